@@ -1,0 +1,40 @@
+# Plain task runner. Every target creates .venv/ on first use and reinstalls
+# the project only when pyproject.toml changed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup report test notebooks bench sample clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || { echo ">> creating $(VENV)/"; $(PYTHON) -m venv $(VENV); }
+	@echo ">> installing the project into $(VENV)/"
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## Run every notebook on the data in its parameters and write the HTML report.
+report: $(STAMP)
+	$(BIN)/python -m analysis report $(REPORT_ARGS)
+
+## Unit tests plus nbval validation of every notebook.
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Re-execute the notebooks in place, refreshing their committed outputs.
+notebooks: $(STAMP)
+	$(BIN)/python -m analysis notebooks
+
+## Regenerate the synthetic sample data (contacts and page views).
+sample: $(STAMP)
+	$(BIN)/python -m analysis synth --corpus corpus/posts --out data/sample
+
+## Benchmarks at the scale of a chain of practices (see README).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf reports .cache

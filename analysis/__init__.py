@@ -1,0 +1,1 @@
+"""Content and audience analytics for the Dutch blog of a physiotherapy practice."""

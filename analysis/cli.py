@@ -1,0 +1,82 @@
+"""Command line: ``python -m analysis COMMAND``; see ``--help`` of each command."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from .corpus import CorpusError
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen datum JJJJ-MM-DD: {value!r}") from None
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    print()
+
+
+def cmd_import(args) -> int:
+    from .importers import import_paths
+
+    report = import_paths(args.paths, args.out, date=args.date)
+    _print_json(report.to_dict()) if args.json else print(report.render())
+    return 0 if report.ok else 1
+
+
+def cmd_readability(args) -> int:
+    from .nlp import load_pipeline
+    from .readability.checker import DraftError, check, draft_paths, render
+
+    try:
+        paths = draft_paths(args.path)
+    except DraftError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 2
+    nlp = load_pipeline()
+    results = [check(p, nlp) for p in paths]
+    if args.json:
+        _print_json(results if args.path.is_dir() else results[0])
+    else:
+        print("\n\n".join(render(r, colour=sys.stdout.isatty()) for r in results))
+    return 0 if any("error" not in r for r in results) else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", help="import blog posts (page text, HTML, WordPress export)")
+    p.add_argument("paths", nargs="+", type=Path, help="files or folders to import")
+    p.add_argument("--out", type=Path, default=Path("corpus/posts"), help="corpus folder")
+    p.add_argument("--date", type=_date, help="publication date for posts without one")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("readability", help="check readability (B1) of a post, draft or folder")
+    p.add_argument("path", type=Path, help=".md or .txt file, or a folder")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_readability)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (CorpusError, ValueError, OSError) as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug, not bad input: short message unless debugging
+        if os.environ.get("ANALYSIS_DEBUG"):
+            raise
+        print(f"onverwachte fout ({type(exc).__name__}: {exc}); "
+              "zet ANALYSIS_DEBUG=1 voor de details", file=sys.stderr)
+        return 3

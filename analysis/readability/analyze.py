@@ -1,0 +1,221 @@
+"""Readability figures per document, paragraph and sentence.
+
+Headings are kept out of the sentence statistics; they only mark the sections
+for the "text between subheadings" check. Every text block (paragraph or list
+item) is processed by the spaCy pipeline in one ``nlp.pipe`` batch.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from spacy.lang.nl.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..corpus import Block
+from ..datafiles import read_list, read_table
+from ..nlp import is_word, lemma
+from .formulas import MIN_WORDS, brouwer, douma_band, flesch_douma
+from .passive import find_passive
+from .syllables import count_syllables
+from .wordfreq_nl import is_rare, word_zipf
+
+LONG_SENTENCE = 20  # words; Yoast and plain-language guides
+LONG_WORD = 4  # syllables
+ADDRESS_FORMAL = {"u", "uw"}
+ADDRESS_INFORMAL = {"je", "jij", "jouw", "jullie"}
+
+
+@dataclass
+class Sentence:
+    text: str
+    paragraph: int
+    section: int
+    words: int
+    syllables: int
+    long_words: list[str] = field(default_factory=list)
+    rare_words: list[str] = field(default_factory=list)
+    jargon: list[list[str]] = field(default_factory=list)  # [term, plain alternative]
+    passive: str = ""  # e.g. "wordt behandeld"
+    transition: bool = False
+    first_word: str = ""
+    same_start_run: bool = False
+    content_words: int = 0
+    zipf_sum: float = 0.0
+    address_formal: int = 0
+    address_informal: int = 0
+
+    @property
+    def flags(self) -> list[str]:
+        """What needs work in this sentence, as short Dutch labels."""
+        out = []
+        if self.words > LONG_SENTENCE:
+            out.append(f"lange zin ({self.words} woorden)")
+        if self.passive:
+            out.append(f"lijdende vorm ({self.passive})")
+        if self.jargon:
+            out.append("vakjargon: " + ", ".join(f"{t} → {alt}" for t, alt in self.jargon))
+        if self.rare_words:
+            out.append("moeilijke woorden: " + ", ".join(self.rare_words))
+        if self.same_start_run:
+            out.append(f"drie of meer zinnen na elkaar beginnen met '{self.first_word}'")
+        return out
+
+    def to_dict(self) -> dict:
+        return asdict(self) | {"flags": self.flags}
+
+
+@lru_cache(maxsize=1)
+def _jargon() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    exact, prefixes = {}, []
+    for term, alternative in read_table("jargon.tsv"):
+        if term.endswith("*"):
+            prefixes.append((term[:-1].lower(), alternative))
+        else:
+            exact[term.lower()] = alternative
+    return exact, prefixes
+
+
+def jargon_alternative(word: str) -> str | None:
+    """The plain alternative when *word* (lower case) is in the jargon lexicon."""
+    exact, prefixes = _jargon()
+    if word in exact:
+        return exact[word]
+    return next((alt for stem, alt in prefixes if word.startswith(stem)), None)
+
+
+@lru_cache(maxsize=1)
+def _transitions() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = read_list("transition_words.txt")
+    return (frozenset(w for w in words if " " not in w),
+            tuple(f" {w} " for w in words if " " in w))
+
+
+def _sentence(span, paragraph: int, section: int) -> Sentence | None:
+    tokens = [t for t in span if is_word(t)]
+    if not tokens:
+        return None
+    lower = [t.text.lower() for t in tokens]
+    single, phrases = _transitions()
+    joined = f" {' '.join(lower)} "
+    syllables = [count_syllables(t.text) for t in tokens]
+    content = [t for t in tokens if t.is_alpha and len(t.text) > 1 and t.lower_ not in STOP_WORDS]
+    rare, jargon = [], []
+    for t in content:
+        alt = jargon_alternative(t.lower_)
+        if alt and [t.text, alt] not in jargon:
+            jargon.append([t.text, alt])
+        elif t.text[0].isupper() and t.i > span.start:
+            continue  # a name (Hoorn, Osgood-Schlatter), not a difficult word
+        elif is_rare(t.text, lemma(t)) and t.text not in rare:
+            rare.append(t.text)
+    passive = find_passive([t.text.lower() for t in span])
+    return Sentence(
+        text=span.text.strip(), paragraph=paragraph, section=section, words=len(tokens),
+        syllables=sum(syllables),
+        long_words=[t.text for t, s in zip(tokens, syllables) if s >= LONG_WORD],
+        rare_words=rare, jargon=jargon, passive=" ".join(passive) if passive else "",
+        transition=any(w in single for w in lower) or any(p in joined for p in phrases),
+        first_word=lower[0],
+        content_words=len(content), zipf_sum=round(sum(word_zipf(t.text, lemma(t)) for t in content), 3),
+        address_formal=sum(w in ADDRESS_FORMAL for w in lower),
+        address_informal=sum(w in ADDRESS_INFORMAL for w in lower),
+    )
+
+
+def _mark_same_starts(sentences: list[Sentence]) -> int:
+    """Flag runs of >= 3 consecutive sentences that start with the same word."""
+    runs, i = 0, 0
+    while i < len(sentences):
+        j = i
+        while j + 1 < len(sentences) and sentences[j + 1].first_word == sentences[i].first_word:
+            j += 1
+        if j - i + 1 >= 3:
+            runs += 1
+            for s in sentences[i:j + 1]:
+                s.same_start_run = True
+        i = j + 1
+    return runs
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def sentences_of(blocks: list[Block], docs: list[Doc]) -> list[Sentence]:
+    """Sentences of the text blocks (docs are the processed non-heading blocks)."""
+    out, section, paragraph = [], 0, -1
+    text_docs = iter(docs)
+    for block in blocks:
+        if block.kind == "heading":
+            section += 1
+            continue
+        paragraph += 1
+        doc = next(text_docs)
+        out.extend(s for s in (_sentence(span, paragraph, section) for span in doc.sents) if s)
+    return out
+
+
+def figures(sentences: list[Sentence], n_paragraphs: int) -> dict:
+    """Document figures from its sentences."""
+    words = sum(s.words for s in sentences)
+    syllables = sum(s.syllables for s in sentences)
+    n = len(sentences)
+    wps = words / n if n else 0.0
+    spw = syllables / words if words else 0.0
+    long_enough = words >= MIN_WORDS
+    para_words: dict[int, int] = {}
+    section_words: dict[int, int] = {}
+    for s in sentences:
+        para_words[s.paragraph] = para_words.get(s.paragraph, 0) + s.words
+        section_words[s.section] = section_words.get(s.section, 0) + s.words
+    n_content = sum(s.content_words for s in sentences)
+    rare = sorted({w for s in sentences for w in s.rare_words}, key=str.lower)
+    jargon = sorted({(t.lower(), alt) for s in sentences for t, alt in s.jargon})
+    fd = flesch_douma(wps, spw) if long_enough else None
+    return {
+        "words": words,
+        "sentence_count": n,
+        "paragraphs": n_paragraphs,
+        "syllables": syllables,
+        "words_per_sentence": round(wps, 2),
+        "syllables_per_word": round(spw, 3),
+        "flesch_douma": round(fd, 1) if fd is not None else None,
+        "flesch_douma_band": douma_band(fd) if fd is not None else "te kort",
+        "brouwer": round(brouwer(wps, spw), 1) if long_enough else None,
+        "mean_zipf": round(sum(s.zipf_sum for s in sentences) / n_content, 2)
+        if n_content else None,
+        "rare_word_share": _share(sum(len(s.rare_words) for s in sentences), n_content),
+        "rare_words": rare,
+        "long_word_share": _share(sum(len(s.long_words) for s in sentences), words),
+        "long_sentence_share": _share(sum(s.words > LONG_SENTENCE for s in sentences), n),
+        "longest_paragraph": max(para_words.values(), default=0),
+        "longest_section": max(section_words.values(), default=0),
+        "passive_share": _share(sum(bool(s.passive) for s in sentences), n),
+        "transition_share": _share(sum(s.transition for s in sentences), n),
+        "same_start_runs": sum(1 for i, s in enumerate(sentences) if s.same_start_run
+                               and (i == 0 or not sentences[i - 1].same_start_run)),
+        "address_formal_per_100": _per_100(sum(s.address_formal for s in sentences), words),
+        "address_informal_per_100": _per_100(sum(s.address_informal for s in sentences), words),
+        "jargon": [list(j) for j in jargon],
+    }
+
+
+def _per_100(count: int, words: int) -> float:
+    return round(100 * count / words, 2) if words else 0.0
+
+
+def analyze_blocks(blocks: list[Block], nlp: Language, docs: list[Doc] | None = None) -> dict:
+    """Figures, B1 verdict and sentences of one document given as blocks."""
+    from .verdict import b1_verdict
+
+    texts = [b.text for b in blocks if b.kind != "heading"]
+    if docs is None:
+        docs = list(nlp.pipe(texts))
+    sentences = sentences_of(blocks, docs)
+    _mark_same_starts(sentences)
+    result = figures(sentences, len(texts))
+    result["b1"], result["reasons"] = b1_verdict(result)
+    result["sentences"] = [s.to_dict() for s in sentences]
+    return result

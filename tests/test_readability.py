@@ -1,0 +1,182 @@
+"""Dutch readability: formulas, syllables, passives, word difficulty, B1 verdict, checker."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.cli import main
+from analysis.corpus import parse_blocks
+from analysis.readability import analyze_blocks, count_syllables
+from analysis.readability.formulas import brouwer, douma_band, flesch_douma
+from analysis.readability.passive import find_passive
+from analysis.readability.wordfreq_nl import is_rare
+
+from .conftest import ROOT
+
+WORDS = [line.split("\t") for line in (ROOT / "tests/data/syllables_nl.tsv").read_text().splitlines()
+         if line and not line.startswith("#")]
+
+
+def test_formulas_on_hand_computed_values():
+    assert flesch_douma(10, 1.5) == pytest.approx(206.835 - 9.3 - 115.5)
+    assert brouwer(10, 1.5) == pytest.approx(195 - 20 - 100.005)
+    assert flesch_douma(60, 2.5) == 0 and brouwer(2, 0.5) == 100  # clamped
+    assert douma_band(65) == "normaal" and douma_band(25) == "zeer moeilijk"
+
+
+def test_document_figures_match_a_hand_computed_text(nlp):
+    # 7 words and 1+6+3+1+3+1+2 = 17 syllables per sentence, 15 sentences
+    text = " ".join(["De fysiotherapeut behandelt een patiënt met rugpijn."] * 15)
+    f = analyze_blocks(parse_blocks(text), nlp)
+    assert (f["words"], f["sentence_count"], f["syllables"]) == (105, 15, 255)
+    assert f["words_per_sentence"] == 7
+    assert f["flesch_douma"] == pytest.approx(206.835 - 0.93 * 7 - 77 * 17 / 7, abs=0.05)
+    assert f["brouwer"] == pytest.approx(195 - 2 * 7 - 66.67 * 17 / 7, abs=0.05)
+
+
+def test_formulas_need_a_minimum_length(nlp):
+    f = analyze_blocks(parse_blocks("Loop elke dag een half uur. Dat helpt."), nlp)
+    assert f["flesch_douma"] is None and f["brouwer"] is None
+    assert any("te kort" in r for r in f["reasons"])
+
+
+def test_syllable_counter_on_hand_checked_words():
+    assert len(WORDS) >= 150
+    wrong = [(w, int(n), count_syllables(w)) for w, n in WORDS if count_syllables(w) != int(n)]
+    assert 1 - len(wrong) / len(WORDS) >= 0.97, wrong
+
+
+@pytest.mark.parametrize("word,n", [("apotheker", 4), ("radio", 3), ("knieën", 2), ("reëel", 2),
+                                    ("zorgwebsite", 3), ("e-mail", 2), ("2026", 1), ("", 0)])
+def test_syllables_of_hard_cases(word, n):
+    assert count_syllables(word) == n
+
+
+def _passive(nlp, sentence):
+    return find_passive([t.text.lower() for t in nlp(sentence)])
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("De knie wordt behandeld door de fysiotherapeut.", ("wordt", "behandeld")),
+    ("De oefeningen worden thuis dagelijks uitgevoerd.", ("worden", "uitgevoerd")),
+    ("Patiënten die door ons behandeld worden, herstellen sneller.", ("worden", "behandeld")),
+    ("De diagnose werd gesteld door de huisarts.", ("werd", "gesteld")),
+    # zijn-passives, which Yoast's Dutch check does not see
+    ("De spieren zijn overbelast.", ("zijn", "overbelast")),
+    ("Er is een scheur gevonden.", ("is", "gevonden")),
+    ("De behandeling is gericht op kracht.", ("is", "gericht")),
+    ("Uw enkelband was gescheurd.", ("was", "gescheurd")),
+])
+def test_passive_voice_of_both_kinds(nlp, sentence, expected):
+    assert _passive(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ik ben door mijn rug gegaan.",  # active perfect of an ergative verb
+    "U bent gevallen op het ijs.",
+    "De pijn is verdwenen.",
+    "Het is bekend dat bewegen helpt.",  # adjectival participle
+    "Uit onderzoek is gebleken dat oefenen werkt.",
+    "De pees is overbelast geraakt.",
+    "Het wordt moeilijk om te bewegen.",
+    "Dit bevordert de doorbloeding.",
+    "Dat is een groot gebied.",
+    "Ook wordt bij ouderen een bewegingsangst vaak gezien, en dat is een gewoonte.",
+])
+def test_sentences_that_look_passive_but_are_not(nlp, sentence):
+    found = _passive(nlp, sentence)
+    assert found is None or found[1] == "gezien"
+
+
+def test_common_compounds_are_not_rare_but_jargon_is():
+    for word in ["liesblessure", "thuiswerkplek", "hardloopschoenen", "schaatsseizoen", "kniebeschermers"]:
+        assert not is_rare(word), word
+    for word in ["musculatuur", "immobilisatie", "inversietrauma"]:
+        assert is_rare(word), word
+    assert not is_rare("buig", "buigen")  # an imperative is as common as its verb
+
+
+SIMPLE = """Heeft u uw enkel verzwikt? Dat gebeurt snel. U stapt mis en uw voet klapt naar binnen.
+Uw enkel wordt dik en doet pijn. Koel de enkel kort met koud water. Leg uw been hoog.
+Blijf wel rustig lopen, als de pijn dat toelaat. Zo herstelt uw enkel sneller.
+Kunt u niet op uw been staan? Ga dan naar de huisarts. Misschien is er iets gebroken.
+Na een paar dagen begint u met oefeningen. Draai rondjes met uw voet. Sta op één been.
+Zo wordt uw enkel weer sterk. Het herstel duurt ongeveer zes weken. Draag bij het sporten
+een tijd lang tape of een brace. Dan gaat u minder snel opnieuw door uw enkel. Twijfelt u?
+Bel ons gerust. Wij helpen u graag om weer veilig te bewegen."""
+
+JARGON = """Bij een inversietrauma van de enkel wordt door een plotselinge supinatie van de voet het
+laterale bandapparaat overrekt of geruptureerd, hetgeen gepaard gaat met zwelling en pijn.
+Op basis van de anamnese en het lichamelijk onderzoek wordt beoordeeld of aanvullende
+diagnostiek geïndiceerd is ter uitsluiting van een fractuur. In de acute fase wordt
+functionele behandeling geadviseerd in plaats van immobilisatie, aangezien vroege belasting
+binnen de pijngrens tot een sneller herstel van de belastbaarheid leidt. Vervolgens wordt
+een progressief oefenprogramma uitgevoerd, gericht op mobiliteit, kracht en proprioceptie,
+waarbij het gebruik van een brace of tape gedurende zes tot twaalf maanden wordt aanbevolen,
+omdat hiermee de kans op een recidief aantoonbaar wordt gereduceerd."""
+
+
+def test_b1_verdict_on_the_same_message_simple_and_with_jargon(nlp):
+    simple = analyze_blocks(parse_blocks(SIMPLE), nlp)
+    hard = analyze_blocks(parse_blocks(JARGON), nlp)
+    assert simple["b1"] and not hard["b1"]
+    assert any("zinnen te lang" in r for r in hard["reasons"])
+    assert any(r.startswith(f"{len(hard['jargon'])} vaktermen") for r in hard["reasons"])
+    assert hard["passive_share"] > 0.5 and simple["passive_share"] <= 0.1
+    jargon = dict(hard["jargon"])
+    assert jargon["immobilisatie"].startswith("stilhouden")
+    assert jargon["inversietrauma"] == "verzwikte enkel"
+
+
+def test_sentence_flags_name_what_to_fix(nlp):
+    f = analyze_blocks(parse_blocks(JARGON), nlp)
+    first = f["sentences"][0]
+    assert first["words"] > 20
+    assert any(flag.startswith("lange zin") for flag in first["flags"])
+    assert any("inversietrauma → verzwikte enkel" in flag for flag in first["flags"])
+
+
+def test_same_start_runs_and_reader_address(nlp):
+    text = "U loopt. U fietst. U zwemt. Je rust daarna. Uw rug is blij."
+    f = analyze_blocks(parse_blocks(text), nlp)
+    assert f["same_start_runs"] == 1
+    assert [s["same_start_run"] for s in f["sentences"]] == [True, True, True, False, False]
+    assert f["address_formal_per_100"] == pytest.approx(100 * 4 / 13, abs=0.01)
+    assert f["address_informal_per_100"] == pytest.approx(100 * 1 / 13, abs=0.01)
+
+
+def test_headings_are_kept_out_of_sentence_statistics(nlp):
+    blocks = parse_blocks("## Een heel lang kopje met veel woorden erin\n\nKorte zin.")
+    f = analyze_blocks(blocks, nlp)
+    assert f["sentence_count"] == 1 and f["words"] == 2
+
+
+def test_checker_json_on_a_draft(tmp_path, capsys):
+    draft = tmp_path / "concept.md"
+    draft.write_text("# Enkel verzwikt\n\n" + SIMPLE)
+    assert main(["readability", str(draft), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    for key in ["words", "sentences", "words_per_sentence", "syllables_per_word", "flesch_douma",
+                "brouwer", "mean_zipf", "rare_word_share", "long_sentence_share", "passive_share",
+                "transition_share", "b1", "reasons"]:
+        assert key in out
+    assert out["title"] == "Enkel verzwikt" and out["b1"] is True
+    assert {"text", "words", "flags"} <= set(out["sentences"][0])
+
+
+@pytest.mark.parametrize("content,message", [("", "leeg bestand"),
+                                             ("# Titel\n\n## Tussenkop\n", "alleen kopjes")])
+def test_checker_explains_files_it_cannot_judge(tmp_path, capsys, content, message):
+    draft = tmp_path / "concept.txt"
+    draft.write_text(content)
+    assert main(["readability", str(draft)]) == 1
+    assert message in capsys.readouterr().out
+
+
+def test_checker_on_a_folder_prints_every_file(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(SIMPLE)
+    (tmp_path / "b.md").write_text(JARGON)
+    assert main(["readability", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Oordeel: B1 of eenvoudiger" in out and "Oordeel: moeilijker dan B1" in out
