@@ -49,6 +49,14 @@ def cmd_readability(args) -> int:
     return 0 if any("error" not in r for r in results) else 1
 
 
+def cmd_topics(args) -> int:
+    from .topics.cli import render, topics_of_path
+
+    results = topics_of_path(args.path, messages=args.messages)
+    _print_json(results) if args.json else print(render(results))
+    return 0 if any("error" not in r for r in results) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -64,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, help=".md or .txt file, or a folder")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_readability)
+
+    p = sub.add_parser("topics", help="topics of a post, draft, folder or file of messages")
+    p.add_argument("path", type=Path, help=".md/.txt file, folder, or .txt with one message per line")
+    p.add_argument("--messages", action="store_true", default=None,
+                   help="treat the file as messages, one per line (detected automatically)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_topics)
     return parser
 
 

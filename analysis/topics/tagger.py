@@ -1,0 +1,150 @@
+"""Topic tagging on lemmas and word forms, with Dutch compounds and evidence.
+
+A word hits a topic term when it is the term, an inflection of it (knieën,
+schouders), or a compound whose other part is a common Dutch word (Zipf >= 3):
+lies + blessure, onder + rug, schaats + seizoen, thuiswerk + plek. A word that
+merely contains a term (terug, brug) does not hit, because "te" and "b" are no
+words; known false friends are listed per topic under ``exclude``.
+
+Hits are weighted by where they occur: title 3, headings 2, body 1. A post is
+about a topic when its score reaches POST_THRESHOLD; a short message when it has
+any hit.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp import is_word, lemma
+from ..readability.wordfreq_nl import zipf
+from .taxonomy import Taxonomy, load_taxonomy
+
+WEIGHTS = {"title": 3, "headings": 2, "body": 1}
+POST_THRESHOLD = 4
+INFLECTIONS = ("", "s", "'s", "e", "en", "ën", "n", "es", "t", "te", "er", "ers", "je", "jes",
+               "tje", "tjes")
+LINKS = ("", "s", "e", "en", "er")
+
+
+@dataclass
+class TopicScore:
+    """Evidence for one topic in one document."""
+
+    score: int = 0
+    zones: Counter = field(default_factory=Counter)  # hits per zone
+    terms: Counter = field(default_factory=Counter)  # hits per matched word
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "title": self.zones["title"],
+                "headings": self.zones["headings"], "body": self.zones["body"],
+                "terms": dict(sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0])))}
+
+
+def _common(word: str) -> bool:
+    return len(word) >= 3 and zipf(word) >= 3.0
+
+
+class TopicTagger:
+    """Tags spaCy docs with the topics of a taxonomy."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None):
+        self.taxonomy = taxonomy or load_taxonomy()
+        self._term_topics: dict[str, list[str]] = {}
+        for topic in self.taxonomy.topics:
+            for term in topic.terms:
+                self._term_topics.setdefault(term, []).append(topic.id)
+        self._excluded = {t.id: t.exclude for t in self.taxonomy.topics}
+        self.word_topics = lru_cache(maxsize=200_000)(self._word_topics)
+
+    def _word_topics(self, word: str) -> tuple[str, ...]:
+        """Topics a single lower-case word (or lemma) hits."""
+        found: list[str] = []
+        for term, topic_ids in self._term_topics.items():
+            if not word.startswith(term) and term not in word:
+                continue
+            if self._hits(word, term):
+                found.extend(t for t in topic_ids if word not in self._excluded[t])
+        return tuple(dict.fromkeys(found))
+
+    @staticmethod
+    def _hits(word: str, term: str) -> bool:
+        if word.startswith(term):
+            rest = word[len(term):]
+            if rest in INFLECTIONS:
+                return True
+            # head compound: liesblessure, schaatsseizoen, rugklachten
+            if any(rest.startswith(link) and _common(rest[len(link):]) for link in LINKS if link
+                   ) or _common(rest):
+                return True
+        for inflection in INFLECTIONS:  # modifier compound: onderrug, moestuin, tennisarm
+            end = term + inflection
+            if word.endswith(end) and len(word) > len(end):
+                head = word[: -len(end)].rstrip("-")
+                if _common(head) or any(head.endswith(l) and _common(head[: -len(l)])
+                                        for l in LINKS if l):
+                    return True
+        return False
+
+    def _score_docs(self, zones: dict[str, list[Doc]]) -> dict[str, TopicScore]:
+        scores: dict[str, TopicScore] = {}
+        for zone, docs in zones.items():
+            for doc in docs:
+                for token in doc:
+                    if not is_word(token):
+                        continue
+                    form, lem = token.lower_, lemma(token)
+                    topic_ids = self.word_topics(form) or (self.word_topics(lem) if lem != form else ())
+                    for topic_id in topic_ids:
+                        self._add(scores, topic_id, zone, form)
+                text = doc.text.lower()
+                for topic in self.taxonomy.topics:
+                    for pattern in topic.patterns:
+                        for m in pattern.finditer(text):
+                            self._add(scores, topic.id, zone, m.group(0))
+        return scores
+
+    @staticmethod
+    def _add(scores, topic_id: str, zone: str, evidence: str) -> None:
+        s = scores.setdefault(topic_id, TopicScore())
+        s.score += WEIGHTS[zone]
+        s.zones[zone] += 1
+        s.terms[evidence] += 1
+
+    def tag_zones(self, zones: dict[str, list[Doc]], threshold: int = POST_THRESHOLD) -> dict:
+        """Topics of one document given as processed zones (title, headings, body).
+
+        Returns ``{"topics": [ids], "primary": id or None, "scores": {id: evidence}}``
+        with topics ordered by score, then by taxonomy order.
+        """
+        scores = self._score_docs(zones)
+        order = {t: i for i, t in enumerate(self.taxonomy.ids)}
+        ranked = sorted(scores, key=lambda t: (-scores[t].score, order[t]))
+        topics = [t for t in ranked if scores[t].score >= threshold]
+        return {"topics": topics, "primary": topics[0] if topics else None,
+                "scores": {t: scores[t].to_dict() for t in ranked}}
+
+    def tag_posts(self, posts, nlp: Language) -> list[dict]:
+        """Tag (title, blocks) pairs; all texts go through ``nlp.pipe`` in one batch."""
+        texts, spans = [], []
+        for title, blocks in posts:
+            start = len(texts)
+            texts.append(title)
+            texts.extend(b.text for b in blocks)
+            spans.append((start, [b.kind for b in blocks]))
+        docs = list(nlp.pipe(texts, batch_size=256))
+        results = []
+        for start, kinds in spans:
+            zones = {"title": [docs[start]], "headings": [], "body": []}
+            for k, kind in enumerate(kinds, start=start + 1):
+                zones["headings" if kind == "heading" else "body"].append(docs[k])
+            results.append(self.tag_zones(zones))
+        return results
+
+    def tag_messages(self, texts: list[str], nlp: Language) -> list[dict]:
+        """Tag short texts (contact messages): any hit counts."""
+        return [self.tag_zones({"body": [doc]}, threshold=1)
+                for doc in nlp.pipe(texts, batch_size=1000)]
