@@ -94,8 +94,8 @@ class TopicTagger:
         for zone, docs in zones.items():
             for doc in docs:
                 for token in doc:
-                    if not is_word(token):
-                        continue
+                    if not is_word(token) or (token.text[0].isupper() and not token.is_sent_start):
+                        continue  # names (Lieselotte, Hoorn) are no topic evidence
                     form, lem = token.lower_, lemma(token)
                     topic_ids = self.word_topics(form) or (self.word_topics(lem) if lem != form else ())
                     for topic_id in topic_ids:
