@@ -57,6 +57,35 @@ def cmd_topics(args) -> int:
     return 0 if any("error" not in r for r in results) else 1
 
 
+def cmd_synth(args) -> int:
+    from .posts import tagged_posts
+    from .synthetic import write_sample
+
+    summary = write_sample(tagged_posts(args.corpus), args.out)
+    print(f"synthetische gegevens geschreven naar {args.out}: {summary['rows']} rijen "
+          f"({summary['contacts']} contacten), {summary['pageview_rows']} rijen paginaweergaven")
+    return 0
+
+
+def _columns(value: str) -> dict[str, str]:
+    try:
+        return dict(part.split("=", 1) for part in value.split(",") if part)
+    except ValueError:
+        raise argparse.ArgumentTypeError("gebruik rol=kolom,rol=kolom (rollen: date, time, "
+                                         "message, subject, page)") from None
+
+
+def cmd_contacts(args) -> int:
+    from .contacts import import_contacts, save_contacts
+
+    frame, report = import_contacts(args.files, columns=args.columns)
+    if report.ok:
+        save_contacts(frame, args.out)
+    _print_json(report.to_dict() | {"out": str(args.out)}) if args.json else print(
+        report.render() + (f"\nGeschreven (alleen geschoonde gegevens): {args.out}" if report.ok else ""))
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="treat the file as messages, one per line (detected automatically)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser("synth", help="regenerate the synthetic sample data (see analysis/synthetic.py)")
+    p.add_argument("--corpus", type=Path, default=Path("corpus/posts"))
+    p.add_argument("--out", type=Path, default=Path("data/sample"))
+    p.set_defaults(func=cmd_synth)
+
+    p = sub.add_parser("contacts", help="import contact-form exports (scrubbed, minimal)")
+    p.add_argument("files", nargs="+", type=Path, help="CSV or Excel exports")
+    p.add_argument("--out", type=Path, default=Path("data/processed/contacts.csv"),
+                   help="where the scrubbed dataset goes (git-ignored folder)")
+    p.add_argument("--columns", type=_columns, help="override detection: date=Datum,message=Bericht")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(func=cmd_contacts)
     return parser
 
 
