@@ -86,6 +86,48 @@ def cmd_contacts(args) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_effects(args) -> int:
+    from .dataset import load_dataset
+    from .formatting import nl_number
+    from .report_effects import effects_json
+
+    ds = load_dataset(args.corpus, args.contacts, args.pageviews, args.weather)
+    result = effects_json(ds)
+    if args.json:
+        _print_json(result)
+        return 0
+    print(f"{result['contacts']} contacten in {result['weeks']} weken "
+          f"({result['first_week']} t/m {result['last_week']})")
+    for topic, r in result["topics"].items():
+        if r["lift"] is None:
+            print(f"  {r['label']}: {r['note']} ({r['posts']} posts, {r['contacts']} contacten)")
+            continue
+        verdict = "EFFECT" if r["effect"] else "geen aangetoond effect"
+        print(f"  {r['label']}: lift {nl_number(r['lift'], 2)} "
+              f"(95%-BI {nl_number(r['ci_low'], 2)}–{nl_number(r['ci_high'], 2)}), {verdict}; "
+              f"{r['posts']} posts, {r['contacts']} contacten; piek in maand {r['peak_month']}, "
+              f"{r['lead_weeks']} weken vooraf publiceren" + (f" — {r['note']}" if r["note"] else ""))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report import run_report
+
+    parameters = {k: str(v) if isinstance(v, Path) else v for k, v in {
+        "CORPUS": args.corpus, "CONTACTS": args.contacts, "PAGEVIEWS": args.pageviews,
+        "WEATHER": args.weather, "REPORT_YEAR": args.year, "OUTPUT_DIR": args.out.resolve(),
+        "DRAFT": args.draft}.items() if v is not None}
+    run_report(args.out, parameters)
+    return 0
+
+
+def cmd_notebooks(args) -> int:
+    from .report import refresh_notebooks
+
+    refresh_notebooks(args.names or None)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -121,6 +163,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--columns", type=_columns, help="override detection: date=Datum,message=Bericht")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(func=cmd_contacts)
+
+    p = sub.add_parser("effects", help="seasonality and publication effects per topic")
+    p.add_argument("--corpus", type=Path, default=Path("corpus/posts"))
+    p.add_argument("--contacts", type=Path, nargs="+", required=True, help="contact export(s)")
+    p.add_argument("--pageviews", type=Path, help="GA4 or Matomo page-view export (CSV)")
+    p.add_argument("--weather", type=Path, help="daily weather: date,tmax (°C), e.g. from KNMI")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_effects)
+
+    p = sub.add_parser("report", help="run all notebooks and write the HTML report")
+    p.add_argument("--out", type=Path, default=Path("reports"))
+    p.add_argument("--corpus", type=Path, help="corpus folder (default: the sample corpus)")
+    p.add_argument("--contacts", type=Path, help="contact export (default: the synthetic sample)")
+    p.add_argument("--pageviews", type=Path, help="GA4 or Matomo page-view export")
+    p.add_argument("--weather", type=Path, help="daily weather: date,tmax")
+    p.add_argument("--year", type=int, help="report year (default: the last year in the data)")
+    p.add_argument("--draft", type=Path, help="draft to check in the planner")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("notebooks", help="re-execute notebooks in place (refresh committed outputs)")
+    p.add_argument("names", nargs="*", help="notebook names without .ipynb (default: all)")
+    p.set_defaults(func=cmd_notebooks)
     return parser
 
 

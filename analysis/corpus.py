@@ -189,12 +189,23 @@ def load_corpus(folder: Path) -> pd.DataFrame:
             "body": post.body,
             "text_hash": post.text_hash,
             "file": post.filename,
+            "words": sum(len(b.text.split()) for b in blocks if b.kind != "heading"),
         })
     df = pd.DataFrame(rows, columns=["slug", "title", "date", "url", "source", "categories",
                                      "related", "headings", "paragraphs", "blocks", "body",
-                                     "text_hash", "file"])
+                                     "text_hash", "file", "words"])
     df["date"] = pd.to_datetime(df["date"])
     duplicated = df["slug"][df["slug"].duplicated()].tolist()
     if duplicated:
         raise CorpusError(f"{folder}: slug used by more than one post: {', '.join(duplicated)}")
     return df
+
+
+def related_links(posts: pd.DataFrame) -> pd.DataFrame:
+    """Every related-article link of every post, and the post it points to (if in the corpus)."""
+    by_title = {t.lower(): s for t, s in zip(posts["title"], posts["slug"])}
+    slugs = set(posts["slug"])
+    rows = [{"from": slug, "related": target,
+             "to": by_title.get(str(target).lower()) or (target if target in slugs else None)}
+            for slug, related in zip(posts["slug"], posts["related"]) for target in related]
+    return pd.DataFrame(rows, columns=["from", "related", "to"])

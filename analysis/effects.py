@@ -105,7 +105,7 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     fit = _fit(y, X)
     beta, se = fit.params["post_window"], fit.bse["post_window"]
     if not np.isfinite(se) or se > 5:
-        result["note"] = "niet te schatten: posts vallen samen met het seizoen"
+        result["note"] = "niet te schatten: (bijna) geen contacten in de weken na de posts"
         return result
     result.update(lift=float(np.exp(beta)), ci_low=float(np.exp(beta - 1.96 * se)),
                   ci_high=float(np.exp(beta + 1.96 * se)), p=float(fit.pvalues["post_window"]))

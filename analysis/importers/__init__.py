@@ -150,3 +150,22 @@ def import_paths(paths: list[Path], out: Path, date: dt.date | None = None) -> I
                 reason = "geen publicatiedatum gevonden: date: null"
             report.add(label, status, reason, file, post.title)
     return report
+
+
+def compare_with_corpus(report: ImportReport, imported: Path, corpus: Path):
+    """Per imported post: does it match the canonical post with the same slug?"""
+    import pandas as pd
+
+    canonical = {p.slug: p for p in (read_post(f) for f in sorted(Path(corpus).glob("*.md")))}
+    rows = []
+    for entry in report.entries:
+        if entry.status not in ("imported", "updated"):
+            continue
+        ours = read_post(Path(imported) / entry.file)
+        theirs = canonical.get(ours.slug)
+        rows.append({"invoer": entry.input, "titel": ours.title,
+                     "in_corpus": theirs is not None,
+                     "zelfde_titel": bool(theirs and theirs.title == ours.title),
+                     "zelfde_structuur": bool(theirs and theirs.blocks == ours.blocks),
+                     "datum_import": ours.date, "datum_corpus": theirs.date if theirs else None})
+    return pd.DataFrame(rows)
