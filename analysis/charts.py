@@ -111,6 +111,6 @@ def planner_timeline(calendar: pd.DataFrame, title: str):
     ax.set_yticks(range(len(topics)), topics)
     ax.invert_yaxis()
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     fig.autofmt_xdate()
     return fig

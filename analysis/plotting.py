@@ -26,6 +26,7 @@ def setup() -> None:
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.width", 160)
     pd.set_option("display.precision", 2)
+    pd.set_option("display.max_colwidth", 120)
     warnings.filterwarnings("ignore")
 
 

@@ -37,11 +37,11 @@ nav a{margin-right:1rem;color:#1b6ca8;text-decoration:none;font-weight:bold}
 nav a.actief{color:#222;border-bottom:3px solid #e07a1f}
 img{max-width:100%;height:auto}
 table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
-th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:right;vertical-align:top}
+th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
-td:first-child,th:first-child{text-align:left}
 pre{white-space:pre-wrap;background:#f7f7f7;padding:.5rem;font-size:.85rem}
 footer{margin-top:2rem;font-size:.8rem;color:#666}
+a.anchor-link{display:none}
 @media print{nav{display:none}body{max-width:none}}
 """
 
@@ -59,7 +59,7 @@ def execute(name: str, output: Path, parameters: dict | None = None) -> Path:
     """Execute notebook *name* (cwd: notebooks/) into *output* with papermill."""
     papermill.execute_notebook(NOTEBOOK_DIR / f"{name}.ipynb", output, parameters=parameters or {},
                                cwd=str(NOTEBOOK_DIR), kernel_name="python3", progress_bar=False,
-                               log_output=False)
+                               log_output=False, extra_arguments=["--IPKernelApp.log_level=ERROR"])
     nb = nbformat.read(output, as_version=4)
     _clean(nb)
     nbformat.write(nb, output)

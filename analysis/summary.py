@@ -24,7 +24,7 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
     b1_share = float(readability["b1"].mean())
     change = (this - last) / last if last else None
     lines = [
-        f"In {year} kwamen er tot en met week {week} {this} contacten binnen"
+        f"In {year} kwamen er tot en met week {week} in totaal {this} contacten binnen"
         + (f", {nl_percent(abs(change))} {'meer' if change >= 0 else 'minder'} dan in dezelfde "
            f"weken van {year - 1} ({last})." if last else "."),
         "Drukste weken in " + str(year) + ": " + ", ".join(
