@@ -7,6 +7,7 @@ import pandas as pd
 
 from .corpus import load_corpus
 from .nlp import load_pipeline
+from .post_analysis import analyze_posts
 from .topics import TopicTagger
 
 
@@ -14,8 +15,7 @@ def tagged_posts(folder: Path, nlp=None, tagger: TopicTagger | None = None) -> p
     """load_corpus() plus 'topics' (list of ids), 'primary' and 'topic_scores' per post."""
     posts = load_corpus(folder)
     nlp = nlp or load_pipeline()
-    tagger = tagger or TopicTagger()
-    tags = tagger.tag_posts(list(zip(posts["title"], posts["blocks"])), nlp)
+    tags = [r["topics"] for r in analyze_posts(posts, nlp, tagger=tagger)]
     posts["topics"] = [t["topics"] for t in tags]
     posts["primary"] = [t["primary"] for t in tags]
     posts["topic_scores"] = [t["scores"] for t in tags]

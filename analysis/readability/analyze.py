@@ -6,16 +6,15 @@ item) is processed by the spaCy pipeline in one ``nlp.pipe`` batch.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..corpus import Block
 from ..datafiles import read_list, read_table
-from ..nlp import is_word, lemma
+from ..nlp import Tokens, tokens
 from .formulas import MIN_WORDS, brouwer, douma_band, flesch_douma
 from .passive import find_passive
 from .syllables import count_syllables
@@ -63,7 +62,7 @@ class Sentence:
         return out
 
     def to_dict(self) -> dict:
-        return asdict(self) | {"flags": self.flags}
+        return {**self.__dict__, "flags": self.flags}
 
 
 @lru_cache(maxsize=1)
@@ -92,33 +91,52 @@ def _transitions() -> tuple[frozenset[str], tuple[str, ...]]:
             tuple(f" {w} " for w in words if " " in w))
 
 
-def _sentence(span, paragraph: int, section: int) -> Sentence | None:
-    tokens = [t for t in span if is_word(t)]
-    if not tokens:
-        return None
-    lower = [t.text.lower() for t in tokens]
+@lru_cache(maxsize=500_000)
+def _word(text: str, lem: str) -> tuple:
+    """Per distinct (word, lemma): (is word, syllables, content word, jargon alternative,
+    rare, Zipf). Computed once per distinct word, so long texts cost a lookup per token."""
+    if not any(c.isalnum() for c in text):
+        return (False, 0, False, None, False, 0.0)
+    lower = text.lower()
+    content = text.isalpha() and len(text) > 1 and lower not in STOP_WORDS
+    return (True, count_syllables(text), content, jargon_alternative(lower) if content else None,
+            content and is_rare(text, lem), word_zipf(text, lem) if content else 0.0)
+
+
+def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int) -> Sentence | None:
     single, phrases = _transitions()
+    words, lower, long_words, rare, jargon = [], [], [], [], []
+    syllables = content = 0
+    zipf_sum = 0.0
+    first = True
+    for text, lem in zip(tokens.words[start:end], tokens.lemmas[start:end]):
+        is_word_, syl, is_content, alt, rare_, z = _word(text, lem)
+        if not is_word_:
+            continue
+        words.append(text)
+        lower.append(text.lower())
+        syllables += syl
+        if syl >= LONG_WORD:
+            long_words.append(text)
+        if is_content:
+            content += 1
+            zipf_sum += z
+            if alt:
+                if [text, alt] not in jargon:
+                    jargon.append([text, alt])
+            elif rare_ and not (text[0].isupper() and not first) and text not in rare:
+                rare.append(text)  # capitalised inside a sentence: a name, not a hard word
+        first = False
+    if not words:
+        return None
     joined = f" {' '.join(lower)} "
-    syllables = [count_syllables(t.text) for t in tokens]
-    content = [t for t in tokens if t.is_alpha and len(t.text) > 1 and t.lower_ not in STOP_WORDS]
-    rare, jargon = [], []
-    for t in content:
-        alt = jargon_alternative(t.lower_)
-        if alt and [t.text, alt] not in jargon:
-            jargon.append([t.text, alt])
-        elif t.text[0].isupper() and t.i > span.start:
-            continue  # a name (Hoorn, Osgood-Schlatter), not a difficult word
-        elif is_rare(t.text, lemma(t)) and t.text not in rare:
-            rare.append(t.text)
-    passive = find_passive([t.text.lower() for t in span])
+    passive = find_passive([w.lower() for w in tokens.words[start:end]])
     return Sentence(
-        text=span.text.strip(), paragraph=paragraph, section=section, words=len(tokens),
-        syllables=sum(syllables),
-        long_words=[t.text for t, s in zip(tokens, syllables) if s >= LONG_WORD],
-        rare_words=rare, jargon=jargon, passive=" ".join(passive) if passive else "",
-        transition=any(w in single for w in lower) or any(p in joined for p in phrases),
-        first_word=lower[0],
-        content_words=len(content), zipf_sum=round(sum(word_zipf(t.text, lemma(t)) for t in content), 3),
+        text=tokens.text(start, end), paragraph=paragraph, section=section, words=len(words),
+        syllables=syllables, long_words=long_words, rare_words=rare, jargon=jargon,
+        passive=" ".join(passive) if passive else "",
+        transition=not single.isdisjoint(lower) or any(p in joined for p in phrases),
+        first_word=lower[0], content_words=content, zipf_sum=round(zipf_sum, 3),
         address_formal=sum(w in ADDRESS_FORMAL for w in lower),
         address_informal=sum(w in ADDRESS_INFORMAL for w in lower),
     )
@@ -143,17 +161,18 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def sentences_of(blocks: list[Block], docs: list[Doc]) -> list[Sentence]:
-    """Sentences of the text blocks (docs are the processed non-heading blocks)."""
+def sentences_of(blocks: list[Block], processed: list[Tokens]) -> list[Sentence]:
+    """Sentences of the text blocks (*processed*: the tokens of the non-heading blocks)."""
     out, section, paragraph = [], 0, -1
-    text_docs = iter(docs)
+    texts = iter(processed)
     for block in blocks:
         if block.kind == "heading":
             section += 1
             continue
         paragraph += 1
-        doc = next(text_docs)
-        out.extend(s for s in (_sentence(span, paragraph, section) for span in doc.sents) if s)
+        toks = next(texts)
+        out.extend(s for s in (_sentence(toks, a, b, paragraph, section)
+                               for a, b in toks.sentences()) if s)
     return out
 
 
@@ -206,14 +225,14 @@ def _per_100(count: int, words: int) -> float:
     return round(100 * count / words, 2) if words else 0.0
 
 
-def analyze_blocks(blocks: list[Block], nlp: Language, docs: list[Doc] | None = None) -> dict:
+def analyze_blocks(blocks: list[Block], nlp: Language, processed: list[Tokens] | None = None) -> dict:
     """Figures, B1 verdict and sentences of one document given as blocks."""
     from .verdict import b1_verdict
 
     texts = [b.text for b in blocks if b.kind != "heading"]
-    if docs is None:
-        docs = list(nlp.pipe(texts))
-    sentences = sentences_of(blocks, docs)
+    if processed is None:
+        processed = list(tokens(nlp, texts))
+    sentences = sentences_of(blocks, processed)
     _mark_same_starts(sentences)
     result = figures(sentences, len(texts))
     result["b1"], result["reasons"] = b1_verdict(result)

@@ -36,6 +36,7 @@ def _lexicon():
     return aux["worden"], aux["zijn"], irregular, read_list("not_passive_participles.txt")
 
 
+@lru_cache(maxsize=200_000)
 def is_participle(word: str) -> bool:
     """Whether a lower-case word looks like a Dutch past participle."""
     _, _, irregular, _ = _lexicon()

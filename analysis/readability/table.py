@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from spacy.language import Language
 
-from .analyze import analyze_blocks
+from ..post_analysis import analyze_posts
 from .formulas import AIMS, traffic_light
 
 FIGURES = ["words", "sentence_count", "words_per_sentence", "syllables_per_word", "flesch_douma",
@@ -16,12 +16,9 @@ FIGURES = ["words", "sentence_count", "words_per_sentence", "syllables_per_word"
 
 def readability_table(posts: pd.DataFrame, nlp: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(per post, per sentence) readability of a corpus DataFrame (needs slug and blocks)."""
-    texts = [b.text for blocks in posts["blocks"] for b in blocks if b.kind != "heading"]
-    docs = iter(nlp.pipe(texts, batch_size=256))
     rows, sentences = [], []
-    for slug, blocks in zip(posts["slug"], posts["blocks"]):
-        n = sum(b.kind != "heading" for b in blocks)
-        result = analyze_blocks(blocks, nlp, docs=[next(docs) for _ in range(n)])
+    for slug, analysed in zip(posts["slug"], analyze_posts(posts, nlp)):
+        result = analysed["readability"]
         rows.append({"slug": slug} | {k: result[k] for k in FIGURES})
         sentences.extend({"slug": slug} | s for s in result["sentences"])
     return pd.DataFrame(rows).set_index("slug"), pd.DataFrame(sentences)

@@ -16,7 +16,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from ..nlp import lemma
+from ..nlp import tokens
 
 SEED = 20261125
 STABLE = 0.6
@@ -28,9 +28,9 @@ EXTRA_STOP = {"fysiotherapeut", "fysiotherapeuten", "praktijk", "afspraak", "kla
 def lemma_documents(texts: list[str], nlp: Language) -> list[list[str]]:
     """Content lemmas of each text (stop words, short words and numbers removed)."""
     stop = STOP_WORDS | EXTRA_STOP
-    return [[lemma(t) for t in doc if t.is_alpha and len(t) > 2 and lemma(t) not in stop
-             and t.lower_ not in stop]
-            for doc in nlp.pipe(texts, batch_size=128)]
+    return [[lem for word, lem in zip(toks.words, toks.lemmas)
+             if word.isalpha() and len(word) > 2 and lem not in stop and word.lower() not in stop]
+            for toks in tokens(nlp, texts)]
 
 
 def _vectorise(docs: list[list[str]]):

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from ..nlp import is_word, lemma
+from ..nlp import Tokens, tokens
 from ..readability.wordfreq_nl import zipf
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -59,6 +58,14 @@ class TopicTagger:
                 self._term_topics.setdefault(term, []).append(topic.id)
         self._excluded = {t.id: t.exclude for t in self.taxonomy.topics}
         self.word_topics = lru_cache(maxsize=200_000)(self._word_topics)
+        self._token_topics = lru_cache(maxsize=200_000)(self._token_topics_uncached)
+
+    def _token_topics_uncached(self, word: str, lem: str) -> tuple[str, ...]:
+        """Topics of a token from its form, else its lemma; () for punctuation."""
+        if not any(c.isalnum() for c in word):
+            return ()
+        form = word.lower()
+        return self.word_topics(form) or (self.word_topics(lem) if lem != form else ())
 
     def _word_topics(self, word: str) -> tuple[str, ...]:
         """Topics a single lower-case word (or lemma) hits."""
@@ -89,18 +96,17 @@ class TopicTagger:
                     return True
         return False
 
-    def _score_docs(self, zones: dict[str, list[Doc]]) -> dict[str, TopicScore]:
+    def _score(self, zones: dict[str, list[Tokens]]) -> dict[str, TopicScore]:
         scores: dict[str, TopicScore] = {}
-        for zone, docs in zones.items():
-            for doc in docs:
-                for token in doc:
-                    if not is_word(token) or (token.text[0].isupper() and not token.is_sent_start):
+        for zone, texts in zones.items():
+            for toks in texts:
+                for word, lem, start in zip(toks.words, toks.lemmas, toks.starts):
+                    topic_ids = self._token_topics(word, lem)
+                    if not topic_ids or (word[0].isupper() and not start):
                         continue  # names (Lieselotte, Hoorn) are no topic evidence
-                    form, lem = token.lower_, lemma(token)
-                    topic_ids = self.word_topics(form) or (self.word_topics(lem) if lem != form else ())
                     for topic_id in topic_ids:
-                        self._add(scores, topic_id, zone, form)
-                text = doc.text.lower()
+                        self._add(scores, topic_id, zone, word.lower())
+                text = toks.text().lower()
                 for topic in self.taxonomy.topics:
                     for pattern in topic.patterns:
                         for m in pattern.finditer(text):
@@ -114,13 +120,13 @@ class TopicTagger:
         s.zones[zone] += 1
         s.terms[evidence] += 1
 
-    def tag_zones(self, zones: dict[str, list[Doc]], threshold: int = POST_THRESHOLD) -> dict:
+    def tag_zones(self, zones: dict[str, list[Tokens]], threshold: int = POST_THRESHOLD) -> dict:
         """Topics of one document given as processed zones (title, headings, body).
 
         Returns ``{"topics": [ids], "primary": id or None, "scores": {id: evidence}}``
         with topics ordered by score, then by taxonomy order.
         """
-        scores = self._score_docs(zones)
+        scores = self._score(zones)
         order = {t: i for i, t in enumerate(self.taxonomy.ids)}
         ranked = sorted(scores, key=lambda t: (-scores[t].score, order[t]))
         topics = [t for t in ranked if scores[t].score >= threshold]
@@ -135,16 +141,15 @@ class TopicTagger:
             texts.append(title)
             texts.extend(b.text for b in blocks)
             spans.append((start, [b.kind for b in blocks]))
-        docs = list(nlp.pipe(texts, batch_size=256))
+        processed = list(tokens(nlp, texts))
         results = []
         for start, kinds in spans:
-            zones = {"title": [docs[start]], "headings": [], "body": []}
+            zones = {"title": [processed[start]], "headings": [], "body": []}
             for k, kind in enumerate(kinds, start=start + 1):
-                zones["headings" if kind == "heading" else "body"].append(docs[k])
+                zones["headings" if kind == "heading" else "body"].append(processed[k])
             results.append(self.tag_zones(zones))
         return results
 
     def tag_messages(self, texts: list[str], nlp: Language) -> list[dict]:
         """Tag short texts (contact messages): any hit counts."""
-        return [self.tag_zones({"body": [doc]}, threshold=1)
-                for doc in nlp.pipe(texts, batch_size=1000)]
+        return [self.tag_zones({"body": [toks]}, threshold=1) for toks in tokens(nlp, texts)]

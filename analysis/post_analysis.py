@@ -1,0 +1,51 @@
+"""Readability and topics of every post in one pass over the text, with a result cache.
+
+Each post's title and blocks are tokenized once (``nlp.tokens``); the same tokens
+feed the readability figures and the topic tagger. Results are cached per post
+(see cache.py), so a re-run after adding one post analyses only that post.
+"""
+from __future__ import annotations
+
+import pandas as pd
+from spacy.language import Language
+
+from .cache import ResultCache, default_cache
+from .nlp import tokens
+from .readability.analyze import analyze_blocks
+from .topics import TopicTagger
+
+def _uncached(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger) -> list[dict]:
+    texts = [t for title, blocks in posts for t in [title] + [b.text for b in blocks]]
+    stream = tokens(nlp, texts)
+    results = []
+    for title, blocks in posts:
+        processed = [next(stream) for _ in range(len(blocks) + 1)]
+        zones = {"title": [processed[0]], "headings": [], "body": []}
+        for block, toks in zip(blocks, processed[1:]):
+            zones["headings" if block.kind == "heading" else "body"].append(toks)
+        text_tokens = [t for b, t in zip(blocks, processed[1:]) if b.kind != "heading"]
+        results.append({"readability": analyze_blocks(blocks, nlp, processed=text_tokens),
+                        "topics": tagger.tag_zones(zones)})
+    return results
+
+
+def analyze_posts(posts: pd.DataFrame, nlp: Language, cache: ResultCache | None | bool = True,
+                  tagger: TopicTagger | None = None) -> list[dict]:
+    """Per post (in order): ``{"readability": ..., "topics": ...}``.
+
+    *cache*: True for the default cache, False/None for none, or a ResultCache. A
+    custom tagger (another taxonomy) is never cached.
+    """
+    if cache is True and tagger is None:
+        cache = default_cache(nlp.meta.get("analysis_pipeline", ""))
+    store = cache if isinstance(cache, ResultCache) and tagger is None else None
+    keys = [ResultCache.key(title, body) for title, body in zip(posts["title"], posts["body"])]
+    results = [store.get(k) if store else None for k in keys]
+    missing = [i for i, r in enumerate(results) if r is None]
+    if missing:
+        todo = [(posts["title"].iloc[i], posts["blocks"].iloc[i]) for i in missing]
+        for i, value in zip(missing, _uncached(todo, nlp, tagger or TopicTagger())):
+            results[i] = value
+            if store is not None:
+                store.put(keys[i], value)
+    return results
