@@ -10,8 +10,8 @@ entry, and adding one post to the corpus analyses only that post. Location:
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import pickle
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,7 +35,8 @@ def code_version(pipeline: str) -> str:
 
 
 class ResultCache:
-    """JSON results per post under <dir>/<code version>/<content hash>.json."""
+    """Results per post under <dir>/<code version>/<content hash>.pickle (our own files
+    in a local, git-ignored folder; pickle reads several times faster than JSON)."""
 
     def __init__(self, pipeline: str, directory: Path | None = None):
         base = directory or Path(os.environ.get("ANALYSIS_CACHE_DIR", PACKAGE.parent / ".cache" / "analysis"))
@@ -47,15 +48,15 @@ class ResultCache:
 
     def get(self, key: str) -> dict | None:
         try:
-            return json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return pickle.loads((self.directory / f"{key}.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError):
             return None
 
     def put(self, key: str, value: dict) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         tmp = self.directory / f"{key}.tmp{os.getpid()}"
-        tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self.directory / f"{key}.json")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(self.directory / f"{key}.pickle")
 
 
 def default_cache(pipeline: str) -> ResultCache | None:

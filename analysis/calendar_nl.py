@@ -67,8 +67,3 @@ def weekly_calendar(first: pd.Timestamp, last: pd.Timestamp,
         **({"ice_days": ("ice_day", "sum")} if weather is not None else {}))
     cal.index.name = "week"
     return cal.loc[weeks]
-
-
-def holiday_names(year: int) -> dict[dt.date, str]:
-    """Dutch public holidays of a year, with Dutch names."""
-    return dict(sorted(holidays.NL(years=year, language="nl").items()))

@@ -98,7 +98,7 @@ def cmd_effects(args) -> int:
         return 0
     print(f"{result['contacts']} contacten in {result['weeks']} weken "
           f"({result['first_week']} t/m {result['last_week']})")
-    for topic, r in result["topics"].items():
+    for r in result["topics"].values():
         if r["lift"] is None:
             print(f"  {r['label']}: {r['note']} ({r['posts']} posts, {r['contacts']} contacten)")
             continue
@@ -113,10 +113,14 @@ def cmd_effects(args) -> int:
 def cmd_report(args) -> int:
     from .report import run_report
 
-    parameters = {k: str(v) if isinstance(v, Path) else v for k, v in {
+    # notebooks run in notebooks/, so paths given relative to the caller are made absolute
+    parameters = {k: str(v.resolve()) if isinstance(v, Path) else v for k, v in {
         "CORPUS": args.corpus, "CONTACTS": args.contacts, "PAGEVIEWS": args.pageviews,
         "WEATHER": args.weather, "REPORT_YEAR": args.year, "OUTPUT_DIR": args.out.resolve(),
         "DRAFT": args.draft}.items() if v is not None}
+    if args.contacts:  # own data: never mix in the synthetic weather, page views or checks
+        parameters.update({"SYNTHETIC": False, "WEATHER": parameters.get("WEATHER"),
+                           "PAGEVIEWS": parameters.get("PAGEVIEWS")})
     run_report(args.out, parameters)
     return 0
 

@@ -19,6 +19,7 @@ import yaml
 
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where available
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
 
 
@@ -141,7 +142,7 @@ def read_post(path: Path) -> Post:
     if not m:
         raise CorpusError(f"{path.name}: no YAML front matter (--- ... ---)")
     try:
-        front = yaml.safe_load(m.group(1)) or {}
+        front = yaml.load(m.group(1), Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         raise CorpusError(f"{path.name}: invalid front matter ({exc})") from None
     if not isinstance(front, dict):

@@ -8,8 +8,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 DATA = Path(__file__).parent / "data"
 
 
@@ -32,11 +30,6 @@ def read_list(name: str) -> frozenset[str]:
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """A tab-separated table as tuples of stripped cells (header lines start with #)."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
-
-
-@lru_cache(maxsize=None)
-def read_yaml(name: str):
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)

@@ -19,7 +19,7 @@ import numpy as np
 import spacy
 from spacy.attrs import IS_PUNCT, ORTH, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 TRAINED = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
 BLANK = "blank-nl+lookups"
@@ -54,11 +54,6 @@ def _load(name: str | None) -> Language:
         nlp = spacy.load(name, exclude=["ner", "textcat"])
     nlp.meta["analysis_pipeline"] = name or BLANK
     return nlp
-
-
-def is_word(token: Token) -> bool:
-    """A token that counts as a word: it contains a letter or a digit."""
-    return not token.is_punct and not token.is_space and any(c.isalnum() for c in token.text)
 
 
 def lemma(token: Token) -> str:

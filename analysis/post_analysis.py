@@ -11,27 +11,35 @@ from spacy.language import Language
 
 from .cache import ResultCache, default_cache
 from .nlp import tokens
-from .readability.analyze import analyze_blocks
+from .readability.analyze import Sentence, analyze_blocks
 from .topics import TopicTagger
+
+
+SENTENCE_FIELDS = [*Sentence.__dataclass_fields__, "flags"]
+
 
 def _uncached(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger) -> list[dict]:
     texts = [t for title, blocks in posts for t in [title] + [b.text for b in blocks]]
     stream = tokens(nlp, texts)
     results = []
-    for title, blocks in posts:
+    for _, blocks in posts:
         processed = [next(stream) for _ in range(len(blocks) + 1)]
         zones = {"title": [processed[0]], "headings": [], "body": []}
         for block, toks in zip(blocks, processed[1:]):
             zones["headings" if block.kind == "heading" else "body"].append(toks)
         text_tokens = [t for b, t in zip(blocks, processed[1:]) if b.kind != "heading"]
-        results.append({"readability": analyze_blocks(blocks, nlp, processed=text_tokens),
-                        "topics": tagger.tag_zones(zones)})
+        readability = analyze_blocks(blocks, nlp, processed=text_tokens)
+        sentences = readability.pop("sentences")
+        # columns, not one dict per sentence: a cached corpus loads several times faster
+        readability["sentence_columns"] = {k: [s[k] for s in sentences] for k in SENTENCE_FIELDS}
+        results.append({"readability": readability, "topics": tagger.tag_zones(zones)})
     return results
 
 
 def analyze_posts(posts: pd.DataFrame, nlp: Language, cache: ResultCache | None | bool = True,
                   tagger: TopicTagger | None = None) -> list[dict]:
-    """Per post (in order): ``{"readability": ..., "topics": ...}``.
+    """Per post (in order): ``{"readability": ..., "topics": ...}``; the readability
+    sentences come as ``sentence_columns`` (field -> list over the sentences).
 
     *cache*: True for the default cache, False/None for none, or a ResultCache. A
     custom tagger (another taxonomy) is never cached.

@@ -92,21 +92,30 @@ def _name(match: re.Match) -> str:
     return match.group(0)[: match.start(1) - match.start(0)] + "[NAAM]"
 
 
+NAME_HINTS = ("naam", "heet", "namens", "ondergetekende", "ik ben", "mijn ", "groet", "mvg", "gr.")
+HAS_DIGIT = re.compile(r"\d")
+
+
 def scrub(text: str) -> str:
     """Replace personal data in *text* with typed placeholders."""
     if not text:
         return text
-    text = EMAIL.sub("[EMAIL]", text)
-    text = URL.sub("[URL]", text)
-    text = IBAN.sub(lambda m: "[IBAN]" if _iban_valid(m.group(0)) else m.group(0), text)
-    text = BIRTH.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[GEBOORTEDATUM]", text)
-    text = BSN_CUE.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[BSN]", text)
-    text = NINE_DIGITS.sub(lambda m: "[BSN]" if _bsn_valid(_digits(m.group(0)))
-                           and not m.group(0).startswith("0") else m.group(0), text)
-    text = PHONE.sub(_phone, text)
-    text = ADDRESS_CUE.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[ADRES]", text)
-    text = STREET.sub("[ADRES]", text)
-    text = POSTCODE.sub("[POSTCODE]", text)
-    for cue in NAME_CUES:
-        text = cue.sub(_name, text)
+    if "@" in text:
+        text = EMAIL.sub("[EMAIL]", text)
+    if "www." in text or "http" in text:
+        text = URL.sub("[URL]", text)
+    if HAS_DIGIT.search(text):  # every structured kind below contains a digit
+        text = IBAN.sub(lambda m: "[IBAN]" if _iban_valid(m.group(0)) else m.group(0), text)
+        text = BIRTH.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[GEBOORTEDATUM]", text)
+        text = BSN_CUE.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[BSN]", text)
+        text = NINE_DIGITS.sub(lambda m: "[BSN]" if _bsn_valid(_digits(m.group(0)))
+                               and not m.group(0).startswith("0") else m.group(0), text)
+        text = PHONE.sub(_phone, text)
+        text = ADDRESS_CUE.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[ADRES]", text)
+        text = STREET.sub("[ADRES]", text)
+        text = POSTCODE.sub("[POSTCODE]", text)
+    lower = text.lower()
+    if any(hint in lower for hint in NAME_HINTS):
+        for cue in NAME_CUES:
+            text = cue.sub(_name, text)
     return text

@@ -161,7 +161,7 @@ def expected_weekly(posts: pd.DataFrame, planted: Planted = PLANTED) -> pd.DataF
     windows = {t: {w + pd.Timedelta(weeks=k) for w in ws for k in range(planted.lift_weeks)}
                for t, ws in post_weeks_by_topic(posts).items()}
     for topic, rate in planted.topic_rate.items():
-        season = frame["day"].dt.month.map(lambda m: planted.topic_season.get(topic, {}).get(m, 1.0))
+        season = frame["day"].dt.month.map(planted.topic_season.get(topic, {})).fillna(1.0)
         ice = 1 + planted.ice_factor.get(topic, 0.0) * ice_per_week
         lifted = frame["week"].isin(windows.get(topic, set()))
         lift = np.where(lifted, planted.lift.get(topic, 1.0), 1.0)

@@ -6,9 +6,13 @@ import pandas as pd
 import pytest
 
 from analysis.calendar_nl import weekly_calendar
-from analysis.effects import naive_before_after, prewhitened_ccf, publication_effects, topic_effect
+from analysis.effects import (
+    naive_before_after,
+    prewhitened_ccf,
+    publication_effects,
+    topic_effect,
+)
 from analysis.synthetic import simulate_topic
-
 
 CALENDARS: dict = {}
 

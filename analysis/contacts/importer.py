@@ -7,6 +7,8 @@ duplicate (same time and same text as an earlier row).
 """
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +23,8 @@ from .dates import DateError, parse_timestamp
 from .reader import ContactFileError, read_rows
 
 COLUMNS = ["timestamp", "text", "page", "topics", "message_topics", "page_topics"]
+PARALLEL_FROM = 50_000  # rows; below this a second process costs more than it saves
+WORKERS = 2
 
 
 @dataclass
@@ -133,17 +137,35 @@ def _read_file(path: Path, override: dict | None, report: FileReport) -> list[di
             report.duplicates.append((line, seen[key]))
             continue
         seen[key] = line
-        text = " — ".join(scrub(t) for t in (subject, message) if t)
-        records.append({"timestamp": stamp, "text": text,
+        records.append({"timestamp": stamp, "text": (subject, message),
                         "page": _page_path(_cell(cells, index, "page"))})
         report.imported += 1
     report.date_formats = sorted(formats)
     return records
 
 
-def _tag(frame: pd.DataFrame) -> pd.DataFrame:
+def _scrub_and_tag(pairs: list[tuple[str, str]], tag: bool = True) -> list[tuple[str, list[str]]]:
+    """(scrubbed text, topics) of (subject, message) pairs: the raw text goes no further."""
+    texts = [" — ".join(scrub(t) for t in pair if t) for pair in pairs]
+    if not tag:
+        return [(t, []) for t in texts]
+    tags = TopicTagger().tag_messages(texts, load_pipeline())
+    return [(t, g["topics"]) for t, g in zip(texts, tags)]
+
+
+def _scrub_and_tag_all(pairs: list[tuple[str, str]], tag: bool) -> list[tuple[str, list[str]]]:
+    """Both cores for large exports (forked workers share the loaded pipeline)."""
+    if len(pairs) < PARALLEL_FROM:
+        return _scrub_and_tag(pairs, tag)
+    load_pipeline()
+    size = -(-len(pairs) // (WORKERS * 4))
+    chunks = [pairs[i: i + size] for i in range(0, len(pairs), size)]
+    with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [r for part in pool.map(_scrub_and_tag, chunks, [tag] * len(chunks)) for r in part]
+
+
+def _tag(frame: pd.DataFrame, message_topics: list[list[str]]) -> pd.DataFrame:
     nlp, tagger = load_pipeline(), TopicTagger()
-    message_topics = [t["topics"] for t in tagger.tag_messages(frame["text"].tolist(), nlp)]
     pages = frame["page"].str.replace(r"[/_-]+", " ", regex=True).str.strip()
     unique = sorted(set(pages) - {""})
     page_tags = dict(zip(unique, (t["topics"] for t in tagger.tag_messages(unique, nlp))))
@@ -168,8 +190,10 @@ def import_contacts(paths: list[Path], columns: dict[str, str] | None = None,
     frame = pd.DataFrame(records, columns=["timestamp", "text", "page"])
     frame = frame.sort_values("timestamp", kind="stable").reset_index(drop=True)
     frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True).dt.tz_convert("Europe/Amsterdam")
+    processed = _scrub_and_tag_all(frame["text"].tolist(), tag)
+    frame["text"] = [text for text, _ in processed]
     if tag:
-        frame = _tag(frame)
+        frame = _tag(frame, [topics for _, topics in processed])
     else:
         frame[["message_topics", "page_topics", "topics"]] = ""
     return frame[COLUMNS], report

@@ -16,12 +16,16 @@ FIGURES = ["words", "sentence_count", "words_per_sentence", "syllables_per_word"
 
 def readability_table(posts: pd.DataFrame, nlp: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(per post, per sentence) readability of a corpus DataFrame (needs slug and blocks)."""
-    rows, sentences = [], []
+    rows, columns = [], {}
     for slug, analysed in zip(posts["slug"], analyze_posts(posts, nlp)):
         result = analysed["readability"]
         rows.append({"slug": slug} | {k: result[k] for k in FIGURES})
-        sentences.extend({"slug": slug} | s for s in result["sentences"])
-    return pd.DataFrame(rows).set_index("slug"), pd.DataFrame(sentences)
+        sentence_columns = result["sentence_columns"]
+        n = len(next(iter(sentence_columns.values()), []))
+        columns.setdefault("slug", []).extend([slug] * n)
+        for key, values in sentence_columns.items():
+            columns.setdefault(key, []).extend(values)
+    return pd.DataFrame(rows).set_index("slug"), pd.DataFrame(columns)
 
 
 def aims_summary(table: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,7 @@ any hit.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,6 +58,11 @@ class TopicTagger:
             for term in topic.terms:
                 self._term_topics.setdefault(term, []).append(topic.id)
         self._excluded = {t.id: t.exclude for t in self.taxonomy.topics}
+        # all phrase patterns in one regex, one named group per pattern
+        self._pattern_topics = [t.id for t in self.taxonomy.topics for _ in t.patterns]
+        self._patterns = re.compile("|".join(
+            f"(?P<p{i}>{p.pattern})" for i, p in enumerate(
+                p for t in self.taxonomy.topics for p in t.patterns))) if self._pattern_topics else None
         self.word_topics = lru_cache(maxsize=200_000)(self._word_topics)
         self._token_topics = lru_cache(maxsize=200_000)(self._token_topics_uncached)
 
@@ -91,8 +97,8 @@ class TopicTagger:
             end = term + inflection
             if word.endswith(end) and len(word) > len(end):
                 head = word[: -len(end)].rstrip("-")
-                if _common(head) or any(head.endswith(l) and _common(head[: -len(l)])
-                                        for l in LINKS if l):
+                if _common(head) or any(head.endswith(link) and _common(head[: -len(link)])
+                                        for link in LINKS if link):
                     return True
         return False
 
@@ -106,11 +112,9 @@ class TopicTagger:
                         continue  # names (Lieselotte, Hoorn) are no topic evidence
                     for topic_id in topic_ids:
                         self._add(scores, topic_id, zone, word.lower())
-                text = toks.text().lower()
-                for topic in self.taxonomy.topics:
-                    for pattern in topic.patterns:
-                        for m in pattern.finditer(text):
-                            self._add(scores, topic.id, zone, m.group(0))
+                if self._patterns is not None:
+                    for m in self._patterns.finditer(toks.text().lower()):
+                        self._add(scores, self._pattern_topics[int(m.lastgroup[1:])], zone, m.group(0))
         return scores
 
     @staticmethod

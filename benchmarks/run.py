@@ -1,0 +1,240 @@
+"""Benchmarks at the scale of a chain of practices (``make bench``).
+
+Builds, from the sample data, a scale corpus (10,000 posts re-combining sample
+paragraphs) and a scale contact export (1,000,000 rows), then measures each step
+in a fresh process (cold caches), as the median of several runs, with peak memory:
+
+1. floor: spacy.blank("nl") tokenisation of the scale corpus, words per second;
+2. full text analysis (loading, NLP, readability, topics), words per second and
+   ratio to the floor; cold, and warm with one post changed (result cache);
+3. contact import with scrubbing and topic tagging, rows per second;
+4. the effects model on the scale data;
+5. ``make report`` end to end on the sample data.
+
+Results are printed as a table and written to benchmarks/results/latest.json.
+Use ``--posts``/``--contacts``/``--runs`` for a quicker, smaller run.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCALE = ROOT / "benchmarks" / "scale"
+RESULTS = ROOT / "benchmarks" / "results"
+SEED = 20261125
+
+
+def build_corpus(n_posts: int) -> Path:
+    """Scale corpus: posts made of random sample headings and paragraphs (seeded)."""
+    from analysis.corpus import Post, blocks_to_markdown, read_posts
+
+    out = SCALE / f"posts-{n_posts}"
+    if out.is_dir() and len(list(out.glob("*.md"))) == n_posts:
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    sample = read_posts(ROOT / "corpus" / "posts")
+    paragraphs = [b for p in sample for b in p.blocks if b.kind != "heading"]
+    headings = [b for p in sample for b in p.blocks if b.kind == "heading"]
+    rng = random.Random(SEED)
+    for i in range(n_posts):
+        chosen = []
+        for block in rng.sample(paragraphs, rng.randint(6, 12)):
+            if rng.random() < 0.35:
+                chosen.append(rng.choice(headings))
+            chosen.append(block)
+        title = f"{rng.choice(sample).title} ({i})"
+        day = f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        post = Post(title=title, body=blocks_to_markdown(chosen), slug=f"post-{i:05d}",
+                    meta={"source": "benchmark"})
+        post.date = datetime.date.fromisoformat(day)
+        (out / post.filename).write_text(post.to_markdown(), encoding="utf-8")
+    return out
+
+
+def build_contacts(n_rows: int) -> Path:
+    """Scale export: sample rows resampled with new times over 2021-2026 (seeded)."""
+    out = SCALE / f"contacts-{n_rows}.csv"
+    if out.exists():
+        return out
+    SCALE.mkdir(parents=True, exist_ok=True)
+    with open(ROOT / "data" / "sample" / "contacts.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = [r for r in csv.reader(fh, delimiter=";")]
+    header, body = rows[0], [r for r in rows[1:] if r and r[0]]
+    rng = random.Random(SEED)
+    start = time.mktime((2021, 1, 1, 0, 0, 0, 0, 0, -1))
+    span = time.mktime((2026, 11, 22, 0, 0, 0, 0, 0, -1)) - start
+    with open(out, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(header)
+        for _ in range(n_rows):
+            row = list(rng.choice(body))
+            row[0] = time.strftime("%d-%m-%Y %H:%M", time.localtime(start + rng.random() * span))
+            writer.writerow(row)
+    return out
+
+
+# --- steps, each run in a fresh process -------------------------------------------------
+
+def step_floor(corpus: str) -> dict:
+    import spacy
+
+    from analysis.corpus import load_corpus
+
+    posts = load_corpus(Path(corpus))
+    texts = list(posts["title"]) + [b.text for blocks in posts["blocks"] for b in blocks]
+    nlp = spacy.blank("nl")
+    start = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=1000))
+    return {"seconds": time.perf_counter() - start, "tokens": words}
+
+
+def step_analysis(corpus: str, cache: str) -> dict:
+    from analysis.corpus import load_corpus
+    from analysis.nlp import load_pipeline
+    from analysis.post_analysis import analyze_posts
+
+    start = time.perf_counter()
+    nlp = load_pipeline()
+    posts = load_corpus(Path(corpus))
+    results = analyze_posts(posts, nlp, cache=cache == "on")
+    words = sum(r["readability"]["words"] for r in results)
+    return {"seconds": time.perf_counter() - start, "words": words}
+
+
+def step_tag_sample() -> dict:
+    """Topic tagging of the whole sample corpus once the pipeline is loaded."""
+    from analysis.corpus import load_corpus
+    from analysis.nlp import load_pipeline
+    from analysis.topics import TopicTagger
+
+    nlp = load_pipeline()
+    posts = load_corpus(ROOT / "corpus" / "posts")
+    tagger = TopicTagger()
+    start = time.perf_counter()
+    tagger.tag_posts(list(zip(posts["title"], posts["blocks"])), nlp)
+    return {"seconds": time.perf_counter() - start, "posts": len(posts)}
+
+
+def step_contacts(path: str) -> dict:
+    from analysis.contacts import import_contacts
+
+    start = time.perf_counter()
+    frame, report = import_contacts([Path(path)])
+    return {"seconds": time.perf_counter() - start, "rows": report.to_dict()["rows"],
+            "imported": len(frame)}
+
+
+def step_effects(corpus: str, path: str) -> dict:
+    from analysis.calendar_nl import weekly_calendar
+    from analysis.contacts import import_contacts
+    from analysis.effects import publication_effects
+    from analysis.posts import tagged_posts
+    from analysis.topics import load_taxonomy
+    from analysis.weekly import post_weeks_by_topic, weekly_contacts
+
+    contacts, _ = import_contacts([Path(path)])
+    posts = tagged_posts(Path(corpus))
+    topics = load_taxonomy().ids
+    start = time.perf_counter()
+    weekly = weekly_contacts(contacts, topics)
+    calendar = weekly_calendar(weekly.index[0], weekly.index[-1])
+    publication_effects(weekly, post_weeks_by_topic(posts), calendar, topics)
+    return {"seconds": time.perf_counter() - start, "weeks": len(weekly)}
+
+
+def _child(step: str, *args: str, env: dict | None = None) -> dict:
+    """Run one step in a fresh interpreter; returns its result and peak memory (MB)."""
+    code = (f"import json, resource, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
+            f"import run; r = run.step_{step}(*{list(args)!r}); "
+            "r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT, env={**os.environ, **(env or {})})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _median(results: list[dict]) -> dict:
+    keep = dict(results[0])
+    keep["seconds"] = statistics.median(r["seconds"] for r in results)
+    keep["peak_mb"] = max(r["peak_mb"] for r in results)
+    keep["runs"] = len(results)
+    return keep
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--contacts", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-report", action="store_true")
+    args = parser.parse_args()
+    corpus, contacts = build_corpus(args.posts), build_contacts(args.contacts)
+    cache_dir = SCALE / "cache"
+    results = {}
+
+    floor = _median([_child("floor", str(corpus)) for _ in range(args.runs)])
+    results["floor"] = floor | {"words_per_s": floor["tokens"] / floor["seconds"]}
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cold = _median([_child("analysis", str(corpus), "off") for _ in range(args.runs)])
+    results["analysis_cold"] = cold | {"words_per_s": cold["words"] / cold["seconds"],
+                                       "ratio_to_floor": cold["seconds"] / floor["seconds"]}
+    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
+    _child("analysis", str(corpus), "on", env=env)  # fill the cache
+    warm = []
+    for run in range(args.runs):
+        changed = sorted(corpus.glob("*.md"))[run]
+        changed.write_text(changed.read_text() + f"\nNog een zin erbij ({run}).\n")
+        warm.append(_child("analysis", str(corpus), "on", env=env))
+    results["analysis_warm_one_changed"] = _median(warm)
+    results["tag_sample"] = _median([_child("tag_sample") for _ in range(args.runs)])
+    imp = _median([_child("contacts", str(contacts)) for _ in range(args.runs)])
+    results["contacts"] = imp | {"rows_per_s": imp["rows"] / imp["seconds"]}
+    results["effects"] = _median([_child("effects", str(corpus), str(contacts))
+                                  for _ in range(max(1, args.runs // 3))])
+    if not args.skip_report:
+        times = []
+        for _ in range(max(1, args.runs // 3)):
+            start = time.perf_counter()
+            subprocess.run(["make", "report"], cwd=ROOT, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        results["make_report"] = {"seconds": statistics.median(times), "runs": len(times),
+                                  "peak_mb": peak}
+    results["machine"] = {"cores": os.cpu_count(), "python": sys.version.split()[0],
+                          "posts": args.posts, "contact_rows": args.contacts}
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2))
+    print(f"{'stap':40} {'seconden':>9} {'piek MB':>8}  resultaat")
+    rows = [("1 floor: tokenisatie", "floor", f"{results['floor']['words_per_s']:,.0f} woorden/s"),
+            ("2 tekstanalyse koud", "analysis_cold",
+             f"{results['analysis_cold']['words_per_s']:,.0f} woorden/s, "
+             f"{results['analysis_cold']['ratio_to_floor']:.1f}× floor"),
+            ("2 tekstanalyse warm (1 post anders)", "analysis_warm_one_changed", ""),
+            ("   onderwerpen taggen (voorbeeldcorpus)", "tag_sample",
+             f"{results['tag_sample']['posts']} berichten"),
+            ("3 contacten importeren", "contacts", f"{results['contacts']['rows_per_s']:,.0f} rijen/s"),
+            ("4 effectmodel", "effects", f"{results['effects']['weeks']} weken"),
+            ("5 make report (voorbeeld)", "make_report", "")]
+    for label, key, note in rows:
+        if key in results:
+            r = results[key]
+            print(f"{label:40} {r['seconds']:9.1f} {r['peak_mb']:8.0f}  {note}")
+    print(f"geschreven: {(RESULTS / 'latest.json').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
