@@ -10,29 +10,23 @@ import pandas as pd
 from spacy.language import Language
 
 from .cache import ResultCache, default_cache
-from .nlp import tokens
 from .readability.analyze import Sentence, analyze_blocks
 from .topics import TopicTagger
-
+from .topics.tagger import post_zones, tokenized_posts
 
 SENTENCE_FIELDS = [*Sentence.__dataclass_fields__, "flags"]
 
 
 def _uncached(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger) -> list[dict]:
-    texts = [t for title, blocks in posts for t in [title] + [b.text for b in blocks]]
-    stream = tokens(nlp, texts)
     results = []
-    for _, blocks in posts:
-        processed = [next(stream) for _ in range(len(blocks) + 1)]
-        zones = {"title": [processed[0]], "headings": [], "body": []}
-        for block, toks in zip(blocks, processed[1:]):
-            zones["headings" if block.kind == "heading" else "body"].append(toks)
-        text_tokens = [t for b, t in zip(blocks, processed[1:]) if b.kind != "heading"]
+    for blocks, title, block_tokens in tokenized_posts(posts, nlp):
+        text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
         readability = analyze_blocks(blocks, nlp, processed=text_tokens)
         sentences = readability.pop("sentences")
         # columns, not one dict per sentence: a cached corpus loads several times faster
         readability["sentence_columns"] = {k: [s[k] for s in sentences] for k in SENTENCE_FIELDS}
-        results.append({"readability": readability, "topics": tagger.tag_zones(zones)})
+        results.append({"readability": readability,
+                        "topics": tagger.tag_zones(post_zones(title, blocks, block_tokens))})
     return results
 
 

@@ -138,22 +138,27 @@ class TopicTagger:
                 "scores": {t: scores[t].to_dict() for t in ranked}}
 
     def tag_posts(self, posts, nlp: Language) -> list[dict]:
-        """Tag (title, blocks) pairs; all texts go through ``nlp.pipe`` in one batch."""
-        texts, spans = [], []
-        for title, blocks in posts:
-            start = len(texts)
-            texts.append(title)
-            texts.extend(b.text for b in blocks)
-            spans.append((start, [b.kind for b in blocks]))
-        processed = list(tokens(nlp, texts))
-        results = []
-        for start, kinds in spans:
-            zones = {"title": [processed[start]], "headings": [], "body": []}
-            for k, kind in enumerate(kinds, start=start + 1):
-                zones["headings" if kind == "heading" else "body"].append(processed[k])
-            results.append(self.tag_zones(zones))
-        return results
+        """Tag (title, blocks) pairs, tokenized in one pass."""
+        return [self.tag_zones(post_zones(title, blocks, block_tokens))
+                for blocks, title, block_tokens in tokenized_posts(posts, nlp)]
 
     def tag_messages(self, texts: list[str], nlp: Language) -> list[dict]:
         """Tag short texts (contact messages): any hit counts."""
         return [self.tag_zones({"body": [toks]}, threshold=1) for toks in tokens(nlp, texts)]
+
+
+def tokenized_posts(posts, nlp: Language):
+    """(blocks, title tokens, tokens per block) for (title, blocks) pairs, one tokenizer pass."""
+    posts = list(posts)
+    stream = tokens(nlp, [t for title, blocks in posts for t in [title] + [b.text for b in blocks]])
+    for _, blocks in posts:
+        title = next(stream)
+        yield blocks, title, [next(stream) for _ in blocks]
+
+
+def post_zones(title: Tokens, blocks: list, block_tokens: list[Tokens]) -> dict[str, list[Tokens]]:
+    """The tagger's zones of a post: its title, its headings and its body text."""
+    zones = {"title": [title], "headings": [], "body": []}
+    for block, toks in zip(blocks, block_tokens):
+        zones["headings" if block.kind == "heading" else "body"].append(toks)
+    return zones
