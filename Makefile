@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml
 report: $(STAMP)
 	$(BIN)/python -m analysis report $(REPORT_ARGS)
 
-## Unit tests plus nbval validation of every notebook.
+## Lint, type check, unit tests and nbval validation of every notebook.
 test: $(STAMP)
+	$(BIN)/python -m ruff check analysis tests benchmarks
+	$(BIN)/python -m mypy analysis
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## Re-execute the notebooks in place, refreshing their committed outputs.

@@ -6,9 +6,11 @@ import datetime as dt
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 
-from .corpus import CorpusError
+from .core.errors import InputError
+from .core.paths import logs_dir
 
 
 def _date(value: str) -> dt.date:
@@ -24,7 +26,7 @@ def _print_json(data) -> None:
 
 
 def cmd_import(args) -> int:
-    from .importers import import_paths
+    from .sources.importers import import_paths
 
     report = import_paths(args.paths, args.out, date=args.date)
     _print_json(report.to_dict()) if args.json else print(report.render())
@@ -32,14 +34,11 @@ def cmd_import(args) -> int:
 
 
 def cmd_readability(args) -> int:
-    from .nlp import load_pipeline
-    from .readability.checker import DraftError, check, draft_paths, render
+    from .sources.drafts import draft_paths
+    from .text.nlp import load_pipeline
+    from .text.readability.checker import check, render
 
-    try:
-        paths = draft_paths(args.path)
-    except DraftError as exc:
-        print(f"fout: {exc}", file=sys.stderr)
-        return 2
+    paths = draft_paths(args.path)
     nlp = load_pipeline()
     results = [check(p, nlp) for p in paths]
     if args.json:
@@ -50,7 +49,7 @@ def cmd_readability(args) -> int:
 
 
 def cmd_topics(args) -> int:
-    from .topics.cli import render, topics_of_path
+    from .text.topics.files import render, topics_of_path
 
     results = topics_of_path(args.path, messages=args.messages)
     _print_json(results) if args.json else print(render(results))
@@ -58,8 +57,8 @@ def cmd_topics(args) -> int:
 
 
 def cmd_synth(args) -> int:
-    from .posts import tagged_posts
-    from .synthetic import write_sample
+    from .sample.synthetic import write_sample
+    from .text.posts import tagged_posts
 
     summary = write_sample(tagged_posts(args.corpus), args.out)
     print(f"synthetische gegevens geschreven naar {args.out}: {summary['rows']} rijen "
@@ -76,9 +75,10 @@ def _columns(value: str) -> dict[str, str]:
 
 
 def cmd_contacts(args) -> int:
-    from .contacts import import_contacts, save_contacts
+    from .sources.contacts import save_contacts
+    from .text.contact_topics import import_tagged_contacts
 
-    frame, report = import_contacts(args.files, columns=args.columns)
+    frame, report = import_tagged_contacts(args.files, columns=args.columns)
     if report.ok:
         save_contacts(frame, args.out)
     _print_json(report.to_dict() | {"out": str(args.out)}) if args.json else print(
@@ -87,9 +87,9 @@ def cmd_contacts(args) -> int:
 
 
 def cmd_effects(args) -> int:
-    from .dataset import load_dataset
-    from .formatting import nl_number
-    from .report_effects import effects_json
+    from .core.formatting import nl_number
+    from .timeseries.dataset import load_dataset
+    from .timeseries.topic_effects import effects_json
 
     ds = load_dataset(args.corpus, args.contacts, args.pageviews, args.weather)
     result = effects_json(ds)
@@ -111,7 +111,7 @@ def cmd_effects(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .report import run_report
+    from .reporting.report import run_report
 
     # notebooks run in notebooks/, so paths given relative to the caller are made absolute
     parameters = {k: str(v.resolve()) if isinstance(v, Path) else v for k, v in {
@@ -126,7 +126,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_notebooks(args) -> int:
-    from .report import refresh_notebooks
+    from .reporting.report import refresh_notebooks
 
     refresh_notebooks(args.names or None)
     return 0
@@ -155,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_topics)
 
-    p = sub.add_parser("synth", help="regenerate the synthetic sample data (see analysis/synthetic.py)")
+    p = sub.add_parser("synth", help="regenerate the synthetic sample data (see analysis/sample/synthetic.py)")
     p.add_argument("--corpus", type=Path, default=Path("corpus/posts"))
     p.add_argument("--out", type=Path, default=Path("data/sample"))
     p.set_defaults(func=cmd_synth)
@@ -192,16 +192,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _log_bug(exc: BaseException) -> Path:
+    """Write the traceback of an unexpected error to a log file; returns its path."""
+    folder = logs_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"fout-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+    path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CorpusError, ValueError, OSError) as exc:
+    except InputError as exc:  # bad input: the message says what to fix
         print(f"fout: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # a bug, not bad input: short message unless debugging
+    except OSError as exc:  # the file system said no (missing file, no permission, disk full)
+        print(f"fout: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug, not bad input
         if os.environ.get("ANALYSIS_DEBUG"):
             raise
-        print(f"onverwachte fout ({type(exc).__name__}: {exc}); "
-              "zet ANALYSIS_DEBUG=1 voor de details", file=sys.stderr)
+        print(f"onverwachte fout in het programma ({type(exc).__name__}); dit is een fout in de "
+              f"analyse, niet in uw gegevens. Details: {_log_bug(exc)}", file=sys.stderr)
         return 3

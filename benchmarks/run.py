@@ -22,7 +22,6 @@ import datetime
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -38,7 +37,7 @@ SEED = 20261125
 
 def build_corpus(n_posts: int) -> Path:
     """Scale corpus: posts made of random sample headings and paragraphs (seeded)."""
-    from analysis.corpus import Post, blocks_to_markdown, read_posts
+    from analysis.sources.corpus import Post, blocks_to_markdown, read_posts
 
     out = SCALE / f"posts-{n_posts}"
     if out.is_dir() and len(list(out.glob("*.md"))) == n_posts:
@@ -91,7 +90,7 @@ def build_contacts(n_rows: int) -> Path:
 def step_floor(corpus: str) -> dict:
     import spacy
 
-    from analysis.corpus import load_corpus
+    from analysis.sources.corpus import load_corpus
 
     posts = load_corpus(Path(corpus))
     texts = list(posts["title"]) + [b.text for blocks in posts["blocks"] for b in blocks]
@@ -102,9 +101,9 @@ def step_floor(corpus: str) -> dict:
 
 
 def step_analysis(corpus: str, cache: str) -> dict:
-    from analysis.corpus import load_corpus
-    from analysis.nlp import load_pipeline
-    from analysis.post_analysis import analyze_posts
+    from analysis.sources.corpus import load_corpus
+    from analysis.text.nlp import load_pipeline
+    from analysis.text.post_analysis import analyze_posts
 
     start = time.perf_counter()
     nlp = load_pipeline()
@@ -116,9 +115,9 @@ def step_analysis(corpus: str, cache: str) -> dict:
 
 def step_tag_sample() -> dict:
     """Topic tagging of the whole sample corpus once the pipeline is loaded."""
-    from analysis.corpus import load_corpus
-    from analysis.nlp import load_pipeline
-    from analysis.topics import TopicTagger
+    from analysis.sources.corpus import load_corpus
+    from analysis.text.nlp import load_pipeline
+    from analysis.text.topics import TopicTagger
 
     nlp = load_pipeline()
     posts = load_corpus(ROOT / "corpus" / "posts")
@@ -129,29 +128,29 @@ def step_tag_sample() -> dict:
 
 
 def step_contacts(path: str) -> dict:
-    from analysis.contacts import import_contacts
+    from analysis.text.contact_topics import import_tagged_contacts
 
     start = time.perf_counter()
-    frame, report = import_contacts([Path(path)])
+    frame, report = import_tagged_contacts([Path(path)])
     return {"seconds": time.perf_counter() - start, "rows": report.to_dict()["rows"],
             "imported": len(frame)}
 
 
 def step_effects(corpus: str, path: str) -> dict:
-    from analysis.calendar_nl import weekly_calendar
-    from analysis.contacts import import_contacts
-    from analysis.effects import publication_effects
-    from analysis.posts import tagged_posts
-    from analysis.topics import load_taxonomy
-    from analysis.weekly import post_weeks_by_topic, weekly_contacts
+    from analysis.text.contact_topics import import_tagged_contacts
+    from analysis.text.posts import tagged_posts
+    from analysis.text.topics import load_taxonomy
+    from analysis.timeseries.covariates import weekly_covariates
+    from analysis.timeseries.effects import publication_effects
+    from analysis.timeseries.weekly import post_weeks_by_topic, weekly_contacts
 
-    contacts, _ = import_contacts([Path(path)])
+    contacts, _ = import_tagged_contacts([Path(path)])
     posts = tagged_posts(Path(corpus))
     topics = load_taxonomy().ids
     start = time.perf_counter()
     weekly = weekly_contacts(contacts, topics)
-    calendar = weekly_calendar(weekly.index[0], weekly.index[-1])
-    publication_effects(weekly, post_weeks_by_topic(posts), calendar, topics)
+    covariates = weekly_covariates(weekly.index[0], weekly.index[-1])
+    publication_effects(weekly, post_weeks_by_topic(posts), covariates, topics)
     return {"seconds": time.perf_counter() - start, "weeks": len(weekly)}
 
 

@@ -1,9 +1,9 @@
 """Per-post results are cached by content and code: a re-run analyses only what changed."""
 from __future__ import annotations
 
-import analysis.post_analysis as post_analysis
-from analysis.cache import ResultCache
-from analysis.corpus import load_corpus
+import analysis.text.post_analysis as post_analysis
+from analysis.core.cache import ResultCache
+from analysis.sources.corpus import load_corpus
 
 from .conftest import ROOT
 

@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.contacts import import_contacts, load_contacts, save_contacts
-from analysis.contacts.dates import DateError, parse_timestamp
-from analysis.synthetic import PLANTED
+from analysis.sample.synthetic import PLANTED
+from analysis.sources.contacts import import_contacts, load_contacts, save_contacts
+from analysis.sources.contacts.dates import DateError, parse_timestamp
+from analysis.text.contact_topics import import_tagged_contacts
 
 from .conftest import ROOT
 
@@ -24,7 +25,7 @@ def _write(tmp_path, name, text, encoding="utf-8"):
 
 
 def test_sample_export_imports_with_a_reconciled_report():
-    frame, report = import_contacts([SAMPLE])
+    frame, report = import_tagged_contacts([SAMPLE])
     [f] = report.files
     bad = PLANTED.bad_rows
     assert f.reconciles
@@ -48,7 +49,7 @@ def test_no_email_or_phone_survives_import():
 def test_semicolon_cp1252_english_headers_and_bom(tmp_path):
     csv_nl = "\ufeffDatum;Naam;Bericht;Pagina\n24-11-2026 14:03;Jan;Pijn in mijn knieën;/blog/knie/\n"
     csv_en = "submitted_at,name,email,message,referrer\n2026-11-24T14:03:00+01:00,Jan,j@example.nl,Pijn in mijn knie,https://x.example/blog/knie/?utm=mail\n"
-    frame, report = import_contacts([_write(tmp_path, "a.csv", csv_nl, "utf-8"),
+    frame, report = import_tagged_contacts([_write(tmp_path, "a.csv", csv_nl, "utf-8"),
                                      _write(tmp_path, "b.csv", csv_en.replace("knie", "nek"), "cp1252")])
     assert report.imported == 2
     assert frame["page"].tolist() == ["/blog/knie/", "/blog/nek/"]
@@ -105,7 +106,7 @@ def test_unusable_files_get_a_clear_message(tmp_path, text, message):
 def test_column_override(tmp_path):
     text = "Ingezonden op;Tekst van bezoeker\n24-11-2026 09:00;Mijn enkel is dik\n"
     path = _write(tmp_path, "o.csv", text)
-    frame, report = import_contacts([path], columns={"date": "Ingezonden op",
+    frame, report = import_tagged_contacts([path], columns={"date": "Ingezonden op",
                                                      "message": "Tekst van bezoeker"})
     assert report.imported == 1 and frame["topics"].tolist() == ["enkel"]
 
@@ -136,7 +137,7 @@ def test_cli_fails_clearly_when_nothing_imports(tmp_path, capsys):
 
 
 def test_save_and_load_round_trip(tmp_path):
-    frame, _ = import_contacts([SAMPLE], tag=False)
+    frame, _ = import_contacts([SAMPLE])
     save_contacts(frame.head(50), tmp_path / "c.csv")
     again = load_contacts(tmp_path / "c.csv")
     assert again["timestamp"].equals(frame["timestamp"].head(50))

@@ -5,14 +5,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.calendar_nl import weekly_calendar
-from analysis.effects import (
+from analysis.sample.synthetic import simulate_topic
+from analysis.timeseries.covariates import weekly_covariates
+from analysis.timeseries.effects import (
     naive_before_after,
     prewhitened_ccf,
     publication_effects,
     topic_effect,
 )
-from analysis.synthetic import simulate_topic
 
 CALENDARS: dict = {}
 
@@ -22,7 +22,7 @@ def _weekly(sim: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
                           index=sim["weeks"])
     key = (weekly.index[0], weekly.index[-1])
     if key not in CALENDARS:
-        CALENDARS[key] = weekly_calendar(*key)
+        CALENDARS[key] = weekly_covariates(*key)
     return weekly, CALENDARS[key]
 
 

@@ -7,10 +7,10 @@ import shutil
 import pytest
 
 from analysis.cli import main
-from analysis.corpus import read_post
-from analysis.importers import import_paths
-from analysis.importers.pagetext import parse_page_text
-from analysis.importers.textfile import read_text
+from analysis.sources.corpus import read_post
+from analysis.sources.importers import import_paths
+from analysis.sources.importers.pagetext import parse_page_text
+from analysis.sources.textfile import read_text
 
 from .conftest import FIXTURES, ROOT, SEEDS
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import analysis.nlp as nlp_module
-from analysis.corpus import load_corpus
-from analysis.nlp import BLANK, TRAINED, load_pipeline, tokens, trained_pipeline_name
-from analysis.readability import analyze_blocks
+import analysis.text.nlp as nlp_module
+from analysis.sources.corpus import load_corpus
+from analysis.text.nlp import BLANK, TRAINED, load_pipeline, tokens, trained_pipeline_name
+from analysis.text.readability import analyze_blocks
 
 from .conftest import ROOT
 

@@ -6,11 +6,11 @@ import json
 import pytest
 
 from analysis.cli import main
-from analysis.corpus import parse_blocks
-from analysis.readability import analyze_blocks, count_syllables
-from analysis.readability.formulas import brouwer, douma_band, flesch_douma
-from analysis.readability.passive import find_passive
-from analysis.readability.wordfreq_nl import is_rare
+from analysis.sources.corpus import parse_blocks
+from analysis.text.readability import analyze_blocks, count_syllables
+from analysis.text.readability.formulas import brouwer, douma_band, flesch_douma
+from analysis.text.readability.passive import find_passive
+from analysis.text.wordfreq_nl import is_rare
 
 from .conftest import ROOT
 

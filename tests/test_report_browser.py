@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from analysis.report import NOTEBOOK_DIR, NOTEBOOKS, render_site
+from analysis.reporting.report import NOTEBOOK_DIR, NOTEBOOKS, render_site
 
 from .conftest import ROOT
 

@@ -7,10 +7,10 @@ import re
 import nbformat
 import pytest
 
-from analysis.dataset import load_dataset
-from analysis.posts import tagged_posts
-from analysis.report_effects import effects_table
-from analysis.synthetic import PLANTED, write_sample
+from analysis.sample.synthetic import PLANTED, write_sample
+from analysis.text.posts import tagged_posts
+from analysis.timeseries.dataset import load_dataset
+from analysis.timeseries.topic_effects import effects_table
 
 from .conftest import ROOT
 

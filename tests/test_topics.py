@@ -6,9 +6,9 @@ import json
 import pytest
 
 from analysis.cli import main
-from analysis.corpus import load_corpus
-from analysis.topics import TopicTagger, load_taxonomy
-from analysis.topics.discovery import discover
+from analysis.sources.corpus import load_corpus
+from analysis.text.topics import TopicTagger, load_taxonomy
+from analysis.text.topics.discovery import discover
 
 from .conftest import ROOT
 
@@ -145,7 +145,7 @@ def test_messages_are_tagged_like_posts(nlp):
 
 
 def test_title_weighs_more_than_body(nlp):
-    from analysis.corpus import parse_blocks
+    from analysis.sources.corpus import parse_blocks
 
     tagger = TopicTagger()
     [in_title] = tagger.tag_posts([("Nekpijn", parse_blocks("Een tekst zonder meer."))], nlp)

@@ -1,0 +1,1 @@
+"""Foundation shared by every layer: errors, paths, dates, Dutch formatting, word lists, cache."""

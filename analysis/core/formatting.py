@@ -1,0 +1,22 @@
+"""Dutch formatting of numbers, percentages and dates for every user-facing text."""
+from __future__ import annotations
+
+MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+               "september", "oktober", "november", "december"]
+MONTH_ABBREVIATIONS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def nl_number(value: float, digits: int = 1) -> str:
+    """12.5 -> '12,5'; thousands get a point: 1234.5 -> '1.234,5'."""
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def nl_percent(share: float, digits: int = 1) -> str:
+    """0.083 -> '8,3%'."""
+    return nl_number(100 * share, digits) + "%"
+
+
+def nl_date(day) -> str:
+    """2026-01-14 -> '14 januari 2026'."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

@@ -1,0 +1,1 @@
+"""What to write next and when: the content calendar, topic gaps and rewrites."""

@@ -1,0 +1,39 @@
+"""Everything the planner and the summary need, computed once from a dataset."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.language import Language
+
+from ..text.readability_table import readability_table
+from ..timeseries.dataset import Dataset
+from ..timeseries.topic_effects import effects_table
+from .planner import content_calendar, rewrite_candidates, topic_gaps
+
+
+@dataclass
+class Plan:
+    today: pd.Timestamp
+    quiet_month: int
+    effects: pd.DataFrame
+    readability: pd.DataFrame
+    sentences: pd.DataFrame
+    gaps: pd.DataFrame
+    calendar: pd.DataFrame
+    rewrites: pd.DataFrame
+
+
+def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None) -> Plan:
+    """Effects, readability, topic gaps, content calendar and rewrites; *today* defaults to
+    the week after the data."""
+    effects = effects_table(ds)
+    readability, sentences = readability_table(ds.posts, nlp)
+    today = ds.weekly.index[-1] + pd.Timedelta(days=7) if today is None else pd.Timestamp(today)
+    quiet_month = int(ds.weekly["total"].groupby(ds.weekly.index.month).mean().idxmin())
+    gaps = topic_gaps(ds.posts, ds.contacts, ds.topics, today)
+    calendar = content_calendar(effects, gaps, ds.posts, readability, quiet_month, today,
+                                ds.taxonomy.labels())
+    return Plan(today=today, quiet_month=quiet_month, effects=effects, readability=readability,
+                sentences=sentences, gaps=gaps, calendar=calendar,
+                rewrites=rewrite_candidates(ds.posts, readability, effects, today))

@@ -1,0 +1,1 @@
+"""Presentation for people: Dutch labels, charts, the summary and the HTML report."""

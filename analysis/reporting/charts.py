@@ -1,0 +1,157 @@
+"""Charts for the notebooks and the report: set-up, figures, display (Dutch titles and labels).
+
+Agg backend and a fixed style, so that figures are identical on every machine.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from ..core.formatting import MONTH_ABBREVIATIONS  # noqa: E402
+from .labels import PRIORITIES  # noqa: E402
+
+MONTHS = MONTH_ABBREVIATIONS  # axis labels of month charts
+COLOURS = ["#1b6ca8", "#e07a1f", "#3a9d5d", "#c0392b", "#7d5ba6", "#8c6d31", "#d35fb7", "#5f6b6d"]
+
+
+def setup() -> None:
+    """Deterministic, legible figures and tables; silence library chatter in outputs."""
+    plt.rcdefaults()
+    plt.rcParams.update({
+        "figure.figsize": (9, 4), "figure.dpi": 100, "savefig.dpi": 100,
+        "font.family": "DejaVu Sans", "font.size": 10, "axes.titlesize": 12,
+        "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True,
+        "grid.alpha": 0.3, "axes.prop_cycle": plt.cycler(color=COLOURS),
+        "svg.hashsalt": "praktijkblog", "figure.max_open_warning": 0,
+    })
+    pd.set_option("display.max_rows", 80)
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.width", 160)
+    pd.set_option("display.precision", 2)
+    pd.set_option("display.max_colwidth", 120)
+    warnings.filterwarnings("ignore")
+
+
+def show(fig) -> None:
+    """Display a figure as a PNG and close it (no backend magic, no object reprs)."""
+    from IPython.display import Image, display
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    display(Image(data=buffer.getvalue()))
+
+
+def bar(series: pd.Series, title: str, xlabel: str = "", ylabel: str = "", horizontal: bool = False):
+    fig, ax = plt.subplots(figsize=(9, max(3, 0.3 * len(series))) if horizontal else (9, 4))
+    (series.plot.barh if horizontal else series.plot.bar)(ax=ax, color="#1b6ca8")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if horizontal:
+        ax.invert_yaxis()
+    return fig
+
+
+def weekly_line(weekly: pd.Series, trend: pd.Series | None, title: str):
+    fig, ax = plt.subplots(figsize=(10, 4))
+    ax.plot(weekly.index, weekly.to_numpy(), lw=0.8, alpha=0.6, label="contacten per week")
+    if trend is not None:
+        ax.plot(trend.index, trend.to_numpy(), lw=2.2, color="#e07a1f", label="trend (STL)")
+    ax.set_title(title)
+    ax.set_ylabel("contacten per week")
+    ax.legend(loc="upper left")
+    return fig
+
+
+def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, fmt: str = "{:.0f}"):
+    fig, ax = plt.subplots(figsize=(10, max(3, 0.35 * len(table))))
+    im = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues")
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    for (r, c), value in np.ndenumerate(table.to_numpy(dtype=float)):
+        if value:
+            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=8,
+                    color="white" if value > table.to_numpy(dtype=float).max() / 2 else "#222")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.grid(False)
+    fig.colorbar(im, ax=ax, shrink=0.8)
+    return fig
+
+
+def forest(table: pd.DataFrame, title: str, truth: dict | None = None):
+    """Lifts with 95% intervals per topic (log scale); optional planted truths as diamonds."""
+    from ..timeseries.effects import SEASON_OVERLAP
+
+    rows = table.dropna(subset=["lift"]).sort_values("lift")
+    fig, ax = plt.subplots(figsize=(9, max(3, 0.4 * len(rows))))
+    y = np.arange(len(rows))
+    confounded = rows["season_overlap"] >= SEASON_OVERLAP
+    colours = np.where(rows["effect"], "#c0392b", np.where(confounded, "#aaaaaa", "#1b6ca8"))
+    ax.hlines(y, rows["ci_low"], rows["ci_high"], color=colours, lw=2)
+    ax.scatter(rows["lift"], y, color=colours, zorder=3)
+    for colour, label in [("#c0392b", "effect aangetoond"), ("#1b6ca8", "niet aangetoond"),
+                          ("#aaaaaa", "niet te scheiden van het seizoen")]:
+        ax.scatter([], [], color=colour, label=label)
+    if truth is not None:
+        ax.scatter([truth.get(t, 1.0) for t in rows.index], y, marker="D", facecolors="none",
+                   edgecolors="#222", zorder=4, label="geplante waarheid (synthetisch)")
+    ax.axvline(1, color="#555", lw=1, ls="--")
+    ax.set_xscale("log")
+    ax.set_yticks(y, rows["label"])
+    ax.set_xlabel("lift: contacten in de 4 weken na een post t.o.v. vergelijkbare weken (log-schaal)")
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize=8)
+    return fig
+
+
+def ccf_bars(ccf: pd.DataFrame, title: str):
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    ax.bar(ccf["lag"], ccf["ccf"], color="#1b6ca8")
+    ax.plot(ccf["lag"], ccf["bound"], "--", color="#c0392b", lw=1, label="grens (95%)")
+    ax.plot(ccf["lag"], -ccf["bound"], "--", color="#c0392b", lw=1)
+    ax.set_xlabel("weken na publicatie")
+    ax.set_ylabel("kruiscorrelatie")
+    ax.set_title(title)
+    ax.legend()
+    return fig
+
+
+def scatter(x: pd.Series, y: pd.Series, title: str, xlabel: str, ylabel: str, diagonal: bool = False):
+    fig, ax = plt.subplots(figsize=(6, 5))
+    ax.scatter(x, y, alpha=0.7)
+    if diagonal:
+        lo, hi = min(x.min(), y.min()), max(x.max(), y.max())
+        ax.plot([lo, hi], [lo, hi], "--", color="#555", lw=1, label="gelijk")
+        ax.legend()
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return fig
+
+
+def planner_timeline(plan: pd.DataFrame, title: str):
+    """Recommended publication dates per topic over the next months."""
+    fig, ax = plt.subplots(figsize=(10, max(3, 0.4 * plan["topic_label"].nunique())))
+    topics = list(dict.fromkeys(plan["topic_label"]))
+    colours = {"high": "#c0392b", "medium": "#e07a1f", "low": "#1b6ca8"}
+    for _, r in plan.iterrows():
+        ax.scatter(r["publish_from"], topics.index(r["topic_label"]), s=120,
+                   color=colours[r["priority"]], zorder=3)
+    for priority, colour in colours.items():
+        ax.scatter([], [], color=colour, label=f"prioriteit {PRIORITIES[priority]}")
+    ax.set_yticks(range(len(topics)), topics)
+    ax.invert_yaxis()
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    fig.autofmt_xdate()
+    return fig

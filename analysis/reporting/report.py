@@ -1,0 +1,129 @@
+"""Run the notebooks (papermill) and render them as a no-code HTML report.
+
+``make report`` executes every notebook with its parameters into
+``reports/notebooks/`` and renders ``reports/index.html`` (the summary) plus one
+page per notebook, with figures embedded and no code, readable offline and
+printable. ``make notebooks`` re-executes the notebooks in place so that their
+committed outputs are fresh.
+"""
+from __future__ import annotations
+
+import html
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+
+from ..core.paths import NOTEBOOKS as NOTEBOOK_DIR
+
+NOTEBOOKS = {
+    "00_overzicht": "Overzicht",
+    "01_corpus": "De blog",
+    "02_readability": "Leesbaarheid",
+    "03_topics": "Onderwerpen",
+    "04_seasonality": "Seizoenen en effecten",
+    "05_planner": "Planner",
+}
+VOLATILE_METADATA = ("papermill", "execution")
+STYLE = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;
+color:#222;line-height:1.5}
+nav{border-bottom:2px solid #1b6ca8;padding:.5rem 0;margin-bottom:1rem}
+nav a{margin-right:1rem;color:#1b6ca8;text-decoration:none;font-weight:bold}
+nav a.actief{color:#222;border-bottom:3px solid #e07a1f}
+img{max-width:100%;height:auto}
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
+th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef3f8}
+pre{white-space:pre-wrap;background:#f7f7f7;padding:.5rem;font-size:.85rem}
+footer{margin-top:2rem;font-size:.8rem;color:#666}
+a.anchor-link{display:none}
+@media print{nav{display:none}body{max-width:none}}
+"""
+
+
+def _clean(nb) -> None:
+    """Drop execution timings and papermill bookkeeping (paths, durations) from a notebook."""
+    for key in VOLATILE_METADATA:
+        nb.metadata.pop(key, None)
+    for cell in nb.cells:
+        for key in VOLATILE_METADATA:
+            cell.metadata.pop(key, None)
+
+
+def execute(name: str, output: Path, parameters: dict | None = None) -> Path:
+    """Execute notebook *name* (cwd: notebooks/) into *output* with papermill."""
+    papermill.execute_notebook(NOTEBOOK_DIR / f"{name}.ipynb", output, parameters=parameters or {},
+                               cwd=str(NOTEBOOK_DIR), kernel_name="python3", progress_bar=False,
+                               log_output=False, extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    nb = nbformat.read(output, as_version=4)
+    _clean(nb)
+    nbformat.write(nb, output)
+    return output
+
+
+def refresh_notebooks(names: list[str] | None = None) -> None:
+    """Re-execute notebooks in place with their default parameters (committed outputs)."""
+    for name in names or list(NOTEBOOKS):
+        start = time.perf_counter()
+        execute(name, NOTEBOOK_DIR / f"{name}.ipynb")
+        print(f"  {name}.ipynb bijgewerkt ({time.perf_counter() - start:.0f} s)", flush=True)
+
+
+def _href(name: str) -> str:
+    return "index.html" if name == "00_overzicht" else f"{name}.html"
+
+
+def _page(title: str, body: str, current: str) -> str:
+    active = ' class="actief"'
+    links = "".join(f'<a href="{_href(n)}"{active if n == current else ""}>{html.escape(t)}</a>'
+                    for n, t in NOTEBOOKS.items())
+    return (f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)} – praktijkblog-analyse</title><style>{STYLE}</style></head>"
+            f"<body><nav>{links}</nav><main>{body}</main>"
+            "<footer>Gemaakt met de notebooks in notebooks/; alle cijfers zijn berekend uit de "
+            "gegevens die elke pagina noemt.</footer></body></html>\n")
+
+
+def render_site(notebooks: dict[str, Path], out: Path) -> Path:
+    """Render executed notebooks as linked HTML pages without code; returns index.html."""
+    out.mkdir(parents=True, exist_ok=True)
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    for name, path in notebooks.items():
+        body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+        body = re.sub(r'href="(0\d_\w+)\.ipynb"', lambda m: f'href="{_href(m.group(1))}"', body)
+        target = out / ("index.html" if name == "00_overzicht" else f"{name}.html")
+        target.write_text(_page(NOTEBOOKS[name], body, name), encoding="utf-8")
+    return out / "index.html"
+
+
+def run_report(out: Path, parameters: dict) -> Path:
+    """Execute all notebooks with *parameters* and render the HTML report into *out*."""
+    executed = out / "notebooks"
+    executed.mkdir(parents=True, exist_ok=True)
+    done = {}
+    for i, name in enumerate(NOTEBOOKS, start=1):
+        start = time.perf_counter()
+        print(f"[{i}/{len(NOTEBOOKS)}] {name}.ipynb uitvoeren ...", end=" ", flush=True)
+        accepted = _parameters_of(name)
+        done[name] = execute(name, executed / f"{name}.ipynb",
+                             {k: v for k, v in parameters.items() if k in accepted})
+        print(f"klaar ({time.perf_counter() - start:.0f} s)", flush=True)
+    index = render_site(done, out)
+    print(f"Rapport: {index}", file=sys.stdout)
+    return index
+
+
+def _parameters_of(name: str) -> set[str]:
+    """Names assigned in the notebook's cell tagged 'parameters'."""
+    nb = nbformat.read(NOTEBOOK_DIR / f"{name}.ipynb", as_version=4)
+    for cell in nb.cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            return set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.M))
+    return set()

@@ -1,0 +1,1 @@
+"""The synthetic sample data with planted truths (never real patients)."""

@@ -1,0 +1,211 @@
+"""The canonical corpus: one Markdown file with YAML front matter per post.
+
+File name ``YYYY-MM-DD-slug.md`` (``undated-slug.md`` while the date is unknown).
+Front matter: ``title``, ``date`` (``YYYY-MM-DD`` or null), ``slug``, optional ``url``,
+``source``, ``related`` and any extra fields an importer found. The body uses ``##``
+and ``###`` subheadings, paragraphs separated by blank lines and ``-`` list items.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from ..core.errors import CorpusError
+
+FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", re.S)
+HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where available
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
+
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of a post body."""
+
+    kind: str  # "heading", "paragraph" or "item" (a list item)
+    text: str
+    level: int = 0  # heading level (2 for ##), 0 for text blocks
+
+
+@dataclass
+class Post:
+    """A blog post in canonical form."""
+
+    title: str
+    body: str
+    date: dt.date | None = None
+    slug: str = ""
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.slug = self.slug or slugify(self.title)
+
+    @property
+    def filename(self) -> str:
+        prefix = self.date.isoformat() if self.date else "undated"
+        return f"{prefix}-{self.slug}.md"
+
+    @property
+    def blocks(self) -> list[Block]:
+        return parse_blocks(self.body)
+
+    @property
+    def text_hash(self) -> str:
+        """Hash of the normalised article text, to find the same text under another slug."""
+        norm = " ".join(re.sub(r"[^\w]+", " ", f"{self.title} {self.body}".lower()).split())
+        return hashlib.sha256(norm.encode()).hexdigest()[:16]
+
+    def to_markdown(self) -> str:
+        front = {"title": self.title, "date": self.date.isoformat() if self.date else None,
+                 "slug": self.slug}
+        front.update({k: v for k, v in self.meta.items() if k not in front})
+        head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+        return f"---\n{head}---\n\n{self.body.strip()}\n"
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated slug of a title."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80] or "zonder-titel"
+
+
+def parse_blocks(body: str) -> list[Block]:
+    """Split a Markdown body into headings, paragraphs and list items."""
+    blocks: list[Block] = []
+    para: list[str] = []
+
+    def flush():
+        if para:
+            blocks.append(Block("paragraph", " ".join(para)))
+            para.clear()
+
+    for line in body.splitlines():
+        if not line.strip():
+            flush()
+        elif m := HEADING.match(line):
+            flush()
+            blocks.append(Block("heading", m.group(2), len(m.group(1))))
+        elif m := LIST_ITEM.match(line):
+            flush()
+            blocks.append(Block("item", m.group(1)))
+        else:
+            para.append(line.strip())
+    flush()
+    return blocks
+
+
+def blocks_to_markdown(blocks: list[Block]) -> str:
+    """Inverse of :func:`parse_blocks` (list items are grouped without blank lines)."""
+    out: list[str] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "heading":
+            out.append(f"{'#' * max(block.level, 2)} {block.text}")
+        elif block.kind == "item":
+            out.append(f"- {block.text}")
+        else:
+            out.append(block.text)
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        out.append("\n" if block.kind == "item" and nxt and nxt.kind == "item" else "\n\n")
+    return "".join(out).strip() + "\n"
+
+
+def _as_date(value, path: Path) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise CorpusError(f"{path.name}: date {value!r} is not YYYY-MM-DD") from None
+
+
+def read_post(path: Path) -> Post:
+    """Read and validate one canonical post file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path.name}: cannot read ({exc})") from None
+    m = FRONT_MATTER.match(text)
+    if not m:
+        raise CorpusError(f"{path.name}: no YAML front matter (--- ... ---)")
+    try:
+        front = yaml.load(m.group(1), Loader=SAFE_LOADER) or {}
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"{path.name}: invalid front matter ({exc})") from None
+    if not isinstance(front, dict):
+        raise CorpusError(f"{path.name}: front matter is not a mapping")
+    title = str(front.pop("title", "") or "").strip()
+    if not title:
+        raise CorpusError(f"{path.name}: post has no title")
+    body = m.group(2).strip()
+    if not any(b.kind != "heading" for b in parse_blocks(body)):
+        raise CorpusError(f"{path.name}: post has no body text")
+    date = _as_date(front.pop("date", None), path)
+    slug = str(front.pop("slug", "") or "")
+    return Post(title=title, body=body, date=date, slug=slug, meta=front)
+
+
+def read_posts(folder: Path) -> list[Post]:
+    """All posts in a folder, sorted by date (undated last) and slug."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: corpus folder not found")
+    posts = [read_post(p) for p in sorted(folder.glob("*.md"))]
+    return sorted(posts, key=lambda p: (p.date is None, p.date or dt.date.min, p.slug))
+
+
+def load_corpus(folder: Path) -> pd.DataFrame:
+    """The corpus as a DataFrame, one row per post, with its structure.
+
+    Columns: slug, title, date, url, source, categories, related, headings,
+    paragraphs (paragraphs and list items in order), blocks, body, text_hash, file.
+    """
+    rows = []
+    for post in read_posts(folder):
+        blocks = post.blocks
+        rows.append({
+            "slug": post.slug,
+            "title": post.title,
+            "date": pd.Timestamp(post.date) if post.date else pd.NaT,
+            "url": post.meta.get("url"),
+            "source": post.meta.get("source"),
+            "categories": list(post.meta.get("categories") or []),
+            "related": list(post.meta.get("related") or []),
+            "headings": [b.text for b in blocks if b.kind == "heading"],
+            "paragraphs": [b.text for b in blocks if b.kind != "heading"],
+            "blocks": blocks,
+            "body": post.body,
+            "text_hash": post.text_hash,
+            "file": post.filename,
+            "words": sum(len(b.text.split()) for b in blocks if b.kind != "heading"),
+        })
+    df = pd.DataFrame(rows, columns=["slug", "title", "date", "url", "source", "categories",
+                                     "related", "headings", "paragraphs", "blocks", "body",
+                                     "text_hash", "file", "words"])
+    df["date"] = pd.to_datetime(df["date"])
+    duplicated = df["slug"][df["slug"].duplicated()].tolist()
+    if duplicated:
+        raise CorpusError(f"{folder}: slug used by more than one post: {', '.join(duplicated)}")
+    return df
+
+
+def related_links(posts: pd.DataFrame) -> pd.DataFrame:
+    """Every related-article link of every post, and the post it points to (if in the corpus)."""
+    by_title = {t.lower(): s for t, s in zip(posts["title"], posts["slug"])}
+    slugs = set(posts["slug"])
+    rows = [{"from": slug, "related": target,
+             "to": by_title.get(str(target).lower()) or (target if target in slugs else None)}
+            for slug, related in zip(posts["slug"], posts["related"]) for target in related]
+    return pd.DataFrame(rows, columns=["from", "related", "to"])

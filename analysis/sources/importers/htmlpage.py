@@ -1,0 +1,88 @@
+"""HTML: saved article pages (via trafilatura) and HTML fragments (WordPress content)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import lxml.html
+import trafilatura
+
+from ...core.errors import ImportFailure
+from ..corpus import Block, Post, blocks_to_markdown, slugify
+
+BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre"}
+
+
+def html_to_blocks(html: str) -> list[Block]:
+    """Headings, paragraphs and list items of an HTML fragment, in document order."""
+    if not html.strip():
+        return []
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    blocks: list[Block] = []
+    for el in root.iter(*BLOCK_TAGS):
+        if any(a.tag in BLOCK_TAGS for a in el.iterancestors()):
+            continue  # nested block: its text belongs to the outer block
+        text = " ".join(el.text_content().replace("\u00a0", " ").split())
+        if not text:
+            continue
+        if el.tag.startswith("h"):
+            blocks.append(Block("heading", text, max(2, int(el.tag[1]))))
+        else:
+            blocks.append(Block("item" if el.tag == "li" else "paragraph", text))
+    if not blocks:  # plain text content without block tags (older WordPress posts)
+        text = root.text_content()
+        blocks = [Block("paragraph", " ".join(p.split()))
+                  for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return blocks
+
+
+def _published_date(tree) -> dt.date | None:
+    """The publication date only where the page states it; never guessed."""
+    candidates = tree.xpath(
+        "//meta[@property='article:published_time']/@content"
+        " | //meta[@itemprop='datePublished']/@content"
+        " | //article//time/@datetime")
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]):
+            if isinstance(item, dict) and item.get("datePublished"):
+                candidates.append(item["datePublished"])
+    for value in candidates:
+        try:
+            return dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            continue
+    return None
+
+
+def parse_html_page(html: str) -> Post:
+    """Extract the main article of a saved page (WordPress or similar)."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ImportFailure(f"geen leesbare HTML ({exc})") from None
+    content = trafilatura.extract(html, output_format="html", include_formatting=True,
+                                  favor_recall=True, with_metadata=False)
+    blocks = html_to_blocks(content or "")
+    if not any(b.kind != "heading" for b in blocks):
+        raise ImportFailure("geen artikeltekst gevonden in de HTML")
+    h1 = tree.xpath("//h1")
+    title = " ".join(h1[0].text_content().split()) if h1 else ""
+    if not title:
+        og = tree.xpath("//meta[@property='og:title']/@content")
+        title = str(og[0]).strip() if og else " ".join((tree.findtext(".//title") or "").split())
+    if blocks[0].kind == "heading" and blocks[0].text == title:
+        blocks = blocks[1:]
+    if not title:
+        raise ImportFailure("geen titel gevonden in de HTML")
+    meta = {"source": "html"}
+    canonical = [str(href) for href in tree.xpath("//link[@rel='canonical']/@href")]
+    if canonical:
+        meta["url"] = canonical[0]
+    slug = slugify(canonical[0].rstrip("/").rsplit("/", 1)[-1]) if canonical else ""
+    return Post(title=title, body=blocks_to_markdown(blocks), date=_published_date(tree),
+                slug=slug, meta=meta)

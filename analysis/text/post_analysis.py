@@ -1,0 +1,61 @@
+"""Readability and topics of every post in one pass over the text, with a result cache.
+
+Each post's title and blocks are tokenized once (``nlp.tokens``); the same tokens
+feed the readability figures and the topic tagger. Results are cached per post
+(see cache.py), so a re-run after adding one post analyses only that post.
+"""
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+import pandas as pd
+from spacy.language import Language
+
+from ..core.cache import ResultCache, default_cache
+from .readability.analyze import Readability, Sentence, analyze_blocks
+from .topics import TopicTagger
+from .topics.tagger import post_zones, tokenized_posts
+
+SENTENCE_FIELDS = [*Sentence.__dataclass_fields__, "flags"]
+
+
+class PostAnalysis(TypedDict):
+    """Readability (sentences as ``sentence_columns``) and topics of one post."""
+    readability: Readability
+    topics: dict[str, Any]
+
+
+def _uncached(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger) -> list[PostAnalysis]:
+    results: list[PostAnalysis] = []
+    for blocks, title, block_tokens in tokenized_posts(posts, nlp):
+        text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
+        readability = analyze_blocks(blocks, nlp, processed=text_tokens)
+        sentences = readability.pop("sentences")
+        # columns, not one dict per sentence: a cached corpus loads several times faster
+        readability["sentence_columns"] = {k: [s[k] for s in sentences] for k in SENTENCE_FIELDS}
+        results.append(PostAnalysis(readability=readability,
+                                    topics=tagger.tag_zones(post_zones(title, blocks, block_tokens))))
+    return results
+
+
+def analyze_posts(posts: pd.DataFrame, nlp: Language, cache: ResultCache | None | bool = True,
+                  tagger: TopicTagger | None = None) -> list[PostAnalysis]:
+    """Per post (in order): ``{"readability": ..., "topics": ...}``; the readability
+    sentences come as ``sentence_columns`` (field -> list over the sentences).
+
+    *cache*: True for the default cache, False/None for none, or a ResultCache. A
+    custom tagger (another taxonomy) is never cached.
+    """
+    if cache is True and tagger is None:
+        cache = default_cache(nlp.meta.get("analysis_pipeline", ""))
+    store = cache if isinstance(cache, ResultCache) and tagger is None else None
+    keys = [ResultCache.key(title, body) for title, body in zip(posts["title"], posts["body"])]
+    results: list[PostAnalysis | None] = [store.get(k) if store else None for k in keys]
+    missing = [i for i, r in enumerate(results) if r is None]
+    if missing:
+        todo = [(posts["title"].iloc[i], posts["blocks"].iloc[i]) for i in missing]
+        for i, value in zip(missing, _uncached(todo, nlp, tagger or TopicTagger())):
+            results[i] = value
+            if store is not None:
+                store.put(keys[i], value)
+    return [r for r in results if r is not None]

@@ -1,0 +1,274 @@
+"""Readability figures per document, paragraph and sentence.
+
+Headings are kept out of the sentence statistics; they only mark the sections
+for the "text between subheadings" check. Every text block (paragraph or list
+item) is processed by the spaCy pipeline in one ``nlp.pipe`` batch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, TypedDict
+
+from spacy.lang.nl.stop_words import STOP_WORDS
+from spacy.language import Language
+
+from ...core.lexicons import read_list, read_table
+from ...sources.corpus import Block
+from ..nlp import Tokens, tokens
+from ..wordfreq_nl import is_rare, word_zipf
+from .formulas import MIN_WORDS, brouwer, douma_band, flesch_douma
+from .passive import find_passive
+from .syllables import count_syllables
+
+LONG_SENTENCE = 20  # words; Yoast and plain-language guides
+LONG_WORD = 4  # syllables
+ADDRESS_FORMAL = {"u", "uw"}
+ADDRESS_INFORMAL = {"je", "jij", "jouw", "jullie"}
+
+
+@dataclass
+class Sentence:
+    text: str
+    paragraph: int
+    section: int
+    words: int
+    syllables: int
+    long_words: list[str] = field(default_factory=list)
+    rare_words: list[str] = field(default_factory=list)
+    jargon: list[list[str]] = field(default_factory=list)  # [term, plain alternative]
+    passive: str = ""  # e.g. "wordt behandeld"
+    transition: bool = False
+    first_word: str = ""
+    same_start_run: bool = False
+    content_words: int = 0
+    zipf_sum: float = 0.0
+    address_formal: int = 0
+    address_informal: int = 0
+
+    @property
+    def flags(self) -> list[str]:
+        """What needs work in this sentence, as short Dutch labels."""
+        out = []
+        if self.words > LONG_SENTENCE:
+            out.append(f"lange zin ({self.words} woorden)")
+        if self.passive:
+            out.append(f"lijdende vorm ({self.passive})")
+        if self.jargon:
+            out.append("vakjargon: " + ", ".join(f"{t} → {alt}" for t, alt in self.jargon))
+        if self.rare_words:
+            out.append("moeilijke woorden: " + ", ".join(self.rare_words))
+        if self.same_start_run:
+            out.append(f"drie of meer zinnen na elkaar beginnen met '{self.first_word}'")
+        return out
+
+    def to_dict(self) -> dict:
+        return {**self.__dict__, "flags": self.flags}
+
+
+@lru_cache(maxsize=1)
+def _jargon() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    exact, prefixes = {}, []
+    for term, alternative in read_table("jargon.tsv"):
+        if term.endswith("*"):
+            prefixes.append((term[:-1].lower(), alternative))
+        else:
+            exact[term.lower()] = alternative
+    return exact, prefixes
+
+
+def jargon_alternative(word: str) -> str | None:
+    """The plain alternative when *word* (lower case) is in the jargon lexicon."""
+    exact, prefixes = _jargon()
+    if word in exact:
+        return exact[word]
+    return next((alt for stem, alt in prefixes if word.startswith(stem)), None)
+
+
+@lru_cache(maxsize=1)
+def _transitions() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = read_list("transition_words.txt")
+    return (frozenset(w for w in words if " " not in w),
+            tuple(f" {w} " for w in words if " " in w))
+
+
+@lru_cache(maxsize=500_000)
+def _word(text: str, lem: str) -> tuple:
+    """Per distinct (word, lemma): (is word, syllables, content word, jargon alternative,
+    rare, Zipf). Computed once per distinct word, so long texts cost a lookup per token."""
+    if not any(c.isalnum() for c in text):
+        return (False, 0, False, None, False, 0.0)
+    lower = text.lower()
+    content = text.isalpha() and len(text) > 1 and lower not in STOP_WORDS
+    return (True, count_syllables(text), content, jargon_alternative(lower) if content else None,
+            content and is_rare(text, lem), word_zipf(text, lem) if content else 0.0)
+
+
+def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int) -> Sentence | None:
+    single, phrases = _transitions()
+    words, lower, long_words, rare, jargon = [], [], [], [], []
+    syllables = content = 0
+    zipf_sum = 0.0
+    first = True
+    for text, lem in zip(tokens.words[start:end], tokens.lemmas[start:end]):
+        is_word_, syl, is_content, alt, rare_, z = _word(text, lem)
+        if not is_word_:
+            continue
+        words.append(text)
+        lower.append(text.lower())
+        syllables += syl
+        if syl >= LONG_WORD:
+            long_words.append(text)
+        if is_content:
+            content += 1
+            zipf_sum += z
+            if alt:
+                if [text, alt] not in jargon:
+                    jargon.append([text, alt])
+            elif rare_ and not (text[0].isupper() and not first) and text not in rare:
+                rare.append(text)  # capitalised inside a sentence: a name, not a hard word
+        first = False
+    if not words:
+        return None
+    joined = f" {' '.join(lower)} "
+    passive = find_passive([w.lower() for w in tokens.words[start:end]])
+    return Sentence(
+        text=tokens.text(start, end), paragraph=paragraph, section=section, words=len(words),
+        syllables=syllables, long_words=long_words, rare_words=rare, jargon=jargon,
+        passive=" ".join(passive) if passive else "",
+        transition=not single.isdisjoint(lower) or any(p in joined for p in phrases),
+        first_word=lower[0], content_words=content, zipf_sum=round(zipf_sum, 3),
+        address_formal=sum(w in ADDRESS_FORMAL for w in lower),
+        address_informal=sum(w in ADDRESS_INFORMAL for w in lower),
+    )
+
+
+def _mark_same_starts(sentences: list[Sentence]) -> int:
+    """Flag runs of >= 3 consecutive sentences that start with the same word."""
+    runs, i = 0, 0
+    while i < len(sentences):
+        j = i
+        while j + 1 < len(sentences) and sentences[j + 1].first_word == sentences[i].first_word:
+            j += 1
+        if j - i + 1 >= 3:
+            runs += 1
+            for s in sentences[i:j + 1]:
+                s.same_start_run = True
+        i = j + 1
+    return runs
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def sentences_of(blocks: list[Block], processed: list[Tokens]) -> list[Sentence]:
+    """Sentences of the text blocks (*processed*: the tokens of the non-heading blocks)."""
+    out: list[Sentence] = []
+    section, paragraph = 0, -1
+    texts = iter(processed)
+    for block in blocks:
+        if block.kind == "heading":
+            section += 1
+            continue
+        paragraph += 1
+        toks = next(texts)
+        out.extend(s for s in (_sentence(toks, a, b, paragraph, section)
+                               for a, b in toks.sentences()) if s)
+    return out
+
+
+class Readability(TypedDict, total=False):
+    """The figures of one document (None where the text is too short for a formula),
+    its B1 verdict with reasons, and its sentences (see :class:`Sentence`)."""
+    words: int
+    sentence_count: int
+    paragraphs: int
+    syllables: int
+    words_per_sentence: float
+    syllables_per_word: float
+    flesch_douma: float | None
+    flesch_douma_band: str
+    brouwer: float | None
+    mean_zipf: float | None
+    rare_word_share: float
+    rare_words: list[str]
+    long_word_share: float
+    long_sentence_share: float
+    longest_paragraph: int
+    longest_section: int
+    passive_share: float
+    transition_share: float
+    same_start_runs: int
+    address_formal_per_100: float
+    address_informal_per_100: float
+    jargon: list[list[str]]
+    b1: bool
+    reasons: list[str]
+    sentences: list[dict[str, Any]]
+    sentence_columns: dict[str, list[Any]]
+
+
+def figures(sentences: list[Sentence], n_paragraphs: int) -> Readability:
+    """Document figures from its sentences."""
+    words = sum(s.words for s in sentences)
+    syllables = sum(s.syllables for s in sentences)
+    n = len(sentences)
+    wps = words / n if n else 0.0
+    spw = syllables / words if words else 0.0
+    long_enough = words >= MIN_WORDS
+    para_words: dict[int, int] = {}
+    section_words: dict[int, int] = {}
+    for s in sentences:
+        para_words[s.paragraph] = para_words.get(s.paragraph, 0) + s.words
+        section_words[s.section] = section_words.get(s.section, 0) + s.words
+    n_content = sum(s.content_words for s in sentences)
+    rare = sorted({w for s in sentences for w in s.rare_words}, key=str.lower)
+    jargon = sorted({(t.lower(), alt) for s in sentences for t, alt in s.jargon})
+    fd = flesch_douma(wps, spw) if long_enough else None
+    return {
+        "words": words,
+        "sentence_count": n,
+        "paragraphs": n_paragraphs,
+        "syllables": syllables,
+        "words_per_sentence": round(wps, 2),
+        "syllables_per_word": round(spw, 3),
+        "flesch_douma": round(fd, 1) if fd is not None else None,
+        "flesch_douma_band": douma_band(fd) if fd is not None else "te kort",
+        "brouwer": round(brouwer(wps, spw), 1) if long_enough else None,
+        "mean_zipf": round(sum(s.zipf_sum for s in sentences) / n_content, 2)
+        if n_content else None,
+        "rare_word_share": _share(sum(len(s.rare_words) for s in sentences), n_content),
+        "rare_words": rare,
+        "long_word_share": _share(sum(len(s.long_words) for s in sentences), words),
+        "long_sentence_share": _share(sum(s.words > LONG_SENTENCE for s in sentences), n),
+        "longest_paragraph": max(para_words.values(), default=0),
+        "longest_section": max(section_words.values(), default=0),
+        "passive_share": _share(sum(bool(s.passive) for s in sentences), n),
+        "transition_share": _share(sum(s.transition for s in sentences), n),
+        "same_start_runs": sum(1 for i, s in enumerate(sentences) if s.same_start_run
+                               and (i == 0 or not sentences[i - 1].same_start_run)),
+        "address_formal_per_100": _per_100(sum(s.address_formal for s in sentences), words),
+        "address_informal_per_100": _per_100(sum(s.address_informal for s in sentences), words),
+        "jargon": [list(j) for j in jargon],
+    }
+
+
+def _per_100(count: int, words: int) -> float:
+    return round(100 * count / words, 2) if words else 0.0
+
+
+def analyze_blocks(blocks: list[Block], nlp: Language, processed: list[Tokens] | None = None
+                   ) -> Readability:
+    """Figures, B1 verdict and sentences of one document given as blocks."""
+    from .verdict import b1_verdict
+
+    texts = [b.text for b in blocks if b.kind != "heading"]
+    if processed is None:
+        processed = list(tokens(nlp, texts))
+    sentences = sentences_of(blocks, processed)
+    _mark_same_starts(sentences)
+    result = figures(sentences, len(texts))
+    result["b1"], result["reasons"] = b1_verdict(result)
+    result["sentences"] = [s.to_dict() for s in sentences]
+    return result

@@ -1,0 +1,62 @@
+"""The draft checker: readability of a post, a draft or a folder, in Dutch."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from ...core.errors import DraftError
+from ...core.formatting import nl_number, nl_percent
+from ...sources.drafts import load_draft
+from .analyze import analyze_blocks
+from .formulas import AIMS, traffic_light
+from .verdict import B1_TEXT
+
+SHARES = {"rare_word_share", "long_sentence_share", "passive_share", "transition_share"}
+COLOURS = {"groen": "\033[32m", "oranje": "\033[33m", "rood": "\033[31m"}
+
+
+def check(path: Path, nlp: Language) -> dict:
+    """Readability result of one file: figures, verdict, sentences (or an error)."""
+    try:
+        title, blocks = load_draft(path)
+    except DraftError as exc:
+        return {"file": Path(path).name, "error": str(exc)}
+    return {"file": Path(path).name, "title": title} | analyze_blocks(blocks, nlp)
+
+
+def _format(key: str, value) -> str:
+    if value is None:
+        return "–"
+    if key in SHARES:
+        return nl_percent(value)
+    return nl_number(value, 2 if key == "mean_zipf" else 0 if isinstance(value, int) else 1)
+
+
+def render(result: dict, colour: bool = False) -> str:
+    """The checker's report for one document, in Dutch."""
+    if "error" in result:
+        return f"{result['file']}: kan niet beoordelen — {result['error']}"
+    lines = [f"{result['title']} ({result['file']})",
+             f"  {result['words']} woorden, {result['sentence_count']} zinnen, "
+             f"{result['paragraphs']} alinea's"]
+    for key, direction, aim, orange, label in AIMS:
+        light = traffic_light(result[key], direction, aim, orange)
+        mark = f"{COLOURS[light]}●\033[0m" if colour and light else f"[{light or 'n.v.t.'}]"
+        bound = "max." if direction == "max" else "min."
+        aim_text = nl_percent(aim, 0) if key in SHARES else nl_number(aim, 1 if aim % 1 else 0)
+        lines.append(f"  {mark} {label}: {_format(key, result[key])} ({bound} {aim_text})")
+    if result["brouwer"] is not None:
+        lines.append(f"  Leesindex Brouwer: {nl_number(result['brouwer'])}; "
+                     f"Flesch-Douma: {result['flesch_douma_band']}")
+    lines.append(f"  Aanspreekvorm: u/uw {nl_number(result['address_formal_per_100'])} "
+                 f"en je/jij {nl_number(result['address_informal_per_100'])} per 100 woorden")
+    lines.append(f"Oordeel: {B1_TEXT[result['b1']]}")
+    lines.extend(f"  - {reason}" for reason in result["reasons"])
+    todo = [s for s in result["sentences"] if s["flags"]]
+    if todo:
+        lines.append(f"Zinnen om te verbeteren ({len(todo)}):")
+        for s in todo:
+            lines.append(f"  • {s['text']}")
+            lines.extend(f"      {flag}" for flag in s["flags"])
+    return "\n".join(lines)

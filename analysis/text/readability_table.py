@@ -1,0 +1,41 @@
+"""Readability of a whole corpus: one row per post, and one row per sentence."""
+from __future__ import annotations
+
+import pandas as pd
+from spacy.language import Language
+
+from .post_analysis import analyze_posts
+from .readability.formulas import AIMS, traffic_light
+
+FIGURES = ["words", "sentence_count", "words_per_sentence", "syllables_per_word", "flesch_douma",
+           "flesch_douma_band", "brouwer", "mean_zipf", "rare_word_share", "long_word_share",
+           "long_sentence_share", "longest_paragraph", "longest_section", "passive_share",
+           "transition_share", "same_start_runs", "address_formal_per_100",
+           "address_informal_per_100", "b1", "reasons", "rare_words", "jargon"]
+
+
+def readability_table(posts: pd.DataFrame, nlp: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(per post, per sentence) readability of a corpus DataFrame (needs slug and blocks)."""
+    rows: list[dict] = []
+    columns: dict[str, list] = {}
+    for slug, analysed in zip(posts["slug"], analyze_posts(posts, nlp)):
+        result = analysed["readability"]
+        rows.append({"slug": slug} | {k: result.get(k) for k in FIGURES})
+        sentence_columns = result["sentence_columns"]
+        n = len(next(iter(sentence_columns.values()), []))
+        columns.setdefault("slug", []).extend([slug] * n)
+        for key, values in sentence_columns.items():
+            columns.setdefault(key, []).extend(values)
+    return pd.DataFrame(rows).set_index("slug"), pd.DataFrame(columns)
+
+
+def aims_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per writing check: its aim and how many posts are green, orange and red."""
+    rows = []
+    for key, direction, aim, orange, label in AIMS:
+        lights = table[key].map(lambda v, d=direction, a=aim, o=orange: traffic_light(
+            None if pd.isna(v) else v, d, a, o))
+        rows.append({"controle": label, "streefwaarde": f"{'max.' if direction == 'max' else 'min.'} {aim}",
+                     "groen": int((lights == "groen").sum()), "oranje": int((lights == "oranje").sum()),
+                     "rood": int((lights == "rood").sum()), "n.v.t.": int((lights == "").sum())})
+    return pd.DataFrame(rows).set_index("controle")

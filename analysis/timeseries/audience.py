@@ -1,0 +1,44 @@
+"""Reach per post and contacts per 1000 views, from page views (see sources/pageviews.py)."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from .weekly import topic_lists
+
+
+def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
+    """Views per post: in total and in its first three months online."""
+    paths = posts["url"].fillna("").map(lambda u: urlsplit(u).path)
+    rows = []
+    for slug, title, date, path, primary in zip(posts["slug"], posts["title"], posts["date"], paths,
+                                                posts["primary"]):
+        own = views[views["path"] == path]
+        if pd.notna(date):
+            first = own[(own["month"] >= pd.Timestamp(date).to_period("M").to_timestamp())
+                        & (own["month"] < pd.Timestamp(date) + pd.DateOffset(months=3))]
+        else:
+            first = own.iloc[0:0]
+        rows.append({"slug": slug, "title": title, "date": date, "primary": primary, "path": path,
+                     "views": int(own["views"].sum()), "views_first_3_months": int(first["views"].sum())})
+    return pd.DataFrame(rows)
+
+
+def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: pd.DataFrame,
+                            topics: list[str]) -> pd.DataFrame:
+    """Per topic: contacts sent from its posts' pages per 1000 views of those pages."""
+    paths = posts["url"].fillna("").map(lambda u: urlsplit(u).path)
+    rows = []
+    for topic in topics:
+        topic_paths = set(paths[posts["topics"].map(lambda ts, t=topic: t in ts)])
+        if not topic_paths:
+            continue
+        n_views = int(views.loc[views["path"].isin(topic_paths), "views"].sum())
+        from_pages = int(contacts["page"].isin(topic_paths).sum())
+        about = int(topic_lists(contacts.loc[contacts["page"].isin(topic_paths), "topics"])
+                    .map(lambda ts, t=topic: t in ts).sum())
+        rows.append({"topic": topic, "posts": len(topic_paths), "views": n_views,
+                     "contacts_from_pages": from_pages, "of_which_about_topic": about,
+                     "per_1000_views": 1000 * from_pages / n_views if n_views else float("nan")})
+    return pd.DataFrame(rows).set_index("topic")

@@ -1,0 +1,63 @@
+"""A Dutch calendar per ISO week (weeks start on Monday, Europe/Amsterdam).
+
+Per week: public holidays (``holidays`` package, NL), the share of days in a
+school holiday of region Noord (``data/school_holidays_noord.tsv``), the share of
+days in the health-insurance switching period (12 November to 31 December), and
+whether the week holds Christmas (24 December to 1 January). With a daily weather
+file (KNMI-style: date and maximum temperature), also the number of ice days
+(maximum below 0 °C), which drives skating and its injuries.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+import pandas as pd
+
+from ..core.lexicons import read_table
+
+INSURANCE_START = (11, 12)  # 12 November; the period runs to 31 December
+
+
+@lru_cache(maxsize=1)
+def school_holidays() -> pd.DataFrame:
+    rows = [(name, dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+            for name, a, b in read_table("school_holidays_noord.tsv")]
+    return pd.DataFrame(rows, columns=["holiday", "start", "end"])
+
+
+def school_holiday_days() -> set[dt.date]:
+    days: set[dt.date] = set()
+    for _, row in school_holidays().iterrows():
+        days.update(pd.date_range(row["start"], row["end"], freq="D").date)
+    return days
+
+
+
+def weekly_covariates(first: pd.Timestamp, last: pd.Timestamp,
+                    weather: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Calendar covariates for every ISO week from *first* to *last* (week starts)."""
+    weeks = pd.date_range(first, last, freq="W-MON")
+    days = pd.date_range(weeks[0], weeks[-1] + pd.Timedelta(days=6), freq="D")
+    nl = holidays.NL(years=range(days[0].year, days[-1].year + 1), language="nl")
+    month, day = days.month, days.day
+    daily = pd.DataFrame({
+        "day": days,
+        "public_holiday": (days.normalize().isin(pd.DatetimeIndex(list(nl))) & (days.day_of_week < 5)),
+        "school_holiday": days.normalize().isin(pd.DatetimeIndex(sorted(school_holiday_days()))),
+        "insurance_period": (month == 12) | ((month == INSURANCE_START[0]) & (day >= INSURANCE_START[1])),
+        "christmas": ((month == 12) & (day >= 24)) | ((month == 1) & (day == 1)),
+        "week": days - pd.to_timedelta(days.day_of_week, unit="D"),
+    })
+    for column in ["public_holiday", "school_holiday", "insurance_period", "christmas"]:
+        daily[column] = daily[column].astype(int)
+    if weather is not None:
+        w = weather.set_index(pd.to_datetime(weather["date"]))["tmax"]
+        daily["ice_day"] = (daily["day"].map(w) < 0).astype(int)
+    cal = daily.groupby("week").agg(
+        public_holidays=("public_holiday", "sum"), school_holiday=("school_holiday", "mean"),
+        insurance_period=("insurance_period", "mean"), christmas=("christmas", "max"),
+        **({"ice_days": ("ice_day", "sum")} if weather is not None else {}))
+    cal.index.name = "week"
+    return cal.loc[weeks]

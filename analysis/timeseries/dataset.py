@@ -1,0 +1,52 @@
+"""Everything the notebooks and commands analyse, loaded once from the files they name."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.errors import InputError
+from ..sources.contacts import ContactReport
+from ..sources.pageviews import read_pageviews
+from ..sources.weather import read_weather
+from ..text.contact_topics import import_tagged_contacts
+from ..text.posts import tagged_posts
+from ..text.topics import Taxonomy, load_taxonomy
+from .covariates import weekly_covariates
+from .weekly import post_weeks_by_topic, weekly_contacts
+
+
+@dataclass
+class Dataset:
+    posts: pd.DataFrame
+    contacts: pd.DataFrame
+    contact_report: ContactReport
+    weekly: pd.DataFrame
+    covariates: pd.DataFrame
+    post_weeks: dict[str, list[pd.Timestamp]]
+    taxonomy: Taxonomy
+    pageviews: pd.DataFrame | None = None
+    has_weather: bool = False
+
+    @property
+    def topics(self) -> list[str]:
+        return self.taxonomy.ids
+
+
+def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | None = None,
+                 weather: Path | None = None) -> Dataset:
+    """Posts with topics, scrubbed contacts, weekly series and the calendar covariates."""
+    taxonomy = load_taxonomy()
+    posts = tagged_posts(corpus)
+    paths = [contacts] if isinstance(contacts, (str, Path)) else list(contacts)
+    frame, report = import_tagged_contacts(paths)
+    if frame.empty:
+        raise InputError("geen contacten ingelezen:\n" + report.render())
+    weekly = weekly_contacts(frame, taxonomy.ids)
+    weather_frame = read_weather(weather) if weather else None
+    covariates = weekly_covariates(weekly.index[0], weekly.index[-1], weather_frame)
+    views = read_pageviews(pageviews) if pageviews else None
+    return Dataset(posts=posts, contacts=frame, contact_report=report, weekly=weekly,
+                   covariates=covariates, post_weeks=post_weeks_by_topic(posts), taxonomy=taxonomy,
+                   pageviews=views, has_weather=weather is not None)
