@@ -80,7 +80,8 @@ def test_mixed_date_formats_bad_rows_and_duplicates_are_reported(tmp_path):
     frame, report = import_contacts([_write(tmp_path, "mix.csv", text)])
     [f] = report.files
     assert f.rows == 6 and f.imported == 2 and f.reconciles
-    assert f.skipped == [(4, "geen datum"), (5, "lege regel"), (6, "onleesbare datum 'morgen'")]
+    assert f.skipped == [(4, "kolom 'Datum': geen datum"), (5, "lege regel"),
+                         (6, "kolom 'Datum': onleesbare datum")]
     assert f.duplicates == [(7, 2)]
     assert f.date_formats == ["iso", "nl"]
     assert "verschillende notaties" in report.render()
@@ -89,7 +90,7 @@ def test_mixed_date_formats_bad_rows_and_duplicates_are_reported(tmp_path):
 def test_multiline_messages_keep_their_line_numbers(tmp_path):
     text = 'Datum;Bericht\n24-11-2026 10:00;"Regel een\nregel twee"\n;Geen datum\n'
     _, report = import_contacts([_write(tmp_path, "ml.csv", text)])
-    assert report.files[0].skipped == [(4, "geen datum")]
+    assert report.files[0].skipped == [(4, "kolom 'Datum': geen datum")]
 
 
 @pytest.mark.parametrize("text,message", [

@@ -19,6 +19,7 @@ import papermill
 from nbconvert import HTMLExporter
 
 from ..core.paths import NOTEBOOKS as NOTEBOOK_DIR
+from .safe import CSP, clean_html
 
 NOTEBOOKS = {
     "00_overzicht": "Overzicht",
@@ -83,6 +84,7 @@ def _page(title: str, body: str, current: str) -> str:
     links = "".join(f'<a href="{_href(n)}"{active if n == current else ""}>{html.escape(t)}</a>'
                     for n, t in NOTEBOOKS.items())
     return (f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(title)} – praktijkblog-analyse</title><style>{STYLE}</style></head>"
             f"<body><nav>{links}</nav><main>{body}</main>"
@@ -99,7 +101,7 @@ def render_site(notebooks: dict[str, Path], out: Path) -> Path:
         body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
         body = re.sub(r'href="(0\d_\w+)\.ipynb"', lambda m: f'href="{_href(m.group(1))}"', body)
         target = out / ("index.html" if name == "00_overzicht" else f"{name}.html")
-        target.write_text(_page(NOTEBOOKS[name], body, name), encoding="utf-8")
+        target.write_text(_page(NOTEBOOKS[name], clean_html(body), name), encoding="utf-8")
     return out / "index.html"
 
 

@@ -40,11 +40,11 @@ def parse_timestamp(value: str) -> tuple[dt.datetime, str]:
         d, mo, y, h, mi, s = m.groups()
         tz, fmt = None, "nl"
     else:
-        raise DateError(f"onleesbare datum {text!r}")
+        raise DateError("onleesbare datum")
     try:
         naive = dt.datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
     except ValueError:
-        raise DateError(f"onmogelijke datum {text!r}") from None
+        raise DateError("onmogelijke datum") from None
     if tz:
         return naive.replace(tzinfo=_offset(tz)).astimezone(AMSTERDAM), fmt
     # fold=0: first occurrence of an ambiguous time; nonexistent times get the

@@ -16,6 +16,7 @@ import pandas as pd
 from ...core.dates import TIMEZONE
 from ...core.errors import ContactFileError, DateError, InputError
 from ...core.parallel import map_chunks
+from ...core.spreadsheet import neutralise_frame
 from ...privacy import scrub
 from .columns import detect_columns
 from .dates import parse_timestamp
@@ -91,8 +92,8 @@ def _page_path(value: str) -> str:
     if value.startswith("www."):
         value = "//" + value
     if "://" in value or value.startswith("/"):
-        return urlsplit(value).path or "/"
-    return scrub(value)
+        value = urlsplit(value).path or "/"
+    return scrub(value)  # a path can hold personal data too (/bedankt/jan@example.nl/)
 
 
 def _cell(cells: list[str], index: dict[str, int], role: str) -> str:
@@ -120,14 +121,14 @@ def _read_file(path: Path, override: dict | None, report: FileReport) -> list[di
             continue
         raw_date = _cell(cells, index, "date")
         if not raw_date:
-            report.skipped.append((line, "geen datum"))
+            report.skipped.append((line, f"kolom '{roles['date']}': geen datum"))
             continue
         if _cell(cells, index, "time") and len(raw_date) <= 10:
             raw_date = f"{raw_date} {_cell(cells, index, 'time')}"
         try:
             stamp, fmt = parse_timestamp(raw_date)
         except DateError as exc:
-            report.skipped.append((line, str(exc)))
+            report.skipped.append((line, f"kolom '{roles['date']}': {exc}"))  # never the cell itself
             continue
         formats.add(fmt)
         message, subject = _cell(cells, index, "message"), _cell(cells, index, "subject")
@@ -167,12 +168,20 @@ def import_contacts(paths: list[Path], columns: dict[str, str] | None = None
     return frame, report
 
 
+def _iso(stamp: pd.Timestamp) -> str:
+    """ISO 8601 with a whole-minute offset (historic Amsterdam time, +00:19:32 before
+    1940, is written in UTC), so that every written timestamp reads back."""
+    if stamp.utcoffset() is not None and stamp.utcoffset().total_seconds() % 60:
+        stamp = stamp.tz_convert("UTC")
+    return stamp.isoformat()
+
+
 def save_contacts(frame: pd.DataFrame, path: Path) -> None:
     """Write the minimal, scrubbed dataset (never the raw export)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    out = frame.copy()
-    out["timestamp"] = out["timestamp"].map(lambda t: t.isoformat())
+    out = neutralise_frame(frame)
+    out["timestamp"] = frame["timestamp"].map(_iso)
     out.to_csv(path, index=False)
 
 
