@@ -27,6 +27,7 @@ class Entry:
     reason: str = ""
     file: str = ""
     title: str = ""
+    words: dict | None = None  # source, body, captions, dropped, notes (where measured)
 
 
 @dataclass
@@ -50,8 +51,17 @@ class ImportReport:
     def render(self) -> str:
         labels = {"imported": "geïmporteerd", "updated": "bijgewerkt",
                   "duplicate": "dubbel", "skipped": "overgeslagen"}
-        lines = [f"{labels[e.status]:>13}  {e.input}" + (f"  -> {e.file}" if e.file else "")
-                 + (f"  ({e.reason})" if e.reason else "") for e in self.entries]
+        lines = []
+        for e in self.entries:
+            lines.append(f"{labels[e.status]:>13}  {e.input}" + (f"  -> {e.file}" if e.file else "")
+                         + (f"  ({e.reason})" if e.reason else ""))
+            if e.words:
+                w = e.words
+                lines.append(f"{'':>15}woorden: {w['source']} in de bron, {w['body']} in de tekst, "
+                             f"{w['captions']} in onderschriften, {w['dropped']} weggelaten"
+                             + (f" ({'; '.join(w['notes'])})" if w["notes"] else ""))
+                if w["source"] and w["dropped"] > 0.05 * w["source"]:
+                    lines.append(f"{'':>15}LET OP: meer dan 5% van de woorden is weggelaten")
         c = self.counts()
         lines.append("Totaal: " + ", ".join(f"{c[s]} {labels[s]}" for s in STATUSES)
                      + f" van {len(self.entries)} invoer(en)")
@@ -69,19 +79,19 @@ def detect_format(path: Path, text: str) -> str:
     return "page-text"
 
 
-def parse_file(path: Path) -> list[tuple[str, Post | None, str]]:
-    """(label, post or None, skip reason) for every item in one input file."""
+def parse_file(path: Path) -> list[tuple[str, Post | None, str, dict | None]]:
+    """(label, post or None, skip reason, word accounting) for every item in one input file."""
     text = read_text(path)
     fmt = detect_format(path, text)
     if fmt == "wxr":
-        return [(f"{path.name} {i.label}", i.post, i.skip_reason) for i in parse_wxr(text)]
+        return [(f"{path.name} {i.label}", i.post, i.skip_reason, i.words) for i in parse_wxr(text)]
     if fmt == "canonical":
         try:
-            return [(path.name, read_post(path), "")]
+            return [(path.name, read_post(path), "", None)]
         except CorpusError as exc:
             raise ImportFailure(str(exc).split(": ", 1)[-1]) from None
     parser = parse_html_page if fmt == "html" else parse_page_text
-    return [(path.name, parser(text), "")]
+    return [(path.name, parser(text), "", None)]
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -140,7 +150,7 @@ def import_paths(paths: list[Path], out: Path, date: dt.date | None = None) -> I
         except InputError as exc:
             report.add(path.name, "skipped", str(exc))
             continue
-        for label, post, skip_reason in items:
+        for label, post, skip_reason, words in items:
             if post is None:
                 report.add(label, "skipped", skip_reason)
                 continue
@@ -149,7 +159,7 @@ def import_paths(paths: list[Path], out: Path, date: dt.date | None = None) -> I
             status, reason, file = target.store(post)
             if post.date is None and status != "duplicate":
                 reason = "geen publicatiedatum gevonden: date: null"
-            report.add(label, status, reason, file, post.title)
+            report.add(label, status, reason, file, post.title, words)
     return report
 
 

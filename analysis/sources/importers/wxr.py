@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ...core.errors import ImportFailure
 from ..corpus import Post, blocks_to_markdown
 from .htmlpage import html_to_blocks
+from .wordpress_content import render_content
 
 NS = {
     "wp": "http://wordpress.org/export/1.2/",
@@ -23,10 +24,19 @@ class WxrItem:
     label: str
     post: Post | None = None
     skip_reason: str = ""
+    words: dict | None = None  # source, body, captions, dropped (see render_content)
 
 
 def _text(item: ET.Element, path: str) -> str:
     return (item.findtext(path, default="", namespaces=NS) or "").strip()
+
+
+def _meta(item: ET.Element, key: str) -> str:
+    """The value of post meta *key* of an item ("" when absent)."""
+    for meta in item.findall("wp:postmeta", NS):
+        if _text(meta, "wp:meta_key") == key:
+            return _text(meta, "wp:meta_value")
+    return ""
 
 
 def _date(value: str) -> dt.date | None:
@@ -47,6 +57,8 @@ def parse_wxr(text: str) -> list[WxrItem]:
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise ImportFailure("geen WordPress-export (rss/channel ontbreekt)")
+    reusable = {int(_text(i, "wp:post_id") or 0): _text(i, "content:encoded")
+                for i in channel.findall("item") if _text(i, "wp:post_type") == "wp_block"}
     items = []
     for n, item in enumerate(channel.findall("item"), start=1):
         title = _text(item, "title")
@@ -58,11 +70,19 @@ def parse_wxr(text: str) -> list[WxrItem]:
         if status != "publish":
             items.append(WxrItem(label, skip_reason=f"overgeslagen: status '{status or 'onbekend'}'"))
             continue
-        blocks = html_to_blocks(_text(item, "content:encoded"))
+        content = render_content(_text(item, "content:encoded"), reusable, _meta(item, "_elementor_data"))
+        blocks = html_to_blocks(content.html)
+        title_words = 0
+        if blocks and blocks[0].kind == "heading" and blocks[0].text == title:
+            title_words = len(blocks[0].text.split())  # a page builder repeats the title as a heading
+            blocks = blocks[1:]
+            content.dropped.append("titel als eerste kop herhaald")
         if not title or not any(b.kind != "heading" for b in blocks):
             items.append(WxrItem(label, skip_reason="overgeslagen: geen titel of geen tekst"))
             continue
         meta: dict[str, object] = {"source": "wordpress-export"}
+        if content.captions:
+            meta["captions"] = content.captions
         if link := _text(item, "link"):
             meta["url"] = link
         if author := _text(item, "dc:creator"):
@@ -74,5 +94,10 @@ def parse_wxr(text: str) -> list[WxrItem]:
         date = _date(_text(item, "wp:post_date"))
         post = Post(title=title, body=blocks_to_markdown(blocks), date=date,
                     slug=_text(item, "wp:post_name"), meta=meta)
-        items.append(WxrItem(label, post=post))
+        source = content.source_words
+        body = sum(len(b.text.split()) for b in blocks)
+        caption_words = sum(len(c.split()) for c in content.captions)
+        items.append(WxrItem(label, post=post, words={
+            "source": source, "body": body, "captions": caption_words,
+            "dropped": source - body - caption_words - title_words, "notes": content.dropped}))
     return items
