@@ -28,7 +28,7 @@ def _print_json(data) -> None:
 def cmd_import(args) -> int:
     from .sources.importers import import_paths
 
-    report = import_paths(args.paths, args.out, date=args.date)
+    report = import_paths(args.paths, args.out, date=args.date, force_date=args.force_date)
     _print_json(report.to_dict()) if args.json else print(report.render())
     return 0 if report.ok else 1
 
@@ -140,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, help="files or folders to import")
     p.add_argument("--out", type=Path, default=Path("corpus/posts"), help="corpus folder")
     p.add_argument("--date", type=_date, help="publication date for posts without one")
+    p.add_argument("--force-date", action="store_true",
+                   help="with --date: also replace a date the post already has")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(func=cmd_import)
 

@@ -44,7 +44,7 @@ def build_corpus(n_posts: int) -> Path:
         return out
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    sample = read_posts(ROOT / "corpus" / "posts")
+    sample = [post for _, post in read_posts(ROOT / "corpus" / "posts")]
     paragraphs = [b for p in sample for b in p.blocks if b.kind != "heading"]
     headings = [b for p in sample for b in p.blocks if b.kind == "heading"]
     rng = random.Random(SEED)

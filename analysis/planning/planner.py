@@ -103,7 +103,7 @@ def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFr
             lift=e["lift"], ci_low=e["ci_low"], ci_high=e["ci_high"], effect=bool(e["effect"]),
             last_post=last["title"] if last is not None else "",
             last_post_date=last["date"].date() if last is not None else None,
-            last_post_b1=bool(readability.loc[last["slug"], "b1"]) if last is not None else None)))
+            last_post_b1=bool(readability.loc[last["id"], "b1"]) if last is not None else None)))
     plan = pd.DataFrame(rows, columns=list(PlanItem.__dataclass_fields__))
     if plan.empty:
         return plan
@@ -120,12 +120,12 @@ def rewrite_candidates(posts: pd.DataFrame, readability: pd.DataFrame, effects: 
     latest = {}
     for _, p in posts.dropna(subset=["date"]).sort_values("date").iterrows():
         for t in p["topics"]:
-            latest[t] = p["slug"]
+            latest[t] = p["id"]
     rows = []
     for _, p in posts.iterrows():
-        r = readability.loc[p["slug"]]
+        r = readability.loc[p["id"]]
         old = pd.notna(p["date"]) and p["date"] < today - pd.DateOffset(years=REWRITE_AGE_YEARS)
-        effect_topics = [t for t in p["topics"] if t in proven and latest.get(t) == p["slug"]]
+        effect_topics = [t for t in p["topics"] if t in proven and latest.get(t) == p["id"]]
         reasons = []
         if not r["b1"]:
             reasons.append("moeilijker dan B1: " + "; ".join(r["reasons"][:2]))
@@ -135,10 +135,10 @@ def rewrite_candidates(posts: pd.DataFrame, readability: pd.DataFrame, effects: 
             reasons.append("nieuwste post over een onderwerp met bewezen effect: "
                            + ", ".join(effect_topics))
         if reasons:
-            rows.append({"slug": p["slug"], "title": p["title"], "date": p["date"],
+            rows.append({"id": p["id"], "title": p["title"], "date": p["date"],
                          "b1": bool(r["b1"]), "urgent": bool(effect_topics) or not r["b1"],
                          "reasons": "; ".join(reasons)})
-    table = pd.DataFrame(rows, columns=["slug", "title", "date", "b1", "urgent", "reasons"])
+    table = pd.DataFrame(rows, columns=["id", "title", "date", "b1", "urgent", "reasons"])
     if table.empty:
         return table
     return table.sort_values(["urgent", "date"], ascending=[False, True]).reset_index(drop=True)

@@ -15,7 +15,7 @@ COLUMNS = {
     "last_post": "laatste post", "last_post_date": "datum laatste post",
     "last_post_b1": "laatste post op B1",
     # rewrites and posts
-    "slug": "kenmerk", "title": "titel", "date": "datum", "b1": "B1", "urgent": "dringend",
+    "id": "bestand", "slug": "kenmerk", "title": "titel", "date": "datum", "b1": "B1", "urgent": "dringend",
     "reasons": "redenen", "words": "woorden", "file": "bestand",
     # topics and effects
     "label": "onderwerp", "posts": "posts", "contacts": "contacten",

@@ -46,7 +46,9 @@ class Post:
     meta: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        self.slug = self.slug or slugify(self.title)
+        # always slugified, whatever the source gave (a WordPress post_name or a front-matter
+        # slug with "/" or ".." must never reach a file path)
+        self.slug = slugify(self.slug or self.title)
 
     @property
     def filename(self) -> str:
@@ -73,8 +75,8 @@ class Post:
 
 def slugify(text: str) -> str:
     """ASCII, lower-case, hyphen-separated slug of a title."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80] or "zonder-titel"
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-") or "zonder-titel"
 
 
 def parse_blocks(body: str) -> list[Block]:
@@ -157,25 +159,27 @@ def read_post(path: Path) -> Post:
     return Post(title=title, body=body, date=date, slug=slug, meta=front)
 
 
-def read_posts(folder: Path) -> list[Post]:
-    """All posts in a folder, sorted by date (undated last) and slug."""
+def read_posts(folder: Path) -> list[tuple[Path, Post]]:
+    """All posts in a folder with their files, sorted by date (undated last), slug and file."""
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found")
-    posts = [read_post(p) for p in sorted(folder.glob("*.md"))]
-    return sorted(posts, key=lambda p: (p.date is None, p.date or dt.date.min, p.slug))
+    posts = [(p, read_post(p)) for p in sorted(folder.glob("*.md"))]
+    return sorted(posts, key=lambda fp: (fp[1].date is None, fp[1].date or dt.date.min, fp[1].slug, fp[0].name))
 
 
 def load_corpus(folder: Path) -> pd.DataFrame:
     """The corpus as a DataFrame, one row per post, with its structure.
 
-    Columns: slug, title, date, url, source, categories, related, headings,
-    paragraphs (paragraphs and list items in order), blocks, body, text_hash, file.
+    Columns: id (the file name without .md: unique, also when a title returns in another
+    year), slug, title, date, url, source, categories, related, headings, paragraphs
+    (paragraphs and list items in order), blocks, body, text_hash, file, words.
     """
     rows = []
-    for post in read_posts(folder):
+    for path, post in read_posts(folder):
         blocks = post.blocks
         rows.append({
+            "id": path.stem,
             "slug": post.slug,
             "title": post.title,
             "date": pd.Timestamp(post.date) if post.date else pd.NaT,
@@ -188,24 +192,21 @@ def load_corpus(folder: Path) -> pd.DataFrame:
             "blocks": blocks,
             "body": post.body,
             "text_hash": post.text_hash,
-            "file": post.filename,
+            "file": path.name,
             "words": sum(len(b.text.split()) for b in blocks if b.kind != "heading"),
         })
-    df = pd.DataFrame(rows, columns=["slug", "title", "date", "url", "source", "categories",
+    df = pd.DataFrame(rows, columns=["id", "slug", "title", "date", "url", "source", "categories",
                                      "related", "headings", "paragraphs", "blocks", "body",
                                      "text_hash", "file", "words"])
     df["date"] = pd.to_datetime(df["date"])
-    duplicated = df["slug"][df["slug"].duplicated()].tolist()
-    if duplicated:
-        raise CorpusError(f"{folder}: slug used by more than one post: {', '.join(duplicated)}")
     return df
 
 
 def related_links(posts: pd.DataFrame) -> pd.DataFrame:
     """Every related-article link of every post, and the post it points to (if in the corpus)."""
-    by_title = {t.lower(): s for t, s in zip(posts["title"], posts["slug"])}
-    slugs = set(posts["slug"])
-    rows = [{"from": slug, "related": target,
-             "to": by_title.get(str(target).lower()) or (target if target in slugs else None)}
-            for slug, related in zip(posts["slug"], posts["related"]) for target in related]
+    by_title = {t.lower(): i for t, i in zip(posts["title"], posts["id"])}
+    by_slug = {s: i for s, i in zip(posts["slug"], posts["id"])}
+    rows = [{"from": post_id, "related": target,
+             "to": by_title.get(str(target).lower()) or by_slug.get(target)}
+            for post_id, related in zip(posts["id"], posts["related"]) for target in related]
     return pd.DataFrame(rows, columns=["from", "related", "to"])

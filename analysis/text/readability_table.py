@@ -15,18 +15,18 @@ FIGURES = ["words", "sentence_count", "words_per_sentence", "syllables_per_word"
 
 
 def readability_table(posts: pd.DataFrame, nlp: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(per post, per sentence) readability of a corpus DataFrame (needs slug and blocks)."""
+    """(per post, per sentence) readability of a corpus DataFrame (needs id and blocks)."""
     rows: list[dict] = []
     columns: dict[str, list] = {}
-    for slug, analysed in zip(posts["slug"], analyze_posts(posts, nlp)):
+    for post_id, analysed in zip(posts["id"], analyze_posts(posts, nlp)):
         result = analysed["readability"]
-        rows.append({"slug": slug} | {k: result.get(k) for k in FIGURES})
+        rows.append({"id": post_id} | {k: result.get(k) for k in FIGURES})
         sentence_columns = result["sentence_columns"]
         n = len(next(iter(sentence_columns.values()), []))
-        columns.setdefault("slug", []).extend([slug] * n)
+        columns.setdefault("id", []).extend([post_id] * n)
         for key, values in sentence_columns.items():
             columns.setdefault(key, []).extend(values)
-    return pd.DataFrame(rows).set_index("slug"), pd.DataFrame(columns)
+    return pd.DataFrame(rows, columns=["id", *FIGURES]).set_index("id"), pd.DataFrame(columns)
 
 
 def aims_summary(table: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,7 @@ def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
     """Views per post: in total and in its first three months online."""
     paths = posts["url"].fillna("").map(lambda u: urlsplit(u).path)
     rows = []
-    for slug, title, date, path, primary in zip(posts["slug"], posts["title"], posts["date"], paths,
+    for post_id, title, date, path, primary in zip(posts["id"], posts["title"], posts["date"], paths,
                                                 posts["primary"]):
         own = views[views["path"] == path]
         if pd.notna(date):
@@ -20,7 +20,7 @@ def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
                         & (own["month"] < pd.Timestamp(date) + pd.DateOffset(months=3))]
         else:
             first = own.iloc[0:0]
-        rows.append({"slug": slug, "title": title, "date": date, "primary": primary, "path": path,
+        rows.append({"id": post_id, "title": title, "date": date, "primary": primary, "path": path,
                      "views": int(own["views"].sum()), "views_first_3_months": int(first["views"].sum())})
     return pd.DataFrame(rows)
 

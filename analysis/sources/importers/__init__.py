@@ -7,6 +7,7 @@ the :class:`ImportReport` as imported, updated, duplicate or skipped with a reas
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -57,11 +58,15 @@ class ImportReport:
                          + (f"  ({e.reason})" if e.reason else ""))
             if e.words:
                 w = e.words
-                lines.append(f"{'':>15}woorden: {w['source']} in de bron, {w['body']} in de tekst, "
-                             f"{w['captions']} in onderschriften, {w['dropped']} weggelaten"
-                             + (f" ({'; '.join(w['notes'])})" if w["notes"] else ""))
-                if w["source"] and w["dropped"] > 0.05 * w["source"]:
-                    lines.append(f"{'':>15}LET OP: meer dan 5% van de woorden is weggelaten")
+                extra = "".join(f", {w[k]} {label}" for k, label in (
+                    ("title", "in de titel"), ("metadata", "in auteur, datum en bronnen"),
+                    ("captions", "in onderschriften")) if w.get(k))
+                lines.append(f"{'':>15}woorden: {w['source']} in de bron, {w['body']} in de tekst{extra}, "
+                             f"{w['dropped']} weggelaten" + (f" ({'; '.join(w['notes'])})" if w["notes"] else ""))
+                lost = w.get("dropped_prose", w["dropped"])  # page copies: chrome is no loss
+                if w["source"] and lost > 0.05 * w["source"]:
+                    lines.append(f"{'':>15}LET OP: {lost} woorden die op artikeltekst lijken zijn "
+                                 "weggelaten; controleer het bericht")
         c = self.counts()
         lines.append("Totaal: " + ", ".join(f"{c[s]} {labels[s]}" for s in STATUSES)
                      + f" van {len(self.entries)} invoer(en)")
@@ -79,7 +84,8 @@ def detect_format(path: Path, text: str) -> str:
     return "page-text"
 
 
-def parse_file(path: Path) -> list[tuple[str, Post | None, str, dict | None]]:
+def parse_file(path: Path, common: frozenset[str] = frozenset()
+               ) -> list[tuple[str, Post | None, str, dict | None]]:
     """(label, post or None, skip reason, word accounting) for every item in one input file."""
     text = read_text(path)
     fmt = detect_format(path, text)
@@ -90,8 +96,11 @@ def parse_file(path: Path) -> list[tuple[str, Post | None, str, dict | None]]:
             return [(path.name, read_post(path), "", None)]
         except CorpusError as exc:
             raise ImportFailure(str(exc).split(": ", 1)[-1]) from None
-    parser = parse_html_page if fmt == "html" else parse_page_text
-    return [(path.name, parser(text), "", None)]
+    if fmt == "html":
+        return [(path.name, parse_html_page(text), "", None)]
+    post = parse_page_text(text, common)
+    account = post.meta.pop("_account")
+    return [(path.name, post, "", account.as_dict())]
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -104,12 +113,38 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
+def common_lines(files: list[Path], min_share: float = 0.5) -> dict[Path, frozenset[str]]:
+    """Per folder of page copies: the lines that recur on at least half of its pages (and on
+    at least two): the site's menu, footer and calls to action."""
+    by_folder: dict[Path, list[set[str]]] = {}
+    for f in files:
+        try:
+            text = read_text(f)
+        except InputError:
+            continue
+        if detect_format(f, text) == "page-text":
+            lines = {" ".join(x.split()) for x in text.split("\n")}
+            by_folder.setdefault(f.parent, []).append({x for x in lines if x})
+    common: dict[Path, frozenset[str]] = {}
+    for folder, pages in by_folder.items():
+        if len(pages) < 3:
+            continue  # too few pages to tell the site from the article
+        counts = Counter(line for page in pages for line in page)
+        common[folder] = frozenset(x for x, n in counts.items() if n >= max(2, min_share * len(pages)))
+    return common
+
+
 class _Target:
-    """The output folder's posts, indexed by slug and by text hash."""
+    """The output folder's posts, indexed by source, by date + slug and by text hash.
+
+    A post is identified by its source (``import_id``: file name or export item) and
+    otherwise by date + slug, as Jekyll and Hugo do: the same title in another year is
+    another post. Two different posts that would get the same file get a suffix (-2)."""
 
     def __init__(self, out: Path):
-        self.out = out
-        self.by_slug: dict[str, tuple[Path, Post]] = {}
+        self.out = out.resolve()
+        self.by_source: dict[str, tuple[Path, Post]] = {}
+        self.by_key: dict[tuple, tuple[Path, Post]] = {}
         self.by_hash: dict[str, Path] = {}
         for f in sorted(out.glob("*.md")):
             try:
@@ -118,47 +153,81 @@ class _Target:
                 continue
 
     def _index(self, path: Path, post: Post) -> None:
-        self.by_slug[post.slug] = (path, post)
+        if post.meta.get("import_id"):
+            self.by_source[post.meta["import_id"]] = (path, post)
+        self.by_key[(post.date, post.slug)] = (path, post)
         self.by_hash[post.text_hash] = path
 
-    def store(self, post: Post) -> tuple[str, str, str]:
+    def _existing(self, post: Post) -> tuple[Path, Post] | None:
+        if (found := self.by_source.get(post.meta.get("import_id", ""))) is not None:
+            return found
+        found = self.by_key.get((post.date, post.slug))
+        if found is not None and found[1].meta.get("import_id") not in (None, post.meta.get("import_id")):
+            return None  # same date and slug, but another source: a different post
+        return found
+
+    def _free_slug(self, post: Post) -> str:
+        base, n = post.slug, 2
+        while (post.date, post.slug) in self.by_key or (self.out / post.filename).exists():
+            post.slug = f"{base}-{n}"
+            n += 1
+        return post.slug
+
+    def store(self, post: Post, date: dt.date | None, force_date: bool) -> tuple[str, str, str]:
         """Write a post unless it is already there; returns (status, reason, file)."""
-        existing = self.by_slug.get(post.slug)
-        if existing and post.date is None:
+        existing = self._existing(post)
+        if existing:
+            post.slug = existing[1].slug  # stable: a re-import never renames a post
+        if existing and existing[1].date is not None and post.date is None:
             post.date = existing[1].date  # a date filled in later is kept
+        if date is not None and (post.date is None or force_date):
+            post.date = date
         if existing and existing[1].to_markdown() == post.to_markdown():
             return "duplicate", "al geïmporteerd, ongewijzigd", existing[0].name
         if not existing and post.text_hash in self.by_hash:
             return "duplicate", f"zelfde tekst als {self.by_hash[post.text_hash].name}", ""
-        path = self.out / post.filename
-        if existing and existing[0] != path:
+        reason = ""
+        if existing is None:
+            taken = post.slug
+            if taken != self._free_slug(post):
+                reason = f"een ander bericht heet al '{taken}': opgeslagen als '{post.slug}'"
+        path = (self.out / post.filename).resolve()
+        if path.parent != self.out:
+            raise ImportFailure("onveilige bestandsnaam")  # cannot happen with slugify; checked anyway
+        if existing and existing[0].resolve() != path:
             existing[0].unlink()
         path.write_text(post.to_markdown(), encoding="utf-8")
         self._index(path, post)
-        return ("updated" if existing else "imported"), "", path.name
+        return ("updated" if existing else "imported"), reason, path.name
 
 
-def import_paths(paths: list[Path], out: Path, date: dt.date | None = None) -> ImportReport:
-    """Import every file under *paths* into the corpus folder *out*."""
+def import_paths(paths: list[Path], out: Path, date: dt.date | None = None,
+                 force_date: bool = False) -> ImportReport:
+    """Import every file under *paths* into the corpus folder *out*. *date* fills in posts
+    without a date; with *force_date* it also replaces a known date."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     target, report = _Target(out), ImportReport()
     files = _expand(paths)
+    common = common_lines(files)
     for path in files:
         try:
-            items = parse_file(path)
+            items = parse_file(path, common.get(path.parent, frozenset()))
         except InputError as exc:
             report.add(path.name, "skipped", str(exc))
             continue
-        for label, post, skip_reason, words in items:
+        for n, (label, post, skip_reason, words) in enumerate(items):
             if post is None:
-                report.add(label, "skipped", skip_reason)
+                report.add(label, "skipped", skip_reason, words=words)
                 continue
-            if post.date is None and date is not None:
-                post.date = date
-            status, reason, file = target.store(post)
+            post.meta.setdefault("import_id", path.name if len(items) == 1 else f"{path.name}#{n + 1}")
+            try:
+                status, reason, file = target.store(post, date, force_date)
+            except (InputError, OSError) as exc:
+                report.add(label, "skipped", f"niet opgeslagen: {exc}", words=words)
+                continue
             if post.date is None and status != "duplicate":
-                reason = "geen publicatiedatum gevonden: date: null"
+                reason = "; ".join(r for r in (reason, "geen publicatiedatum gevonden: date: null") if r)
             report.add(label, status, reason, file, post.title, words)
     return report
 

@@ -70,6 +70,8 @@ def parse_html_page(html: str) -> Post:
     blocks = html_to_blocks(content or "")
     if not any(b.kind != "heading" for b in blocks):
         raise ImportFailure("geen artikeltekst gevonden in de HTML")
+    if not any(len(b.text.split()) >= 8 and b.text.endswith((".", "!", "?")) for b in blocks):
+        raise ImportFailure("alleen navigatie of korte regels, geen artikel (overgeslagen)")
     h1 = tree.xpath("//h1")
     title = " ".join(h1[0].text_content().split()) if h1 else ""
     if not title:

@@ -80,7 +80,8 @@ def parse_wxr(text: str) -> list[WxrItem]:
         if not title or not any(b.kind != "heading" for b in blocks):
             items.append(WxrItem(label, skip_reason="overgeslagen: geen titel of geen tekst"))
             continue
-        meta: dict[str, object] = {"source": "wordpress-export"}
+        meta: dict[str, object] = {"source": "wordpress-export",
+                                   "import_id": f"wordpress:{_text(item, 'wp:post_id') or label}"}
         if content.captions:
             meta["captions"] = content.captions
         if link := _text(item, "link"):

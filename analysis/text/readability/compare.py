@@ -21,15 +21,15 @@ def compare_with_textstat(posts: pd.DataFrame, table: pd.DataFrame) -> pd.DataFr
     """Per post: our Flesch-Douma and syllables per word next to textstat's."""
     textstat.set_lang("nl")
     rows = []
-    for slug, body in zip(posts["slug"], posts["body"]):
+    for post_id, body in zip(posts["id"], posts["body"]):
         plain = "\n".join(line.lstrip("#- ").strip() for line in body.splitlines())
         words = textstat.lexicon_count(plain)
-        rows.append({"slug": slug, "ons_flesch_douma": table.loc[slug, "flesch_douma"],
+        rows.append({"id": post_id, "ons_flesch_douma": table.loc[post_id, "flesch_douma"],
                      "textstat_flesch": textstat.flesch_reading_ease(plain),
-                     "ons_lettergrepen_per_woord": table.loc[slug, "syllables_per_word"],
+                     "ons_lettergrepen_per_woord": table.loc[post_id, "syllables_per_word"],
                      "textstat_lettergrepen_per_woord": textstat.syllable_count(plain) / max(words, 1),
-                     "ons_zinnen": table.loc[slug, "sentence_count"],
+                     "ons_zinnen": table.loc[post_id, "sentence_count"],
                      "textstat_zinnen": textstat.sentence_count(plain)})
-    frame = pd.DataFrame(rows).set_index("slug")
+    frame = pd.DataFrame(rows).set_index("id")
     frame["verschil"] = frame["textstat_flesch"] - frame["ons_flesch_douma"]
     return frame
