@@ -111,17 +111,22 @@ def cmd_effects(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .reporting.report import run_report
+    from .reporting.report import ReportFailed, run_report
 
     # notebooks run in notebooks/, so paths given relative to the caller are made absolute
     parameters = {k: str(v.resolve()) if isinstance(v, Path) else v for k, v in {
         "CORPUS": args.corpus, "CONTACTS": args.contacts, "PAGEVIEWS": args.pageviews,
         "WEATHER": args.weather, "REPORT_YEAR": args.year, "OUTPUT_DIR": args.out.resolve(),
         "DRAFT": args.draft}.items() if v is not None}
-    if args.contacts:  # own data: never mix in the synthetic weather, page views or checks
-        parameters.update({"SYNTHETIC": False, "WEATHER": parameters.get("WEATHER"),
-                           "PAGEVIEWS": parameters.get("PAGEVIEWS")})
-    run_report(args.out, parameters)
+    if args.contacts:  # own data: never mix in the synthetic weather, page views or draft
+        parameters.update({k: parameters.get(k) for k in ("WEATHER", "PAGEVIEWS", "DRAFT")})
+    if args.corpus:  # the import check of the sample's raw pages belongs to the sample
+        parameters.setdefault("RAW", None)
+    try:
+        run_report(args.out, parameters)
+    except ReportFailed as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -142,3 +142,15 @@ def test_save_and_load_round_trip(tmp_path):
     save_contacts(frame.head(50), tmp_path / "c.csv")
     again = load_contacts(tmp_path / "c.csv")
     assert again["timestamp"].equals(frame["timestamp"].head(50))
+
+
+def test_implausible_dates_are_skipped_with_their_lines(tmp_path):
+    rows = ["Datum;Bericht"] + [f"2025-{m:02d}-10 10:00;Knie {m}" for m in range(1, 13)] + [
+        "2099-01-01 10:00;Toekomst", "1900-01-01 10:00;Oud", "2019-01-01 10:00;Ver voor de rest"]
+    frame, report = import_contacts([_write(tmp_path, "d.csv", "\n".join(rows) + "\n")])
+    [f] = report.files
+    assert f.imported == len(frame) == 12 and f.reconciles
+    assert f.skipped == [(14, "kolom 'Datum': datum ligt in de toekomst"),
+                         (15, "kolom 'Datum': datum ligt ver voor de rest van de export (onwaarschijnlijk)"),
+                         (16, "kolom 'Datum': datum ligt ver voor de rest van de export (onwaarschijnlijk)")]
+    assert frame["timestamp"].min().year == 2025

@@ -115,14 +115,16 @@ def test_contacts_csv_has_no_formula_and_reads_back(tmp_path):
     export = tmp_path / "export.csv"
     export.write_text("Datum;Bericht;Pagina\n"
                       "2026-03-02 10:00;=HYPERLINK(\"http://x\";\"klik\");/blog/knie/\n"
-                      "1939-05-01 09:00;@SUM(1) oude inzending;/blog/rug/\n", encoding="utf-8")
+                      "2026-03-03 09:00;@SUM(1) tweede inzending;/blog/rug/\n", encoding="utf-8")
     frame, report = import_contacts([export])
     assert report.imported == 2
+    old = pd.Timestamp("1939-05-01 09:00").tz_localize("Europe/Amsterdam")  # offset +00:19:32
+    frame = pd.concat([frame, frame.head(1).assign(timestamp=old)], ignore_index=True)
     save_contacts(frame, tmp_path / "c.csv")
     raw = (tmp_path / "c.csv").read_text(encoding="utf-8")
     assert not any(cell.startswith(("=", "@")) for line in raw.splitlines() for cell in line.split(","))
     again = load_contacts(tmp_path / "c.csv")
-    assert len(again) == 2 and again["timestamp"].equals(frame["timestamp"])
+    assert len(again) == 3 and again["timestamp"].equals(frame["timestamp"])
 
 
 def test_skip_reasons_never_repeat_the_cell(tmp_path):

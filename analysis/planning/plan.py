@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.language import Language
 
+from ..core.sufficiency import MODEL_WEEKS
 from ..text.readability_table import readability_table
 from ..timeseries.dataset import Dataset
 from ..timeseries.topic_effects import effects_table
@@ -15,7 +16,7 @@ from .planner import content_calendar, rewrite_candidates, topic_gaps
 @dataclass
 class Plan:
     today: pd.Timestamp
-    quiet_month: int
+    quiet_month: int | None
     effects: pd.DataFrame
     readability: pd.DataFrame
     sentences: pd.DataFrame
@@ -29,8 +30,12 @@ def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None) -> 
     the week after the data."""
     effects = effects_table(ds)
     readability, sentences = readability_table(ds.posts, nlp)
-    today = ds.weekly.index[-1] + pd.Timedelta(days=7) if today is None else pd.Timestamp(today)
-    quiet_month = int(ds.weekly["total"].groupby(ds.weekly.index.month).mean().idxmin())
+    if today is None:
+        today = (ds.weekly.index[-1] + pd.Timedelta(days=7) if len(ds.weekly)
+                 else ds.contacts["timestamp"].max().tz_localize(None).normalize())
+    today = pd.Timestamp(today)
+    quiet_month = (int(ds.weekly["total"].groupby(ds.weekly.index.month).mean().idxmin())
+                   if len(ds.weekly) >= MODEL_WEEKS else None)  # a quiet month needs a whole year
     gaps = topic_gaps(ds.posts, ds.contacts, ds.topics, today)
     calendar = content_calendar(effects, gaps, ds.posts, readability, quiet_month, today,
                                 ds.taxonomy.labels())

@@ -74,7 +74,7 @@ def evidence(e: pd.Series) -> str:
 
 
 def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFrame,
-                     readability: pd.DataFrame, quiet_month: int, today: pd.Timestamp,
+                     readability: pd.DataFrame, quiet_month: int | None, today: pd.Timestamp,
                      labels: dict[str, str]) -> pd.DataFrame:
     """One row per recommended post in the next 12 months, sorted by publication date."""
     rows, spread = [], 0
@@ -91,7 +91,7 @@ def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFr
             when = next_monday_of_week(e["publish_week"], today)
             reason = f"seizoen: piek in week {e['peak_week']}, {e['lead_weeks']} weken vooraf live"
             priority = "high" if e["effect"] else "medium"
-        elif e["effect"]:  # spread over the quiet month, two weeks apart
+        elif e["effect"] and quiet_month is not None:  # spread over the quiet month, two weeks apart
             week = pd.Timestamp(today.year, quiet_month, 1).isocalendar().week + 2 * spread
             when, spread = next_monday_of_week(min(week, 52), today), spread + 1
             reason, priority = "bewezen effect op contacten; gepland in de rustigste maand", "high"

@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.ticker import MaxNLocator, PercentFormatter  # noqa: E402
 
 from ..core.formatting import MONTH_ABBREVIATIONS  # noqa: E402
 from .labels import PRIORITIES  # noqa: E402
@@ -57,6 +58,72 @@ def bar(series: pd.Series, title: str, xlabel: str = "", ylabel: str = "", horiz
     ax.set_ylabel(ylabel)
     if horizontal:
         ax.invert_yaxis()
+    return fig
+
+
+def counts_bar(series: pd.Series, title: str, xlabel: str, ylabel: str):
+    """Counts per category: whole-number ticks."""
+    fig, ax = plt.subplots(figsize=(9, 4))
+    ax.bar([str(i) for i in series.index], series.to_numpy(), color=COLOURS[0])
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return fig
+
+
+def counts_barh(series: pd.Series, title: str, xlabel: str):
+    """Counts per category, horizontal, largest first: whole-number ticks."""
+    fig, ax = plt.subplots(figsize=(9, max(3, 0.3 * len(series))))
+    ax.barh([str(i) for i in series.index], series.to_numpy(), color=COLOURS[0])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    return fig
+
+
+def share_bars(shares: pd.DataFrame, title: str):
+    """Shares (0..1) per category for two or more series: one colour each, a percentage axis."""
+    fig, ax = plt.subplots(figsize=(9, max(3, 0.35 * len(shares))))
+    y = np.arange(len(shares))
+    height = 0.8 / shares.shape[1]
+    for k, column in enumerate(shares.columns):
+        ax.barh(y + k * height, shares[column].to_numpy(), height=height, color=COLOURS[k], label=column)
+    ax.set_yticks(y + height * (shares.shape[1] - 1) / 2, [str(i) for i in shares.index])
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_title(title)
+    ax.legend(loc="lower right")
+    return fig
+
+
+def year_lines(series: dict, title: str):
+    """Weekly counts of several years on one week-of-year axis; the latest year bold."""
+    fig, ax = plt.subplots(figsize=(10, 4))
+    latest = max(series)
+    for k, (year, values) in enumerate(sorted(series.items())):
+        if len(values):
+            ax.plot(values.index, values.to_numpy(), lw=2 if year == latest else 1,
+                    color=COLOURS[0] if year == latest else "#888", label=str(year))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(title)
+    ax.set_xlabel("week")
+    ax.set_ylabel("contacten per week")
+    ax.legend()
+    return fig
+
+
+def monthly_counts(counts: pd.Series, title: str, ylabel: str):
+    """Counts per month (PeriodIndex): whole-number ticks, a year label every January."""
+    fig, ax = plt.subplots(figsize=(10, 4))
+    x = np.arange(len(counts))
+    ax.bar(x, counts.to_numpy(), color=COLOURS[0], width=0.8)
+    ticks = [i for i, p in enumerate(counts.index) if p.month == 1] or [0]
+    ax.set_xticks(ticks, [str(counts.index[i].year) if counts.index[i].month == 1
+                          else f"{MONTHS[counts.index[i].month - 1]} {counts.index[i].year}" for i in ticks])
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
     return fig
 
 

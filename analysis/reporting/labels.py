@@ -5,7 +5,12 @@ the CSV files show them through :func:`dutch_columns` and :data:`PRIORITIES`.
 """
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
+
+from ..core.formatting import nl_number
 
 COLUMNS = {
     # planner
@@ -25,7 +30,12 @@ COLUMNS = {
     "posts_last_2y": "posts laatste 2 jaar", "gap": "gat",
     "peak_week": "piekweek", "peak_month": "piekmaand", "publish_week": "publicatieweek",
     "lead_weeks": "weken vooraf", "seasonality": "seizoenssterkte",
+    # page views
+    "views": "weergaven", "views_first_3_months": "weergaven eerste 3 maanden",
+    "contacts_from_pages": "contacten vanaf de pagina's", "of_which_about_topic": "waarvan over het onderwerp",
+    "per_1000_views": "per 1000 weergaven",
 }
+INDEX_NAMES = {"topic": "onderwerp", "term": "kalender", "id": "bestand"}
 PRIORITIES = {"high": "hoog", "medium": "middel", "low": "laag"}
 
 
@@ -35,3 +45,32 @@ def dutch_columns(frame: pd.DataFrame) -> pd.DataFrame:
     if "prioriteit" in out:
         out["prioriteit"] = out["prioriteit"].map(PRIORITIES).fillna(out["prioriteit"])
     return out
+
+
+def _cell(value, digits: int):
+    if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
+        return "–"
+    if value is pd.NaT:
+        return "–"
+    if isinstance(value, (bool, np.bool_)):
+        return "ja" if value else "nee"
+    if isinstance(value, (float, np.floating)):
+        return nl_number(float(value), digits)
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%d-%m-%Y}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return value
+
+
+def present(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
+    """A table as the owner reads it: Dutch column names, ja/nee, Dutch decimals, '–' for
+    missing values, no row numbers."""
+    out = dutch_columns(frame)
+    numbered = out.index.name is None and pd.api.types.is_integer_dtype(out.index)  # row numbers
+    out = out.map(lambda v: _cell(v, digits)).astype(object)
+    if not numbered:
+        out.index = [_cell(i, digits) for i in out.index]
+        out.index.name = INDEX_NAMES.get(frame.index.name, frame.index.name)
+        return out
+    return out.set_index(out.columns[0]) if len(out.columns) > 1 else out.reset_index(drop=True)

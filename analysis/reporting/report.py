@@ -9,16 +9,21 @@ committed outputs are fresh.
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 import papermill
 from nbconvert import HTMLExporter
+from papermill.exceptions import PapermillExecutionError
 
 from ..core.paths import NOTEBOOKS as NOTEBOOK_DIR
+from ..core.paths import logs_dir
 from .safe import CSP, clean_html
 
 NOTEBOOKS = {
@@ -105,21 +110,65 @@ def render_site(notebooks: dict[str, Path], out: Path) -> Path:
     return out / "index.html"
 
 
+class ReportFailed(Exception):
+    """A notebook stopped; the message (Dutch) names it, the step and the log file."""
+
+
+def _failure(name: str, exc: PapermillExecutionError, work: Path, out: Path) -> ReportFailed:
+    """Keep the failed notebook and its traceback in the log folder; say what happened."""
+    folder = logs_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / f"rapport-{name}-{time.strftime('%Y%m%d-%H%M%S')}.log"
+    log.write_text(f"{exc.ename}: {exc.evalue}\n\n" + "\n".join(exc.traceback), encoding="utf-8")
+    failed = work / "notebooks" / f"{name}.ipynb"
+    if failed.exists():
+        shutil.copy(failed, log.with_suffix(".ipynb"))
+    evalue = " ".join(str(exc.evalue).split())[:200]
+    return ReportFailed(
+        f"Het rapport is niet bijgewerkt: notebook {name} stopte bij stap {exc.exec_count} "
+        f"({exc.ename}: {evalue}). Het vorige rapport in {out} is ongewijzigd. Details: {log}")
+
+
 def run_report(out: Path, parameters: dict) -> Path:
-    """Execute all notebooks with *parameters* and render the HTML report into *out*."""
-    executed = out / "notebooks"
-    executed.mkdir(parents=True, exist_ok=True)
-    done = {}
-    for i, name in enumerate(NOTEBOOKS, start=1):
-        start = time.perf_counter()
-        print(f"[{i}/{len(NOTEBOOKS)}] {name}.ipynb uitvoeren ...", end=" ", flush=True)
-        accepted = _parameters_of(name)
-        done[name] = execute(name, executed / f"{name}.ipynb",
-                             {k: v for k, v in parameters.items() if k in accepted})
-        print(f"klaar ({time.perf_counter() - start:.0f} s)", flush=True)
-    index = render_site(done, out)
+    """Execute all notebooks with *parameters* and render the HTML report into *out*.
+
+    Atomic: everything is built in a fresh folder beside *out*, which replaces *out*
+    only when every notebook succeeded; on failure *out* is left as it was."""
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-nieuw-", dir=out.parent))
+    try:
+        executed = work / "notebooks"
+        executed.mkdir()
+        parameters = parameters | {"OUTPUT_DIR": str(work)}
+        done = {}
+        for i, name in enumerate(NOTEBOOKS, start=1):
+            start = time.perf_counter()
+            print(f"[{i}/{len(NOTEBOOKS)}] {name}.ipynb uitvoeren ...", end=" ", flush=True)
+            accepted = _parameters_of(name)
+            try:
+                done[name] = execute(name, executed / f"{name}.ipynb",
+                                     {k: v for k, v in parameters.items() if k in accepted})
+            except PapermillExecutionError as exc:
+                print("mislukt", flush=True)
+                raise _failure(name, exc, work, out) from None
+            print(f"klaar ({time.perf_counter() - start:.0f} s)", flush=True)
+        render_site(done, work)
+        _replace(out, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    index = out / "index.html"
     print(f"Rapport: {index}", file=sys.stdout)
     return index
+
+
+def _replace(out: Path, work: Path) -> None:
+    """Put the new report *work* in the place of *out* (two renames on one file system)."""
+    old = out.parent / f".{out.name}-oud-{os.getpid()}"
+    if out.exists():
+        out.rename(old)
+    work.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _parameters_of(name: str) -> set[str]:

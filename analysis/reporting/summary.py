@@ -24,33 +24,51 @@ class Overview:
 
 
 def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFrame,
-             plan: pd.DataFrame, year: int | None = None) -> Overview:
-    """Key figures and Dutch sentences for the summary notebook and the report."""
-    totals = yearly_totals(weekly)
-    year = int(year or totals.index.max())
-    this = int(totals.loc[year, "to_date"])
-    last = int(totals.loc[year - 1, "to_date"]) if year - 1 in totals.index else None
-    week = int(totals["week"].iloc[0])
-    in_year = weekly[weekly.index.isocalendar().year == year]["total"]
-    busiest = in_year.sort_values(ascending=False, kind="stable").head(3)
+             plan: pd.DataFrame, year: int | None = None, asked: pd.Series | None = None) -> Overview:
+    """Key figures and Dutch sentences for the summary notebook and the report.
+
+    *asked*: share of contacts per topic label (the topics patients ask about most)."""
+    lines: list[str] = []
+    this, last, change, week = 0, None, None, 0
+    busiest = pd.Series(dtype=int)
+    if len(weekly):
+        totals = yearly_totals(weekly)
+        year = int(year or totals.index.max())
+        this = int(totals.loc[year, "to_date"]) if year in totals.index else 0
+        last = int(totals.loc[year - 1, "to_date"]) if year - 1 in totals.index else None
+        week = int(totals["week"].iloc[0])
+        in_year = weekly[weekly.index.isocalendar().year == year]["total"]
+        busiest = in_year.sort_values(ascending=False, kind="stable").head(3)
+        change = (this - last) / last if last else None
+        lines.append(f"In {year} kwamen er tot en met week {week} in totaal {this} contacten binnen"
+                     + (f", {nl_percent(abs(change))} {'meer' if change >= 0 else 'minder'} dan in dezelfde "
+                        f"weken van {year - 1} ({last})." if change is not None else
+                        "; voor een vergelijking met het jaar ervoor zijn er geen gegevens van dat jaar."))
+        if len(busiest):
+            lines.append(f"Drukste weken in {year}: " + ", ".join(
+                f"week {w.isocalendar().week} ({n})" for w, n in busiest.items()) + ".")
+    else:
+        year = int(year or 0)
+        lines.append("Er is nog geen volledige week met contacten: voor cijfers per week zijn meer "
+                     "contactgegevens nodig.")
+    if asked is not None and asked.gt(0).any():
+        top = asked[asked > 0].sort_values(ascending=False, kind="stable").head(3)
+        lines.append("Waar patiënten het vaakst over schrijven: " + "; ".join(
+            f"{label} ({nl_percent(share, 0)} van de contacten)" for label, share in top.items()) + ".")
     proven = effects[effects["effect"]].sort_values("lift", ascending=False)
-    b1_share = float(readability["b1"].mean())
-    change = (this - last) / last if last else None
-    lines = [
-        f"In {year} kwamen er tot en met week {week} in totaal {this} contacten binnen"
-        + (f", {nl_percent(abs(change))} {'meer' if change >= 0 else 'minder'} dan in dezelfde "
-           f"weken van {year - 1} ({last})." if change is not None else "."),
-        "Drukste weken in " + str(year) + ": " + ", ".join(
-            f"week {w.isocalendar().week} ({n})" for w, n in busiest.items()) + ".",
-    ]
     if len(proven):
         lines.append("Onderwerpen waarbij een blogpost aantoonbaar meer contacten brengt: " + "; ".join(
             f"{row['label']} (×{nl_number(row['lift'], 1)}, 95%-BI {nl_number(row['ci_low'], 1)}–"
             f"{nl_number(row['ci_high'], 1)})" for _, row in proven.iterrows()) + ".")
     else:
         lines.append("Bij geen enkel onderwerp is een effect van blogposts op contacten aangetoond.")
-    lines.append(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogposts is geschreven op "
-                 f"taalniveau B1 of eenvoudiger; {int((~readability['b1']).sum())} posts zijn moeilijker.")
+    b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
+    if len(readability):
+        lines.append(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogposts is geschreven op "
+                     f"taalniveau B1 of eenvoudiger; {int((~readability['b1'].astype(bool)).sum())} "
+                     "posts zijn moeilijker.")
+    else:
+        lines.append("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.")
     if len(plan):
         nxt = plan.head(3)
         lines.append("Volgende stappen: " + "; ".join(

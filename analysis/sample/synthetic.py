@@ -27,6 +27,9 @@ START, END = dt.date(2021, 1, 1), dt.date(2026, 11, 22)
 SITE = "https://www.fysiopraktijkhoorn.example"
 
 
+NULL_TOPICS = ["zorgverzekering", "hardlopen", "voornemens"]  # seasonal, always posted in season, no lift
+
+
 @dataclass(frozen=True)
 class Planted:
     """The truths the sample data is generated from."""

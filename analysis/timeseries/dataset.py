@@ -45,7 +45,8 @@ def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | No
         raise InputError("geen contacten ingelezen:\n" + report.render())
     weekly = weekly_contacts(frame, taxonomy.ids)
     weather_frame = read_weather(weather) if weather else None
-    covariates = weekly_covariates(weekly.index[0], weekly.index[-1], weather_frame)
+    covariates = (weekly_covariates(weekly.index[0], weekly.index[-1], weather_frame) if len(weekly)
+                  else pd.DataFrame(index=weekly.index))
     views = read_pageviews(pageviews) if pageviews else None
     return Dataset(posts=posts, contacts=frame, contact_report=report, weekly=weekly,
                    covariates=covariates, post_weeks=post_weeks_by_topic(posts), taxonomy=taxonomy,

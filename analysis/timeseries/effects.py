@@ -31,6 +31,8 @@ import statsmodels.api as sm
 from statsmodels.stats.multitest import multipletests
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
+from ..core.sufficiency import MODEL_WEEKS, period_text
+
 WINDOW = 4  # weeks, starting with the publication week
 HARMONICS = 3
 ALPHA = 0.05
@@ -106,6 +108,9 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     result = TopicEffect(posts=posts, contacts=int(y.sum()), contacts_in_window=int(y[inside > 0].sum()),
                          weeks_in_window=int(inside.sum()), lift=np.nan, ci_low=np.nan,
                          ci_high=np.nan, p=np.nan, season_overlap=np.nan, note="")
+    if len(weekly) < MODEL_WEEKS:
+        result["note"] = f"te kort: {period_text(len(weekly))} gegevens, minstens 1 jaar nodig"
+        return result
     if not posts or inside.sum() == 0:
         result["note"] = "geen posts in de periode"
         return result

@@ -19,6 +19,7 @@ import pandas as pd
 from scipy.stats import chisquare
 
 from ..core.dates import month_of_iso_week
+from ..core.sufficiency import MODEL_WEEKS
 
 SMOOTH = 5
 PUBLISH_BEFORE_RISE = 2
@@ -56,9 +57,9 @@ def _months_differ(series: pd.Series) -> bool:
 
 def lead_time(series: pd.Series) -> LeadTime:
     """Peak week and month, rise start, recommended publication week and lead time."""
+    if len(series) < MODEL_WEEKS or series.sum() <= 0:
+        return LeadTime()  # a profile over the weeks of the year needs a whole year
     profile = weekly_profile(series)
-    if profile.max() <= 0:
-        return LeadTime()
     peak = int(profile.idxmax())
     middle = profile.min() + 0.5 * (profile.max() - profile.min())
     rise = peak

@@ -9,6 +9,7 @@ import statsmodels.api as sm
 from statsmodels.tsa.seasonal import STL
 
 from ..core.formatting import MONTH_ABBREVIATIONS
+from ..core.sufficiency import MODEL_WEEKS, SEASON_WEEKS, require_weeks
 from .effects import fourier
 
 TERMS = {  # model term -> Dutch label for tables and charts
@@ -23,6 +24,7 @@ TERMS = {  # model term -> Dutch label for tables and charts
 
 def stl_decompose(series: pd.Series, period: int = 52) -> pd.DataFrame:
     """Trend, yearly season and remainder of a weekly series (robust STL on log1p)."""
+    require_weeks(len(series), max(SEASON_WEEKS, 2 * period), "een trend met seizoenspatroon")
     fit = STL(np.log1p(series.astype(float)), period=period, robust=True).fit()
     return pd.DataFrame({"observed": series, "trend": np.expm1(fit.trend),
                          "seasonal_factor": np.exp(fit.seasonal), "remainder": fit.resid},
@@ -40,6 +42,7 @@ def _design(weekly: pd.DataFrame, covariates: pd.DataFrame) -> pd.DataFrame:
 
 def count_model(weekly: pd.DataFrame, covariates: pd.DataFrame, column: str = "total"):
     """Quasi-Poisson GLM of weekly contacts: yearly Fourier season, trend, calendar."""
+    require_weeks(len(weekly), MODEL_WEEKS, "het seizoen en de kalendereffecten")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         return sm.GLM(weekly[column], _design(weekly, covariates),

@@ -23,6 +23,7 @@ from .dates import parse_timestamp
 from .reader import read_rows
 
 PARALLEL_FROM = 50_000  # rows; below this a second process costs more than it saves
+EARLIEST = pd.Timestamp("1995-01-01", tz="UTC")  # no practice had a web contact form before this
 
 
 @dataclass
@@ -138,10 +139,39 @@ def _read_file(path: Path, override: dict | None, report: FileReport) -> list[di
             continue
         seen[key] = line
         records.append({"timestamp": stamp, "text": (subject, message),
-                        "page": _page_path(_cell(cells, index, "page"))})
-        report.imported += 1
+                        "page": _page_path(_cell(cells, index, "page")), "line": line})
     report.date_formats = sorted(formats)
+    records = _plausible(records, report, roles["date"])
+    report.imported = len(records)
     return records
+
+
+def _plausible(records: list[dict], report: FileReport, column: str) -> list[dict]:
+    """Records whose date is plausible: not in the future, not before 1995, and not a few
+    stray rows more than a year before the body of the export (at most 1%, or 3, of the rows,
+    separated from the rest by a gap of over a year). The others are skipped with their line
+    numbers, never used silently."""
+    if not records:
+        return records
+    stamps = pd.to_datetime(pd.Series([r["timestamp"] for r in records]), utc=True)
+    now = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=1)
+    body = stamps[(stamps <= now) & (stamps >= EARLIEST)].sort_values().reset_index(drop=True)
+    start = EARLIEST
+    stray = max(3, len(body) // 100)
+    for i in range(min(stray, len(body) - 1)):
+        if body[i + 1] - body[i] > pd.Timedelta(days=365):
+            start = body[i + 1]
+    kept = []
+    for record, stamp in zip(records, stamps):
+        if stamp > now:
+            report.skipped.append((record["line"], f"kolom '{column}': datum ligt in de toekomst"))
+        elif stamp < start:
+            report.skipped.append((record["line"], f"kolom '{column}': datum ligt ver voor de rest "
+                                                   "van de export (onwaarschijnlijk)"))
+        else:
+            kept.append(record)
+    report.skipped.sort()
+    return kept
 
 
 def _scrub(pairs: list[tuple[str, str]]) -> list[str]:
@@ -161,7 +191,7 @@ def import_contacts(paths: list[Path], columns: dict[str, str] | None = None
             records.extend(_read_file(path, columns, file_report))
         except InputError as exc:
             file_report.error = str(exc)
-    frame = pd.DataFrame(records, columns=["timestamp", "text", "page"])
+    frame = pd.DataFrame(records, columns=["timestamp", "text", "page", "line"]).drop(columns="line")
     frame = frame.sort_values("timestamp", kind="stable").reset_index(drop=True)
     frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True).dt.tz_convert(TIMEZONE)
     frame["text"] = map_chunks(_scrub, frame["text"].tolist(), PARALLEL_FROM)

@@ -1,0 +1,66 @@
+"""Which data a page was made from, stated from the parameters and the data themselves.
+
+Only when an input lies in the synthetic sample (``data/sample/``, ``corpus/posts/``)
+does the text say "synthetisch"; on the practice's own data it names the files,
+periods and counts.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.formatting import nl_date
+from ..core.paths import CORPUS, is_sample
+
+
+def uses_sample(*paths: str | Path | None) -> bool:
+    """Whether any of *paths* is the synthetic sample data or the sample corpus."""
+    return any(p is not None and (is_sample(p) or _same(p, CORPUS)) for p in paths)
+
+
+def _same(a: str | Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _period(dates: pd.Series) -> str:
+    dates = dates.dropna()
+    if dates.empty:
+        return "zonder datum"
+    return f"{nl_date(dates.min())} tot en met {nl_date(dates.max())}"
+
+
+def corpus_line(corpus: str | Path, posts: pd.DataFrame) -> str:
+    label = ("het synthetische voorbeeldcorpus (voor dit project geschreven)" if uses_sample(corpus)
+             else f"de map {Path(corpus).name}")
+    undated = int(posts["date"].isna().sum()) if len(posts) else 0
+    return (f"Blog: {len(posts)} berichten uit {label}, {_period(posts['date']) if len(posts) else 'geen'}"
+            + (f"; {undated} zonder datum" if undated else "") + ".")
+
+
+def contacts_line(contacts: str | Path, frame: pd.DataFrame, weeks: pd.DatetimeIndex | None = None) -> str:
+    label = ("de synthetische contactformulier-export (gegenereerd, geen echte patiënten)"
+             if uses_sample(contacts) else f"het bestand {Path(contacts).name}")
+    stamps = frame["timestamp"].dt.tz_localize(None) if len(frame) else pd.Series(dtype="datetime64[ns]")
+    line = f"Contacten: {len(frame)} ingelezen uit {label}, {_period(stamps)}"
+    if weeks is not None:
+        line += (f"; geanalyseerd: {len(weeks)} volledige weken"
+                 + (f" ({nl_date(weeks[0])} tot en met {nl_date(weeks[-1] + pd.Timedelta(days=6))})"
+                    if len(weeks) else ""))
+    return line + "."
+
+
+def file_line(kind: str, path: str | Path | None) -> str:
+    if path is None:
+        return f"{kind}: niet opgegeven."
+    label = "synthetisch voorbeeld" if uses_sample(path) else Path(path).name
+    return f"{kind}: {label}."
+
+
+def dataset_lines(ds, corpus: str | Path, contacts: str | Path, pageviews=None, weather=None) -> list[str]:
+    """The inputs of a dataset, one sentence each."""
+    return [corpus_line(corpus, ds.posts), contacts_line(contacts, ds.contacts, ds.weekly.index),
+            file_line("Paginaweergaven", pageviews), file_line("Weer", weather)]

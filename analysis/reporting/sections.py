@@ -1,0 +1,381 @@
+"""The sections of the notebooks: each returns what to show, or raises NotEnoughData.
+
+Notebooks only call these and show the results, so every section runs (and is
+tested) on any valid input: an empty or undated corpus, posts in one season,
+a few weeks of contacts, topics without posts or contacts.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_number
+from ..core.sufficiency import MODEL_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
+from ..planning.planner import topic_gaps
+from ..sources.drafts import load_draft
+from ..text.readability.checker import check
+from ..text.readability_table import aims_summary
+from ..text.topics import TopicTagger
+from ..text.topics.discovery import discover, stability_by_k
+from ..text.topics.taxonomy import Taxonomy
+from ..timeseries.effects import naive_before_after, prewhitened_ccf
+from ..timeseries.leadtime import lead_times
+from ..timeseries.seasonality import count_model, rate_ratios, seasonal_profile, stl_decompose, yearly_totals
+from . import charts
+from .labels import dutch_columns
+
+SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "lente", 4: "lente", 5: "lente",
+           6: "zomer", 7: "zomer", 8: "zomer", 9: "herfst", 10: "herfst", 11: "herfst"}
+LENGTH_BINS = [0, 100, 200, 300, 400, 600, 800, 1200, 100_000]
+
+
+def _dated(posts: pd.DataFrame) -> pd.DataFrame:
+    dated = posts.dropna(subset=["date"])
+    if dated.empty:
+        raise NotEnoughData("Geen van de berichten heeft een publicatiedatum; vul de datums in "
+                            "(of importeer met --date) om ze in de tijd te zien.")
+    return dated
+
+
+def corpus_summary(posts: pd.DataFrame) -> str:
+    if posts.empty:
+        raise NotEnoughData("Het corpus is leeg: importeer eerst blogberichten (zie de README).")
+    words = int(posts["words"].sum())
+    text = f"{len(posts)} berichten, samen {words} woorden; gemiddeld {round(words / len(posts))} woorden per bericht"
+    dated = posts.dropna(subset=["date"])
+    if len(dated):
+        text += f", verschenen van {dated['date'].min():%d-%m-%Y} tot en met {dated['date'].max():%d-%m-%Y}"
+    return text + "."
+
+
+def posts_per_month(posts: pd.DataFrame):
+    dated = _dated(posts)
+    months = pd.period_range(dated["date"].min(), dated["date"].max(), freq="M")
+    counts = dated["date"].dt.to_period("M").value_counts().reindex(months, fill_value=0)
+    return charts.monthly_counts(counts, "Blogberichten per maand", "aantal berichten")
+
+
+def posts_per_season(posts: pd.DataFrame) -> pd.DataFrame:
+    dated = _dated(posts)
+    table = pd.crosstab(dated["date"].dt.year.rename("jaar"), dated["date"].dt.month.map(SEASONS).rename("seizoen"))
+    return table.reindex(columns=["winter", "lente", "zomer", "herfst"], fill_value=0)
+
+
+def length_histogram(posts: pd.DataFrame):
+    if posts.empty:
+        raise NotEnoughData("Het corpus is leeg.")
+    top = max(LENGTH_BINS[1:-1][-1], int(posts["words"].max()))
+    bins = [b for b in LENGTH_BINS if b < top] + [top]
+    counts = pd.cut(posts["words"], bins=bins, include_lowest=True).value_counts(sort=False)
+    labels = [f"{int(i.left) + (1 if k else 0)}–{int(i.right)}" for k, i in enumerate(counts.index)]
+    return charts.counts_bar(counts.set_axis(labels), "Lengte van de berichten", "woorden", "aantal berichten")
+
+
+def shortest_posts(posts: pd.DataFrame, below: int = 200) -> pd.DataFrame:
+    short = posts[posts["words"] < below].nsmallest(10, "words")
+    if short.empty:
+        raise NotEnoughData(f"Geen berichten korter dan {below} woorden.")
+    return dutch_columns(short[["title", "date", "words"]]).reset_index(drop=True)
+
+
+def undated_posts(posts: pd.DataFrame) -> pd.DataFrame:
+    undated = posts[posts["date"].isna()]
+    if undated.empty:
+        raise NotEnoughData("Alle berichten hebben een publicatiedatum.")
+    return dutch_columns(undated[["title", "file"]]).reset_index(drop=True)
+
+
+def readability_overview(table: pd.DataFrame) -> str:
+    if table.empty:
+        raise NotEnoughData("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.")
+    return f"{int(table['b1'].sum())} van de {len(table)} berichten zijn B1 of eenvoudiger."
+
+
+def seasonal_topics(posts: pd.DataFrame, weekly: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
+    """Per seasonal topic: its months in the taxonomy, when we published, when contacts peak."""
+    leads = lead_times(weekly, taxonomy.ids)
+    rows = []
+    for topic in taxonomy.topics:
+        if not topic.seasonal:
+            continue
+        published = posts.loc[posts["topics"].map(lambda ts, t=topic.id: t in ts), "date"].dropna()
+        months = sorted({d.month for d in published})
+        peak = leads.loc[topic.id, "peak_month"]
+        rows.append({"onderwerp": topic.label,
+                     "seizoen (taxonomie)": ", ".join(MONTH_ABBREVIATIONS[m - 1] for m in topic.months),
+                     "gepubliceerd in": ", ".join(MONTH_ABBREVIATIONS[m - 1] for m in months) or "nog niet",
+                     "piek contacten": MONTH_ABBREVIATIONS[int(peak) - 1] if pd.notna(peak) else
+                     ("te weinig gegevens" if len(weekly) < MODEL_WEEKS else "geen piek")})
+    return pd.DataFrame(rows).set_index("onderwerp") if rows else pd.DataFrame()
+
+
+def require_themes(posts: pd.DataFrame) -> None:
+    require_posts(len(posts), THEME_POSTS, "thema's buiten de taxonomie")
+
+
+def contacts_over_time(weekly: pd.DataFrame):
+    require_weeks(len(weekly), 1, "contacten per week")
+    try:
+        trend = stl_decompose(weekly["total"])["trend"]
+    except NotEnoughData:
+        trend = None
+    title = "Contacten per week" + ("" if trend is not None else " (voor een trend zijn 2 jaar gegevens nodig)")
+    totals = yearly_totals(weekly).rename(columns={"full_year": "hele jaar", "to_date": "t/m zelfde week"})
+    return charts.weekly_line(weekly["total"], trend, title), totals.rename_axis("jaar")
+
+
+def season_and_calendar(weekly: pd.DataFrame, covariates: pd.DataFrame):
+    fit = count_model(weekly, covariates)
+    profile = seasonal_profile(fit, weekly)
+    ratios = rate_ratios(fit).rename(columns={"rate_ratio": "factor", "ci_low": "ondergrens",
+                                              "ci_high": "bovengrens"}).rename_axis("kalender")
+    return (charts.bar(profile, "Seizoen: contacten t.o.v. het jaargemiddelde (1 = gemiddeld)", ylabel="factor"),
+            ratios.round(3))
+
+
+def effects_chart(effects: pd.DataFrame, truth: dict | None = None):
+    if effects["lift"].notna().sum() == 0:
+        raise NotEnoughData("Bij geen enkel onderwerp is een effect te schatten: "
+                            + "; ".join(sorted(set(effects["note"].dropna()) - {""})) + ".")
+    title = ("Geschat tegenover gepland" if truth
+             else "Lift van contacten na een blogbericht (95%-betrouwbaarheidsinterval)")
+    return charts.forest(effects, title, truth=truth)
+
+
+def effects_table(effects: pd.DataFrame) -> pd.DataFrame:
+    if effects.empty:
+        raise NotEnoughData("Er zijn geen onderwerpen met berichten of contacten.")
+    columns = ["label", "posts", "contacts", "contacts_in_window", "lift", "ci_low", "ci_high", "p_holm",
+               "effect", "season_overlap", "note"]
+    return dutch_columns(effects[columns].round(3)).set_index("onderwerp")
+
+
+def best_ccf_topic(effects: pd.DataFrame, post_weeks: dict) -> str:
+    """The topic for the second view: the proven effect with the most contacts, else the topic
+    with posts and the most contacts."""
+    candidates = effects[effects["lift"].notna() & effects.index.isin(list(post_weeks))]
+    if candidates.empty:
+        raise NotEnoughData("Geen onderwerp met berichten en genoeg contacten voor een tweede blik.")
+    ranked = candidates.sort_values(["effect", "contacts"], ascending=False, kind="stable")
+    return str(ranked.index[0])
+
+
+def ccf(ds, effects: pd.DataFrame):
+    topic = best_ccf_topic(effects, ds.post_weeks)
+    label = ds.taxonomy[topic].label
+    return charts.ccf_bars(prewhitened_ccf(ds.weekly, topic, ds.post_weeks[topic], ds.covariates),
+                           f"{label}: publiceren en contacten (geprewhitend)")
+
+
+def lead_time_table(effects: pd.DataFrame, weeks: int) -> pd.DataFrame:
+    require_weeks(weeks, MODEL_WEEKS, "de aanlooptijd per onderwerp")
+    seasonal = effects[effects["seasonal"].astype(bool)]
+    if seasonal.empty:
+        raise NotEnoughData("Geen onderwerp heeft een duidelijk seizoen in de contacten.")
+    table = seasonal[["label", "peak_week", "peak_month", "publish_week", "lead_weeks", "seasonality"]].copy()
+    table["peak_month"] = table["peak_month"].map(lambda m: MONTH_NAMES[int(m) - 1])
+    return dutch_columns(table).set_index("onderwerp")
+
+
+def naive_comparison(ds, effects: pd.DataFrame, truth: dict, topics: list[str]) -> pd.DataFrame:
+    rows = [{"onderwerp": ds.taxonomy[t].label,
+             "voor/na (naïef)": naive_before_after(ds.weekly, t, ds.post_weeks.get(t, [])),
+             "model": effects.loc[t, "lift"], "effect volgens model": bool(effects.loc[t, "effect"]),
+             "gepland": truth.get(t, 1.0)} for t in topics if t in effects.index]
+    return pd.DataFrame(rows).set_index("onderwerp").round(2)
+
+
+def planted_check(effects: pd.DataFrame, truth: dict) -> tuple[pd.DataFrame, str]:
+    check = effects[["label", "lift", "ci_low", "ci_high", "effect"]].copy()
+    check["gepland"] = [truth.get(t, 1.0) for t in check.index]
+    check["in interval"] = (check["ci_low"] <= check["gepland"]) & (check["gepland"] <= check["ci_high"])
+    summary = (f"geplante waarde binnen het 95%-interval: {int(check['in interval'].sum())} van "
+               f"{int(check['lift'].notna().sum())} geschatte onderwerpen")
+    return dutch_columns(check.round(2)).set_index("onderwerp"), summary
+
+
+def plan_intro(plan) -> str:
+    quiet = (f"rustigste maand voor contacten: {MONTH_NAMES[plan.quiet_month - 1]}" if plan.quiet_month
+             else "voor de rustigste maand is een heel jaar contactgegevens nodig")
+    return f"Planning vanaf {plan.today:%d-%m-%Y}; {quiet}."
+
+
+def plan_table(plan) -> pd.DataFrame:
+    if plan.calendar.empty:
+        raise NotEnoughData("De analyses geven nu geen aanbevolen berichten: geen onderwerpgat, geen "
+                            "seizoen en geen bewezen effect in de gegevens.")
+    columns = ["publish_from", "topic_label", "priority", "reason", "evidence", "last_post", "last_post_date",
+               "last_post_b1"]
+    return dutch_columns(plan.calendar[columns])
+
+
+def gap_table(gaps: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    found = gaps[gaps["gap"]]
+    if found.empty:
+        raise NotEnoughData("Geen onderwerpgaten: elk onderwerp waar patiënten vaak over schrijven, "
+                            "heeft recent een bericht.")
+    table = found.drop(columns="gap").rename(index=labels).rename_axis("onderwerp")
+    table[["contact_share", "post_share"]] = table[["contact_share", "post_share"]].map(
+        lambda v: nl_number(100 * v, 1) + "%")
+    return dutch_columns(table)
+
+
+PLANTED_INTRO = """## Controle op de synthetische gegevens
+
+Dit deel staat alleen in het rapport op de synthetische voorbeeldgegevens. De generator heeft bij vijf
+onderwerpen een effect van berichten geplant en bij alle andere niet; zorgverzekering, hardlopen en goede
+voornemens zijn 'nulonderwerpen' met een sterk seizoen waarover elk jaar in het seizoen wordt gepubliceerd.
+De ruitjes zijn de geplante waarden."""
+NAIVE_INTRO = """**Waarom niet gewoon 'voor en na' vergelijken?** Een spreadsheet zou de contacten in de vier weken na
+een bericht vergelijken met de vier weken ervoor. Bij een seizoensonderwerp dat altijd vlak voor de piek
+verschijnt, lijkt dat een groot effect, terwijl er geen is:"""
+
+
+def year_on_year(weekly: pd.DataFrame, year: int):
+    """This year's weekly contacts against last year's, by ISO week."""
+    require_weeks(len(weekly), 1, "contacten per week")
+    iso = weekly.index.isocalendar()
+    series = {}
+    for y in (year - 1, year):
+        inside = (iso.year == y).to_numpy()
+        series[y] = weekly.loc[inside, "total"].set_axis(iso.week[inside].to_numpy())
+    title = f"Contacten per week: {year}" + (f" tegenover {year - 1}" if len(series[year - 1]) else "")
+    return charts.year_lines(series, title)
+
+
+def aims(table: pd.DataFrame) -> pd.DataFrame:
+    readability_overview(table)
+    return aims_summary(table)
+
+
+def readability_ranking(table: pd.DataFrame) -> pd.DataFrame:
+    columns = {"title": "titel", "date": "datum", "flesch_douma": "Flesch-Douma", "brouwer": "Brouwer",
+               "words_per_sentence": "woorden/zin", "mean_zipf": "woordfrequentie (Zipf)", "b1": "B1"}
+    ranked = table.dropna(subset=["flesch_douma"]).sort_values("flesch_douma", ascending=False, kind="stable")
+    if ranked.empty:
+        raise NotEnoughData("Geen bericht is lang genoeg (100 woorden) voor Flesch-Douma.")
+    shown = ranked if len(ranked) <= 13 else pd.concat([ranked.head(5), ranked.tail(8)])
+    return shown[list(columns)].rename(columns=columns).reset_index(drop=True)
+
+
+def failing_posts(table: pd.DataFrame) -> pd.DataFrame:
+    readability_overview(table)
+    failing = table[~table["b1"].astype(bool)].sort_values("date", kind="stable")
+    if failing.empty:
+        raise NotEnoughData("Alle berichten zijn B1 of eenvoudiger.")
+    return failing.assign(redenen=failing["reasons"].map(" | ".join))[["title", "date", "redenen"]].rename(
+        columns={"title": "titel", "date": "datum"}).reset_index(drop=True)
+
+
+def readability_by_year(table: pd.DataFrame):
+    dated = table.dropna(subset=["date", "flesch_douma"]).sort_values("date")
+    if dated.empty:
+        raise NotEnoughData("Geen gedateerde berichten die lang genoeg zijn voor Flesch-Douma.")
+    fig = charts.scatter(dated["date"], dated["flesch_douma"], "Flesch-Douma per bericht",
+                         "publicatiedatum", "Flesch-Douma (hoger = makkelijker)")
+    fig.axes[0].axhline(60, color="#c0392b", ls="--", lw=1)
+    by_year = dated.groupby(dated["date"].dt.year.rename("jaar")).agg(
+        berichten=("b1", "size"), B1=("b1", "sum"), flesch_douma=("flesch_douma", "mean"),
+        woorden_per_zin=("words_per_sentence", "mean")).round(1)
+    return fig, by_year.rename(columns={"flesch_douma": "Flesch-Douma", "woorden_per_zin": "woorden per zin"})
+
+
+def show_hardest_sentences(sentences: pd.DataFrame, n: int = 10) -> None:
+    from .notebook import say_flagged
+
+    if sentences.empty:
+        raise NotEnoughData("Er zijn nog geen zinnen om te beoordelen.")
+    ranked = sentences.assign(points=sentences["flags"].map(len))
+    hardest = ranked[ranked["points"] > 0].sort_values(["points", "words"], ascending=False, kind="stable").head(n)
+    if hardest.empty:
+        raise NotEnoughData("Geen zin heeft een aandachtspunt.")
+    for _, s in hardest.iterrows():
+        say_flagged(s["text"], s["flags"], bold=True)
+
+
+def textstat_comparison(comparison: pd.DataFrame):
+    comparison = comparison.dropna()
+    if len(comparison) < 2:
+        raise NotEnoughData("Voor een vergelijking zijn minstens twee berichten van 100 woorden of meer nodig.")
+    fig = charts.scatter(comparison["ons_flesch_douma"], comparison["textstat_flesch"],
+                         "Flesch-Douma: deze analyse tegenover textstat", "deze analyse", "textstat", diagonal=True)
+    return fig, comparison.describe().loc[["mean", "min", "max"]].rename(
+        index={"mean": "gemiddeld", "min": "laagste", "max": "hoogste"}).round(2)
+
+
+def measure_correlations(table: pd.DataFrame) -> pd.DataFrame:
+    columns = {"flesch_douma": "Flesch-Douma", "brouwer": "Brouwer", "mean_zipf": "Zipf",
+               "words_per_sentence": "woorden/zin", "rare_word_share": "zeldzame woorden",
+               "passive_share": "lijdende vorm"}
+    data = table[list(columns)].dropna()
+    if len(data) < 5:
+        raise NotEnoughData("Voor samenhang tussen de maten zijn minstens vijf berichten van 100 woorden nodig.")
+    return data.rename(columns=columns).corr(method="spearman").round(2)
+
+
+def topic_coverage(posts: pd.DataFrame, taxonomy: Taxonomy):
+    if posts.empty:
+        raise NotEnoughData("Het corpus is leeg.")
+    coverage = pd.DataFrame({
+        "hoofdonderwerp": posts["primary"].value_counts(),
+        "alle onderwerpen": posts["topics"].explode().value_counts(),
+    }).reindex(taxonomy.ids).fillna(0).astype(int).rename(index=taxonomy.labels()).rename_axis("onderwerp")
+    return charts.counts_barh(coverage["alle onderwerpen"], "Berichten per onderwerp", "aantal berichten"), coverage
+
+
+def topics_by_month(posts: pd.DataFrame, taxonomy: Taxonomy):
+    by_month = _dated(posts).explode("topics").dropna(subset=["topics"])
+    heat = pd.crosstab(by_month["topics"], by_month["date"].dt.month).reindex(
+        index=taxonomy.ids, columns=range(1, 13), fill_value=0)
+    heat.columns = MONTH_ABBREVIATIONS
+    return charts.heatmap(heat.rename(index=taxonomy.labels()), "Berichten per onderwerp en maand", "maand", "")
+
+
+def themes(texts: list[str], nlp) -> tuple:
+    k_max = min(16, len(texts) // 3)
+    ks = [k for k in range(4, k_max + 1, 2)] or [max(2, k_max)]
+    stability = stability_by_k(texts, nlp, ks=ks).rename(columns={
+        "k": "thema's", "mean_stability": "gemiddelde stabiliteit", "stable_themes": "stabiele thema's"})
+    found = discover(texts, nlp, k=min(12, k_max))
+    table = found["themes"].assign(woorden=found["themes"]["top_terms"].map(", ".join))
+    return stability, table[["woorden", "stability", "posts", "stable"]].rename(
+        columns={"stability": "stabiliteit", "posts": "berichten", "stable": "stabiel"})
+
+
+def topic_demand(posts: pd.DataFrame, contacts: pd.DataFrame, taxonomy: Taxonomy, weekly: pd.DataFrame):
+    if contacts.empty:
+        raise NotEnoughData("Er zijn geen contacten ingelezen.")
+    today = (weekly.index[-1] + pd.Timedelta(days=7) if len(weekly)
+             else contacts["timestamp"].max().tz_localize(None).normalize())
+    gaps = topic_gaps(posts, contacts, taxonomy.ids, today)
+    shares = gaps[["contact_share", "post_share"]].rename(index=taxonomy.labels(), columns={
+        "contact_share": "aandeel contacten", "post_share": "aandeel berichten"}).sort_values("aandeel contacten")
+    fig = charts.share_bars(shares, "Contacten en berichten per onderwerp")
+    return fig, gap_table(gaps, taxonomy.labels()) if gaps["gap"].any() else "Geen onderwerpgaten."
+
+
+def rewrite_table(rewrites: pd.DataFrame) -> pd.DataFrame:
+    if rewrites.empty:
+        raise NotEnoughData("Geen berichten die aan herziening toe zijn.")
+    return dutch_columns(rewrites.head(20).drop(columns="id"))
+
+
+def show_draft_check(draft, nlp, taxonomy: Taxonomy) -> None:
+    from pathlib import Path
+
+    from .notebook import say, say_flagged
+
+    if not draft:
+        raise NotEnoughData("Geen concept opgegeven (parameter DRAFT of --draft).")
+    result = check(Path(draft), nlp)
+    if "error" in result:
+        raise NotEnoughData(result["error"])
+    verdict = "B1 of eenvoudiger" if result["b1"] else "moeilijker dan B1"
+    say(f"{result['title']}: {verdict}")
+    for reason in result["reasons"]:
+        say(f"– {reason}")
+    for s in result["sentences"]:
+        if s["flags"]:
+            say_flagged(s["text"], s["flags"])
+    title, blocks = load_draft(Path(draft))
+    [tags] = TopicTagger().tag_posts([(title, blocks)], nlp)
+    say("Onderwerpen: " + (", ".join(taxonomy[t].label for t in tags["topics"]) or "geen"))
