@@ -81,7 +81,7 @@ def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFr
     for topic, e in effects.iterrows():
         about = posts[posts["primary"] == topic]
         if about.empty:
-            about = posts[posts["topics"].map(lambda ts, t=topic: t in ts)]
+            about = posts[posts["topics"].map(lambda ts, t=topic: t in ts).astype(bool)]
         about = about.dropna(subset=["date"])
         last = about.sort_values("date").iloc[-1] if len(about) else None
         reason, when, priority = None, None, "low"

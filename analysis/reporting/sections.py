@@ -19,6 +19,7 @@ from ..text.topics.discovery import discover, stability_by_k
 from ..text.topics.taxonomy import Taxonomy
 from ..timeseries.effects import naive_before_after, prewhitened_ccf
 from ..timeseries.leadtime import lead_times
+from ..timeseries.power import DataNeeded, needs_text
 from ..timeseries.seasonality import count_model, rate_ratios, seasonal_profile, stl_decompose, yearly_totals
 from . import charts
 from .labels import dutch_columns
@@ -71,6 +72,8 @@ def length_histogram(posts: pd.DataFrame):
 
 
 def shortest_posts(posts: pd.DataFrame, below: int = 200) -> pd.DataFrame:
+    if posts.empty:
+        raise NotEnoughData("Het corpus is leeg.")
     short = posts[posts["words"] < below].nsmallest(10, "words")
     if short.empty:
         raise NotEnoughData(f"Geen berichten korter dan {below} woorden.")
@@ -97,7 +100,7 @@ def seasonal_topics(posts: pd.DataFrame, weekly: pd.DataFrame, taxonomy: Taxonom
     for topic in taxonomy.topics:
         if not topic.seasonal:
             continue
-        published = posts.loc[posts["topics"].map(lambda ts, t=topic.id: t in ts), "date"].dropna()
+        published = posts.loc[posts["topics"].map(lambda ts, t=topic.id: t in ts).astype(bool), "date"].dropna()
         months = sorted({d.month for d in published})
         peak = leads.loc[topic.id, "peak_month"]
         rows.append({"onderwerp": topic.label,
@@ -379,3 +382,13 @@ def show_draft_check(draft, nlp, taxonomy: Taxonomy) -> None:
     title, blocks = load_draft(Path(draft))
     [tags] = TopicTagger().tag_posts([(title, blocks)], nlp)
     say("Onderwerpen: " + (", ".join(taxonomy[t].label for t in tags["topics"]) or "geen"))
+
+
+def data_needed_lines(effects: pd.DataFrame, weeks: int) -> list[str]:
+    """Per topic without a proven effect: how many more posts or months would show a lift of ×1,5."""
+    require_weeks(weeks, MODEL_WEEKS, "een schatting van de benodigde gegevens")
+    rows = effects[effects["power_now"].notna()] if "power_now" in effects else effects.iloc[0:0]
+    if rows.empty:
+        raise NotEnoughData("Elk onderwerp met contacten heeft al een aangetoond effect, of heeft geen contacten.")
+    return [needs_text(r["label"], DataNeeded(float(r["power_now"]), r["extra_posts"], r["extra_months"]))
+            for _, r in rows.sort_values(["extra_posts", "extra_months"], na_position="last", kind="stable").iterrows()]

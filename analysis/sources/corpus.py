@@ -199,6 +199,7 @@ def load_corpus(folder: Path) -> pd.DataFrame:
                                      "related", "headings", "paragraphs", "blocks", "body",
                                      "text_hash", "file", "words"])
     df["date"] = pd.to_datetime(df["date"])
+    df["words"] = df["words"].astype(int)  # also when the corpus is empty
     return df
 
 

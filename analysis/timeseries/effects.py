@@ -104,7 +104,7 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     """Lift of *topic* contacts in post windows, with 95% CI and what it rests on."""
     y = weekly[topic].to_numpy()
     inside = post_window(weekly.index, starts, window)
-    posts = int(sum(weekly.index[0] <= s <= weekly.index[-1] for s in starts))
+    posts = int(sum(weekly.index[0] <= s <= weekly.index[-1] for s in starts)) if len(weekly) else 0
     result = TopicEffect(posts=posts, contacts=int(y.sum()), contacts_in_window=int(y[inside > 0].sum()),
                          weeks_in_window=int(inside.sum()), lift=np.nan, ci_low=np.nan,
                          ci_high=np.nan, p=np.nan, season_overlap=np.nan, note="")

@@ -5,9 +5,11 @@ import math
 
 import pandas as pd
 
+from ..core.sufficiency import MODEL_WEEKS
 from .dataset import Dataset
 from .effects import publication_effects
 from .leadtime import lead_times
+from .power import data_needed
 
 
 def effects_table(ds: Dataset) -> pd.DataFrame:
@@ -16,7 +18,15 @@ def effects_table(ds: Dataset) -> pd.DataFrame:
     leads = lead_times(ds.weekly, ds.topics)
     table = effects.join(leads)
     table.insert(0, "label", [ds.taxonomy[t].label for t in table.index])
-    return table[(table["posts"] > 0) | (table["contacts"] > 0)]
+    table = table[(table["posts"] > 0) | (table["contacts"] > 0)].copy()
+    tests = max(int(table["p"].notna().sum()), 1)
+    needed = {t: data_needed(ds.weekly, t, ds.post_weeks.get(t, []), ds.covariates, tests)
+              for t in table.index if not table.loc[t, "effect"] and len(ds.weekly) >= MODEL_WEEKS
+              and table.loc[t, "contacts"] > 0}
+    table["power_now"] = pd.Series({t: n.power_now for t, n in needed.items()}, dtype=float)
+    table["extra_posts"] = pd.Series({t: n.extra_posts for t, n in needed.items()}, dtype=object)
+    table["extra_months"] = pd.Series({t: n.extra_months for t, n in needed.items()}, dtype=object)
+    return table
 
 
 def _clean(value):

@@ -1,0 +1,154 @@
+"""A small practice's own data, any shape: every notebook section runs, says what it cannot
+compute, and shows no NaN, inf or sample wording."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+
+from analysis.core.sufficiency import NotEnoughData
+from analysis.planning.plan import make_plan
+from analysis.reporting import sections
+from analysis.reporting.labels import present
+from analysis.reporting.provenance import dataset_lines
+from analysis.reporting.report import ReportFailed, run_report
+from analysis.reporting.summary import overview
+from analysis.timeseries.dataset import load_dataset
+from analysis.timeseries.seasonality import stl_decompose
+from analysis.timeseries.topic_effects import effects_table
+
+from .smalldata import write_contacts, write_corpus
+
+
+def _run(call):
+    try:
+        return call()
+    except NotEnoughData as gap:
+        return str(gap)
+
+
+def _owner_sees(item) -> list[str]:
+    """The text of what a notebook shows for *item*."""
+    if isinstance(item, Figure):
+        plt.close(item)
+        return []
+    if item is None:
+        return []
+    if isinstance(item, str):
+        return [item]
+    if isinstance(item, (list, tuple)):
+        return [t for x in item for t in _owner_sees(x)]
+    if isinstance(item, pd.Series):
+        item = item.to_frame()
+    if isinstance(item, pd.DataFrame):
+        shown = present(item)
+        return [str(v) for v in shown.to_numpy().ravel()] + [str(i) for i in shown.index]
+    return [str(item)]
+
+
+def every_section(ds, nlp, corpus, contacts) -> list[str]:
+    """Run the package function behind every notebook section; return what the owner sees."""
+    plan = make_plan(ds, nlp)
+    effects = effects_table(ds)
+    asked = plan.gaps["contact_share"].rename(index=ds.taxonomy.labels())
+    summary = overview(ds.weekly, plan.effects, plan.readability, plan.calendar, None, asked)
+    table = plan.readability.join(ds.posts.set_index("id")[["title", "date"]])
+    shown = [*summary.lines, *dataset_lines(ds, corpus, contacts)]
+    calls = [
+        lambda: sections.year_on_year(ds.weekly, summary.year),
+        lambda: sections.corpus_summary(ds.posts), lambda: sections.posts_per_month(ds.posts),
+        lambda: sections.posts_per_season(ds.posts), lambda: sections.length_histogram(ds.posts),
+        lambda: sections.shortest_posts(ds.posts), lambda: sections.undated_posts(ds.posts),
+        lambda: sections.readability_overview(table), lambda: sections.aims(table),
+        lambda: sections.readability_ranking(table), lambda: sections.failing_posts(table),
+        lambda: sections.readability_by_year(table), lambda: sections.measure_correlations(table),
+        lambda: sections.topic_coverage(ds.posts, ds.taxonomy), lambda: sections.topics_by_month(ds.posts, ds.taxonomy),
+        lambda: sections.seasonal_topics(ds.posts, ds.weekly, ds.taxonomy),
+        lambda: sections.topic_demand(ds.posts, ds.contacts, ds.taxonomy, ds.weekly),
+        lambda: sections.contacts_over_time(ds.weekly), lambda: sections.season_and_calendar(ds.weekly, ds.covariates),
+        lambda: sections.effects_chart(effects), lambda: sections.effects_table(effects),
+        lambda: sections.ccf(ds, effects), lambda: sections.lead_time_table(effects, len(ds.weekly)),
+        lambda: sections.plan_intro(plan), lambda: sections.plan_table(plan),
+        lambda: sections.gap_table(plan.gaps, ds.taxonomy.labels()), lambda: sections.rewrite_table(plan.rewrites),
+        lambda: sections.data_needed_lines(effects, len(ds.weekly)),
+    ]
+    for call in calls:
+        shown.extend(_owner_sees(_run(call)))
+    return shown
+
+
+def _assert_clean(shown: list[str]) -> None:
+    for text in shown:
+        low = text.lower()
+        assert "nan" not in low.split() and "inf" not in low.split() and "none" not in low.split(), text
+        assert "synthetisch" not in low and "voorbeeldcorpus" not in low, text
+
+
+@settings(max_examples=6, deadline=None, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n_posts=st.integers(0, 10), undated=st.integers(0, 3), months=st.sampled_from([None, [4, 5], [12, 1]]),
+       n_contacts=st.integers(20, 400), days=st.sampled_from([1, 20, 200, 400, 800]), seed=st.integers(0, 9))
+def test_every_section_runs_on_small_own_data(tmp_path_factory, nlp, n_posts, undated, months, n_contacts,
+                                              days, seed):
+    folder = tmp_path_factory.mktemp("practice")
+    corpus = write_corpus(folder / "posts", n_posts, months, min(undated, n_posts), seed)
+    contacts = write_contacts(folder / "contacts.csv", n_contacts, dt.date(2024, 3, 4), days, seed)
+    ds = load_dataset(corpus, contacts)
+    _assert_clean(every_section(ds, nlp, corpus, contacts))
+
+
+def test_thin_data_say_what_is_needed(tmp_path, nlp):
+    corpus = write_corpus(tmp_path / "posts", 3)
+    contacts = write_contacts(tmp_path / "c.csv", 100, dt.date(2025, 3, 3), 210)
+    ds = load_dataset(corpus, contacts)
+    with pytest.raises(NotEnoughData, match=r"minstens 2 jaar contactgegevens nodig; u heeft er 7 maanden"):
+        stl_decompose(ds.weekly["total"])
+    assert "te kort" in effects_table(ds)["note"].iloc[0]
+
+
+SHAPES = {  # three small practices: (posts, undated, months, contacts, days)
+    "vijf-posts-twee-jaar": (5, 0, [3, 4, 5], 300, 730),
+    "eén-post-drie-weken": (1, 1, None, 20, 21),
+    "tien-posts-zeven-maanden": (10, 2, [12, 1, 2], 150, 210),
+}
+QUICK = {"vijf-posts-twee-jaar": "04_seasonality", "eén-post-drie-weken": "00_overzicht",
+         "tien-posts-zeven-maanden": "05_planner"}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_the_report_runs_on_a_small_practice(tmp_path, shape, monkeypatch):
+    """What the owner runs. The quick path runs one notebook per practice; CI runs them all."""
+    n_posts, undated, months, n_contacts, days = SHAPES[shape]
+    corpus = write_corpus(tmp_path / "posts", n_posts, months, undated)
+    contacts = write_contacts(tmp_path / "contacten.csv", n_contacts, dt.date(2024, 1, 8), days)
+    if not os.environ.get("CI"):
+        from analysis.reporting import report
+
+        monkeypatch.setattr(report, "NOTEBOOKS", {QUICK[shape]: report.NOTEBOOKS[QUICK[shape]]})
+    index = run_report(tmp_path / "rapport", {"CORPUS": str(corpus), "CONTACTS": str(contacts), "WEATHER": None,
+                                              "PAGEVIEWS": None, "DRAFT": None, "RAW": None})
+    for page in index.parent.glob("*.html"):
+        text = page.read_text(encoding="utf-8").lower()
+        assert "synthetisch" not in text and "traceback" not in text and ">nan<" not in text
+
+
+def test_a_failed_report_leaves_the_previous_one_untouched(tmp_path, monkeypatch):
+    from analysis.reporting import report
+
+    out = tmp_path / "rapport"
+    out.mkdir()
+    (out / "index.html").write_text("vorig rapport", encoding="utf-8")
+    bad = tmp_path / "kapot.csv"
+    bad.write_text("Datum;Bericht\nmorgen;Knie\n", encoding="utf-8")
+    monkeypatch.setattr(report, "NOTEBOOKS", {"00_overzicht": "Overzicht"})
+    with pytest.raises(ReportFailed, match=r"notebook 00_overzicht stopte bij stap \d+ .*ongewijzigd"):
+        run_report(out, {"CORPUS": str(write_corpus(tmp_path / "posts", 2)), "CONTACTS": str(bad)})
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "vorig rapport"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rapport")]
