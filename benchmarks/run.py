@@ -154,14 +154,44 @@ def step_effects(corpus: str, path: str) -> dict:
     return {"seconds": time.perf_counter() - start, "weeks": len(weekly)}
 
 
+def _tree(pid: int) -> list[int]:
+    """*pid* and its descendants (the forked workers)."""
+    out = [pid]
+    try:
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            out += _tree(int(child))
+    except OSError:
+        pass
+    return out
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: pages shared between parent and forked workers count once."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def _child(step: str, *args: str, env: dict | None = None) -> dict:
-    """Run one step in a fresh interpreter; returns its result and peak memory (MB)."""
+    """Run one step in a fresh interpreter; returns its result, the peak memory of that process
+    (MB) and the peak PSS of it and its workers together, sampled twice a second."""
     code = (f"import json, resource, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
             f"import run; r = run.step_{step}(*{list(args)!r}); "
             "r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=ROOT, env={**os.environ, **(env or {})})
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT, env={**os.environ, **(env or {})})
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, sum(_pss_mb(p) for p in _tree(proc.pid)))
+        time.sleep(0.5)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, step)
+    result = json.loads(proc.stdout.read().strip().splitlines()[-1])
+    return result | {"peak_pss_mb_with_workers": round(peak)}
 
 
 def _median(results: list[dict]) -> dict:
@@ -198,9 +228,10 @@ def main() -> int:
         warm.append(_child("analysis", str(corpus), "on", env=env))
     results["analysis_warm_one_changed"] = _median(warm)
     results["tag_sample"] = _median([_child("tag_sample") for _ in range(args.runs)])
-    imp = _median([_child("contacts", str(contacts)) for _ in range(args.runs)])
+    no_cache = {"ANALYSIS_CACHE": "0"}  # measure the import itself, not a cache hit
+    imp = _median([_child("contacts", str(contacts), env=no_cache) for _ in range(args.runs)])
     results["contacts"] = imp | {"rows_per_s": imp["rows"] / imp["seconds"]}
-    results["effects"] = _median([_child("effects", str(corpus), str(contacts))
+    results["effects"] = _median([_child("effects", str(corpus), str(contacts), env=no_cache)
                                   for _ in range(max(1, args.runs // 3))])
     if not args.skip_report:
         times = []

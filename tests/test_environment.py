@@ -20,7 +20,9 @@ def test_environment_yml_matches_pyproject():
         s for extra in project["optional-dependencies"].values() for s in extra]
     pip = dict(map(_split, pip_specs))
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    conda = dict(_split(d) for d in env["dependencies"] if isinstance(d, str))
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    conda = dict(_split(d) for d in env["dependencies"] + [p for p in pip_section if not p.startswith("-")]
+                 if isinstance(d, str))
     conda.pop("pip")
     assert conda.pop("python") == project["requires-python"]
     assert conda == pip

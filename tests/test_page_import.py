@@ -186,3 +186,24 @@ def test_the_report_warns_when_article_prose_was_dropped(tmp_path):
     report = import_paths([page], tmp_path / "out")
     assert report.entries[0].words["dropped_prose"] == 12
     assert "LET OP: 12 woorden die op artikeltekst lijken zijn weggelaten" in report.render()
+
+
+def test_a_title_that_returns_every_year_runs_through_the_analyses(tmp_path, nlp):
+    from analysis.planning.plan import make_plan
+    from analysis.timeseries.dataset import load_dataset
+
+    from .smalldata import write_contacts
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for year in (2024, 2025):
+        (source / f"polis-{year}.md").write_text(
+            f"---\ntitle: Fysiotherapie in uw zorgverzekering\ndate: {year}-11-20\n---\n\n"
+            f"Ook in {year} kunt u tot 31 december overstappen naar een andere zorgverzekering.\n",
+            encoding="utf-8")
+    import_paths([source], tmp_path / "posts")
+    contacts = write_contacts(tmp_path / "c.csv", 300, dt.date(2024, 1, 8), 700)
+    ds = load_dataset(tmp_path / "posts", contacts)
+    plan = make_plan(ds, nlp)
+    assert len(plan.readability) == 2 and plan.readability.index.is_unique
+    assert len(ds.post_weeks["zorgverzekering"]) == 2

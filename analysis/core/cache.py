@@ -22,7 +22,7 @@ from typing import Any
 from .paths import LEXICONS, PACKAGE, cache_dir
 
 ENTRY_MODULE = "analysis.text.post_analysis"
-LIBRARIES = ["spacy", "spacy-lookups-data", "wordfreq", "numpy"]
+LIBRARIES = ["spacy", "spacy-lookups-data", "wordfreq", "numpy", "deduce", "pandas"]
 
 
 def _module_file(name: str) -> Path | None:
@@ -82,11 +82,11 @@ def _library_versions() -> str:
     return "|".join(out)
 
 
-@lru_cache(maxsize=4)
-def code_version(pipeline: str) -> str:
+@lru_cache(maxsize=8)
+def code_version(pipeline: str, entry: str = ENTRY_MODULE) -> str:
     digest = hashlib.sha256(f"{pipeline}|{_library_versions()}".encode())
     data = sorted(f for f in LEXICONS.rglob("*") if f.is_file())
-    for f in [*dependencies(), *data]:
+    for f in [*dependencies(entry), *data]:
         digest.update(f.relative_to(PACKAGE).as_posix().encode())
         digest.update(f.read_bytes())
     return digest.hexdigest()[:16]
@@ -96,8 +96,8 @@ class ResultCache:
     """Results per post under <dir>/<code version>/<content hash>.pickle (our own files
     in a local, git-ignored folder; pickle reads several times faster than JSON)."""
 
-    def __init__(self, pipeline: str, directory: Path | None = None):
-        self.directory = Path(directory or cache_dir()) / code_version(pipeline)
+    def __init__(self, pipeline: str, directory: Path | None = None, entry: str = ENTRY_MODULE):
+        self.directory = Path(directory or cache_dir()) / code_version(pipeline, entry)
 
     @staticmethod
     def key(*parts: str) -> str:
@@ -116,5 +116,5 @@ class ResultCache:
         tmp.replace(self.directory / f"{key}.pickle")
 
 
-def default_cache(pipeline: str) -> ResultCache | None:
-    return None if os.environ.get("ANALYSIS_CACHE", "1") == "0" else ResultCache(pipeline)
+def default_cache(pipeline: str, entry: str = ENTRY_MODULE) -> ResultCache | None:
+    return None if os.environ.get("ANALYSIS_CACHE", "1") == "0" else ResultCache(pipeline, entry=entry)

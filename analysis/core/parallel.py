@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Sequence, TypeVar
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 WORKERS = 2
+
+
+def _map(pool: Executor | None, func: Callable[[list[T]], list[R]], items: list[T]) -> list[R]:
+    if pool is None:
+        return func(items)
+    size = -(-len(items) // (WORKERS * 4))
+    chunks = [items[i: i + size] for i in range(0, len(items), size)]
+    return [r for part in pool.map(func, chunks) for r in part]
 
 
 def map_chunks(func: Callable[[list[T]], list[R]], items: Sequence[T], parallel_from: int,
@@ -17,9 +26,20 @@ def map_chunks(func: Callable[[list[T]], list[R]], items: Sequence[T], parallel_
     items = list(items)
     if len(items) < parallel_from:
         return func(items)
+    with worker_pool(prepare) as pool:
+        return _map(pool, func, items)
+
+
+@contextmanager
+def worker_pool(prepare: Callable[[], object] | None = None) -> Iterator[Executor]:
+    """Forked workers for several calls of :func:`map_with` (forking once: what *prepare*
+    loads in the parent is shared, not copied again for every call)."""
     if prepare is not None:
         prepare()
-    size = -(-len(items) // (WORKERS * 4))
-    chunks = [items[i: i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [r for part in pool.map(func, chunks) for r in part]
+        yield pool
+
+
+def map_with(pool: Executor | None, func: Callable[[list[T]], list[R]], items: Sequence[T]) -> list[R]:
+    """``func`` over chunks of *items* in *pool* (or here, without one), in order."""
+    return _map(pool, func, list(items))

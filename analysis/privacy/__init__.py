@@ -1,4 +1,4 @@
 """Privacy: personal data is scrubbed from contact messages before anything else sees them."""
-from .scrub import scrub
+from .scrub import Known, scrub
 
-__all__ = ["scrub"]
+__all__ = ["Known", "scrub"]

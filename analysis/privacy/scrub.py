@@ -1,121 +1,130 @@
 """Scrubbing personal data from free text (contact-form messages are health data).
 
-``scrub(text)`` replaces each item with a typed placeholder: ``[EMAIL]``,
-``[TELEFOON]``, ``[IBAN]``, ``[BSN]``, ``[GEBOORTEDATUM]``, ``[POSTCODE]``,
-``[ADRES]``, ``[NAAM]``, ``[URL]``. Structured kinds are found by pattern and
-validated where a checksum exists (IBAN mod 97, BSN 11-proef); names only where
-the message gives them away (a greeting or signature, "mijn naam is ...", "mijn
-zoon Daan"), because a general name detector needs a trained model we do not
-have. Ages, complaint dates and times are left alone.
+``scrub(text, known)`` replaces each item with a typed placeholder: ``[NAAM]``,
+``[ADRES]``, ``[POSTCODE]``, ``[TELEFOON]``, ``[EMAIL]``, ``[URL]``, ``[IBAN]``,
+``[BSN]``, ``[GEBOORTEDATUM]``, ``[NUMMER]`` (patient, policy or client numbers).
+Three detectors, whose findings are merged:
 
-No library does this for Dutch without a trained NER model (Presidio and scrubadub
-need spaCy's trained pipelines for names and ship no Dutch phone, BSN or postcode
-recognisers), so the patterns are ours, with a test table in tests/test_privacy.py.
+1. what the form already knows (*known*: the name, e-mail and phone columns of the
+   export), so that a patient's own name is removed wherever it appears;
+2. our rules for data with a fixed shape (``rules.py``), checksum-validated where a
+   checksum exists;
+3. deduce (``deidentify.py``) for names without a cue word and addresses.
+
+Words on the keep list (the practice, insurers, hospitals, medical eponyms, places)
+stay. Ages, complaint dates and times stay too: they identify no one.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+from .deidentify import deduce_spans, is_first_name, is_kept
+from .rules import Span, find_spans
 
 PLACEHOLDERS = ("[EMAIL]", "[TELEFOON]", "[IBAN]", "[BSN]", "[GEBOORTEDATUM]", "[POSTCODE]",
-                "[ADRES]", "[NAAM]", "[URL]")
-
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
-URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.I)
-PHONE = re.compile(r"(?<![\w+])(?:\+|00|\(0|0)[\d\s\-.()/]{7,}\d(?![\d:])")
-BSN_CUE = re.compile(r"(?i)\b(bsn|burgerservicenummer|sofinummer)\b[\s:.-]*(?:nummer|is)?[\s:.-]*"
-                     r"(\d[\d .]{6,12}\d)")
-NINE_DIGITS = re.compile(r"(?<![\d.-])\d{4}[ .]?\d{2}[ .]?\d{3}(?!\d|[.-]\d)")
-POSTCODE = re.compile(r"\b[1-9]\d{3}[ ]?[A-Z]{2}\b|\b[1-9]\d{3}[a-z]{2}\b")
-MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-          "december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
-DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+(?:{MONTHS})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-BIRTH = re.compile(rf"(?i)\b(geboren(?:\s+op)?|geboortedatum|geb\.?|dob|date of birth)\s*:?\s*({DATE})")
-STREET_SUFFIX = ("straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|dreef|steeg|markt|park|"
-                 "plantsoen|erf|wal|veld|boulevard|baan|weide|akker|tuin|kwartier|haven|poort")
-STREET = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+)?[A-Za-z][\w'’-]*(?:{STREET_SUFFIX})\s+\d+(?:\s?[a-zA-Z]\b|-\d+)?")
-ADDRESS_CUE = re.compile(r"(?i)\b(adres\s*:|woon\w*\s+(?:op|aan|in)(?:\s+de|\s+het)?)\s+"
-                         r"((?:[A-Za-z][\w'’-]*\s+){1,4}\d+(?:\s?[a-zA-Z]\b)?)")
-PARTICLE = r"(?:van|de|der|den|ter|ten|te|het|'t|in 't|van de|van der|van den|op de)"
-NAME = rf"(?:[A-Z]\.\s*)*[A-Z][a-zà-ÿ'’-]+(?:\s+(?:{PARTICLE}\s+)*[A-Z][a-zà-ÿ'’-]+){{0,3}}"
-NAME_CUES = [
-    re.compile(rf"(?i:\b(?:mijn naam is|ik heet|naam\s*:|namens|ondergetekende))\s+({NAME})"),
-    re.compile(rf"(?i:\b(?:hallo|hoi|goedendag|goedemiddag|goedemorgen|beste)\b[,!]?\s+ik ben)\s+({NAME})"),
-    re.compile(rf"(?i:\bmijn\s+(?:zoon|dochter|man|vrouw|partner|vriend|vriendin|moeder|vader|"
-               rf"opa|oma|kind|broer|zus))\s+({NAME})"),
-    re.compile(rf"(?i:\b(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en|jes)?|mvg|gr\.))[,.!]?\s+({NAME})"),
-]
-NOT_NAMES = {"Ik", "Ook", "Graag", "Alvast", "Bedankt", "Dank", "Fijne", "Hartelijk", "Tot",
-             "De", "Het", "Een", "Mijn", "Wij", "We", "Dit", "Die", "Dat", "Mvg"}
+                "[ADRES]", "[NAAM]", "[URL]", "[NUMMER]")
+PRIORITY = {"EMAIL": 0, "URL": 1, "IBAN": 2, "BSN": 3, "GEBOORTEDATUM": 4, "NUMMER": 5, "TELEFOON": 6,
+            "POSTCODE": 7, "ADRES": 8, "NAAM": 9}
+_PLACEHOLDER = re.compile(r"\[(?:%s)\]" % "|".join(p[1:-1] for p in PLACEHOLDERS))
+_TRIM_START = " \t\n,.;:!?'\""
+_TRIM_END = " \t\n,.;:!?'\""
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+@dataclass(frozen=True)
+class Known:
+    """Personal data the export holds in its own columns, for one row."""
+    names: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    parts: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of(cls, name: str = "", email: str = "", phone: str = "") -> "Known":
+        """From the cells of a row; 'Jan de Vries <jan@x.nl>' (a From column) gives both."""
+        emails = re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", f"{name} {email}")
+        name = re.sub(r"<[^>]*>|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", name)
+        words = [w for w in re.split(r"[\s,]+", name) if len(w.strip(".")) >= 2]
+        parts = tuple({p for w in words for p in w.split("-") if len(p) >= 2
+                       and p.lower() not in ("van", "de", "der", "den", "het", "ter", "ten", "dhr", "mevr")})
+        digits = [re.sub(r"\D", "", p) for p in re.split(r"[/,;]", phone)]
+        return cls(names=tuple(w for w in [" ".join(name.split())] if w), emails=tuple(emails),
+                   phones=tuple(d for d in digits if len(d) >= 8), parts=parts)
 
 
-def _iban_valid(candidate: str) -> bool:
-    s = candidate.replace(" ", "").upper()
-    if not 15 <= len(s) <= 34:
-        return False
-    rearranged = s[4:] + s[:4]
-    try:
-        number = int("".join(str(int(c, 36)) for c in rearranged))
-    except ValueError:
-        return False
-    return number % 97 == 1
+def _occurrences(text: str, lower: str, value: str) -> list[tuple[int, int]]:
+    """Where *value* stands in *text* as a whole word, ignoring case (no regex: one per row
+    would fill the regex cache and cost more than the search)."""
+    found, needle, start = [], value.lower(), 0
+    while (i := lower.find(needle, start)) >= 0:
+        end = i + len(needle)
+        if (i == 0 or not lower[i - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+            found.append((i, end))
+        start = i + 1
+    return found
 
 
-def _bsn_valid(digits: str) -> bool:
-    """The Dutch 11-proef for BSN numbers (9 digits)."""
-    if len(digits) != 9 or digits == "0" * 9:
-        return False
-    total = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1))) - int(digits[8])
-    return total % 11 == 0
+def _digit_runs(text: str, digits: str) -> list[tuple[int, int]]:
+    """Where the last nine digits of a known phone number stand, with any spacing."""
+    positions = [i for i, c in enumerate(text) if c.isdigit()]
+    joined = "".join(text[i] for i in positions)
+    tail, found, start = digits[-9:], [], 0
+    while (k := joined.find(tail, start)) >= 0:
+        found.append((positions[k], positions[k + len(tail) - 1] + 1))
+        start = k + 1
+    return found
 
 
-def _phone(match: re.Match) -> str:
-    text = match.group(0)
-    digits = _digits(text)
-    if re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", text.strip()):  # a date, not a phone
-        return text
-    if not 9 <= len(digits) <= 15:
-        return text
-    trailing = text[len(text.rstrip(" )-./")):]
-    return "[TELEFOON]" + trailing
-
-
-def _name(match: re.Match) -> str:
-    name = match.group(1)
-    words = name.split()
-    if words[0] in NOT_NAMES:
-        return match.group(0)
-    return match.group(0)[: match.start(1) - match.start(0)] + "[NAAM]"
-
-
-NAME_HINTS = ("naam", "heet", "namens", "ondergetekende", "ik ben", "mijn ", "groet", "mvg", "gr.")
-HAS_DIGIT = re.compile(r"\d")
-
-
-def scrub(text: str) -> str:
-    """Replace personal data in *text* with typed placeholders."""
-    if not text:
-        return text
-    if "@" in text:
-        text = EMAIL.sub("[EMAIL]", text)
-    if "www." in text or "http" in text:
-        text = URL.sub("[URL]", text)
-    if HAS_DIGIT.search(text):  # every structured kind below contains a digit
-        text = IBAN.sub(lambda m: "[IBAN]" if _iban_valid(m.group(0)) else m.group(0), text)
-        text = BIRTH.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[GEBOORTEDATUM]", text)
-        text = BSN_CUE.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[BSN]", text)
-        text = NINE_DIGITS.sub(lambda m: "[BSN]" if _bsn_valid(_digits(m.group(0)))
-                               and not m.group(0).startswith("0") else m.group(0), text)
-        text = PHONE.sub(_phone, text)
-        text = ADDRESS_CUE.sub(lambda m: m.group(0)[: m.start(2) - m.start(0)] + "[ADRES]", text)
-        text = STREET.sub("[ADRES]", text)
-        text = POSTCODE.sub("[POSTCODE]", text)
+def _known_spans(text: str, known: Known) -> list[Span]:
+    spans: list[Span] = []
     lower = text.lower()
-    if any(hint in lower for hint in NAME_HINTS):
-        for cue in NAME_CUES:
-            text = cue.sub(_name, text)
+    for value, tag in [*((e, "EMAIL") for e in known.emails), *((n, "NAAM") for n in known.names),
+                       *((p, "NAAM") for p in known.parts)]:
+        if not is_kept(value):
+            spans.extend((s, e, tag) for s, e in _occurrences(text, lower, value))
+    for digits in known.phones:
+        spans.extend((s, e, "TELEFOON") for s, e in _digit_runs(text, digits))
+    return spans
+
+
+def merge(spans: list[Span], ours: int) -> list[Span]:
+    """Overlapping spans become one. Its tag comes from our own spans (the first *ours* of
+    *spans*: the form's values and our rules) before deduce's, then the most specific kind."""
+    ranked = sorted((start, end, tag, 0 if i < ours else 1) for i, (start, end, tag) in enumerate(spans))
+    merged: list[tuple[int, int, str, int]] = []
+    for start, end, tag, rank in ranked:
+        if merged and start < merged[-1][1]:
+            s, e, t, r = merged[-1]
+            better = (rank, PRIORITY[tag]) < (r, PRIORITY[t])
+            merged[-1] = (s, max(e, end), tag if better else t, min(rank, r))
+        else:
+            merged.append((start, end, tag, rank))
+    return [(s, e, t) for s, e, t, _ in merged]
+
+
+def _trimmed(text: str, span: Span) -> Span | None:
+    start, end, tag = span
+    while start < end and text[start] in _TRIM_START:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_END:
+        end -= 1
+    return (start, end, tag) if any(c.isalnum() for c in text[start:end]) else None
+
+
+def scrub(text: str, known: Known | None = None, use_deduce: bool = True) -> str:
+    """Replace personal data in *text* with typed placeholders."""
+    if not text or not text.strip():
+        return text
+    protected = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]  # already scrubbed
+    spans = find_spans(text, is_first_name if use_deduce else (lambda w: False))
+    if known is not None:
+        spans += _known_spans(text, known)
+    ours = len(spans)
+    if use_deduce:
+        spans += deduce_spans(text)
+    keep = [i for i, s in enumerate(spans) if (t := _trimmed(text, s)) is not None
+            and not any(a <= t[0] and t[1] <= b for a, b in protected)]
+    trimmed = [_trimmed(text, spans[i]) for i in keep]
+    for start, end, tag in reversed(merge([t for t in trimmed if t], sum(i < ours for i in keep))):
+        text = text[:start] + f"[{tag}]" + text[end:]
     return text

@@ -1,10 +1,12 @@
 """Topics of contact-form messages and of the pages they were sent from."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
 
+from ..core.cache import ResultCache, default_cache
 from ..core.parallel import map_chunks
 from ..sources.contacts import ContactReport, import_contacts
 from .nlp import load_pipeline
@@ -35,6 +37,24 @@ def tag_contacts(frame: pd.DataFrame) -> pd.DataFrame:
 
 def import_tagged_contacts(paths: list[Path], columns: dict[str, str] | None = None
                            ) -> tuple[pd.DataFrame, ContactReport]:
-    """Read, scrub and tag contact exports: the dataset every analysis of contacts uses."""
+    """Read, scrub and tag contact exports: the dataset every analysis of contacts uses.
+
+    The result (scrubbed data and the report only) is cached by the files' content and the
+    code it depends on, so the notebooks of one report scrub an export once."""
+    store = default_cache("contacts", entry=__name__)
+    key = ResultCache.key(repr(sorted((columns or {}).items())),
+                          *(f"{Path(p).name}:{_file_hash(Path(p))}" for p in paths))
+    if store is not None and (hit := store.get(key)) is not None:
+        return hit
     frame, report = import_contacts(paths, columns)
-    return tag_contacts(frame), report
+    result = tag_contacts(frame), report
+    if store is not None and report.ok:
+        store.put(key, result)
+    return result
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"

@@ -26,7 +26,21 @@ KNOWN = {
 PERSONAL = ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "email",
             "emailadres", "mail", "youremail", "telefoon", "telefoonnummer", "tel", "phone",
             "mobiel", "gsm", "adres", "address", "straat", "huisnummer", "postcode", "zip",
-            "woonplaats", "plaats", "city", "geboortedatum", "birthdate", "bsn", "ip", "ipaddress"]
+            "woonplaats", "plaats", "city", "geboortedatum", "birthdate", "bsn", "ip", "ipaddress",
+            "from", "afzender", "sender", "contactpersoon"]
+KNOWN_VALUES = {  # personal columns whose values are scrubbed from the message before they are dropped
+    "name": ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "from",
+             "afzender", "sender", "contactpersoon"],
+    "email": ["email", "emailadres", "mail", "youremail"],
+    "phone": ["telefoon", "telefoonnummer", "tel", "phone", "mobiel", "gsm"],
+}
+
+
+def known_value_kind(header: str) -> str | None:
+    """'name', 'email' or 'phone' for a personal column whose values the message may repeat."""
+    norm = normalise(header)
+    return next((kind for kind, names in KNOWN_VALUES.items()
+                 if any(norm == n or norm.startswith(n) for n in names)), None)
 
 
 def normalise(header: str) -> str:

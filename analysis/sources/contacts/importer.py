@@ -7,6 +7,9 @@ duplicate (same time and same text as an earlier row).
 """
 from __future__ import annotations
 
+import hashlib
+from concurrent.futures import Executor
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,14 +18,16 @@ import pandas as pd
 
 from ...core.dates import TIMEZONE
 from ...core.errors import ContactFileError, DateError, InputError
-from ...core.parallel import map_chunks
+from ...core.parallel import map_with, worker_pool
 from ...core.spreadsheet import neutralise_frame
-from ...privacy import scrub
-from .columns import detect_columns
+from ...privacy import Known, scrub
+from ...privacy.deidentify import deduce_model, release_deduce
+from .columns import detect_columns, known_value_kind
 from .dates import parse_timestamp
 from .reader import read_rows
 
-PARALLEL_FROM = 50_000  # rows; below this a second process costs more than it saves
+PARALLEL_FROM = 20_000  # rows; below this a second process costs more than it saves
+CHUNK = 50_000  # rows read and scrubbed at a time
 EARLIEST = pd.Timestamp("1995-01-01", tz="UTC")  # no practice had a web contact form before this
 
 
@@ -94,7 +99,7 @@ def _page_path(value: str) -> str:
         value = "//" + value
     if "://" in value or value.startswith("/"):
         value = urlsplit(value).path or "/"
-    return scrub(value)  # a path can hold personal data too (/bedankt/jan@example.nl/)
+    return scrub(value, use_deduce=False)  # a path can hold personal data too (/bedankt/jan@example.nl/)
 
 
 def _cell(cells: list[str], index: dict[str, int], role: str) -> str:
@@ -102,7 +107,12 @@ def _cell(cells: list[str], index: dict[str, int], role: str) -> str:
     return cells[k].strip() if k is not None and k < len(cells) else ""
 
 
-def _read_file(path: Path, override: dict | None, report: FileReport) -> list[dict]:
+Record = tuple  # (timestamp, scrubbed text, page, line): tuples, not dicts, for a million rows
+
+
+def _read_file(path: Path, override: dict | None, report: FileReport) -> list[Record]:
+    """The scrubbed records of one export, read and scrubbed CHUNK rows at a time, so that
+    the raw export is never held in memory whole."""
     headers, rows = read_rows(path)
     cols = detect_columns(headers, override)
     report.columns = cols
@@ -112,48 +122,65 @@ def _read_file(path: Path, override: dict | None, report: FileReport) -> list[di
             "geen datumkolom gevonden; kolommen: " + ", ".join(headers)
             + " (verkeerd scheidingsteken? geef de kolom op met --columns date=NAAM)")
     index = {role: headers.index(h) for role, h in roles.items()}
-    records: list[dict] = []
-    seen: dict[tuple, int] = {}
+    known_columns = [(headers.index(h), kind) for h in cols["personal"] if (kind := known_value_kind(h))]
+    records: list[Record] = []
+    chunk: list[dict] = []
+    seen: dict[bytes, int] = {}  # digest of (time, subject, message) -> first line
     formats: set[str] = set()
-    for line, cells in rows:
-        report.rows += 1
-        if not any(c.strip() for c in cells):
-            report.skipped.append((line, "lege regel"))
-            continue
-        raw_date = _cell(cells, index, "date")
-        if not raw_date:
-            report.skipped.append((line, f"kolom '{roles['date']}': geen datum"))
-            continue
-        if _cell(cells, index, "time") and len(raw_date) <= 10:
-            raw_date = f"{raw_date} {_cell(cells, index, 'time')}"
-        try:
-            stamp, fmt = parse_timestamp(raw_date)
-        except DateError as exc:
-            report.skipped.append((line, f"kolom '{roles['date']}': {exc}"))  # never the cell itself
-            continue
-        formats.add(fmt)
-        message, subject = _cell(cells, index, "message"), _cell(cells, index, "subject")
-        key = (stamp, subject, message)
-        if key in seen:
-            report.duplicates.append((line, seen[key]))
-            continue
-        seen[key] = line
-        records.append({"timestamp": stamp, "text": (subject, message),
-                        "page": _page_path(_cell(cells, index, "page")), "line": line})
+    with ExitStack() as stack:
+        pool = None  # forked once, at the first full chunk: small exports never fork
+        for line, cells in rows:
+            if len(chunk) >= CHUNK:
+                pool = pool or stack.enter_context(worker_pool(deduce_model))
+                records.extend(_scrubbed(chunk, pool))
+                chunk = []
+            _row(line, cells, index, roles, known_columns, report, seen, formats, chunk)
+        records.extend(_scrubbed(chunk, pool if len(chunk) >= PARALLEL_FROM else None))
+    if pool is not None:
+        release_deduce()  # a large import is done with it: give its gigabyte back before tagging
     report.date_formats = sorted(formats)
     records = _plausible(records, report, roles["date"])
     report.imported = len(records)
     return records
 
 
-def _plausible(records: list[dict], report: FileReport, column: str) -> list[dict]:
+def _row(line: int, cells: list[str], index: dict, roles: dict, known_columns: list, report: FileReport,
+         seen: dict, formats: set, chunk: list) -> None:
+    """Account for one row: skipped (with its reason), a duplicate, or added to *chunk*."""
+    report.rows += 1
+    if not any(c.strip() for c in cells):
+        report.skipped.append((line, "lege regel"))
+        return
+    raw_date = _cell(cells, index, "date")
+    if not raw_date:
+        report.skipped.append((line, f"kolom '{roles['date']}': geen datum"))
+        return
+    if _cell(cells, index, "time") and len(raw_date) <= 10:
+        raw_date = f"{raw_date} {_cell(cells, index, 'time')}"
+    try:
+        stamp, fmt = parse_timestamp(raw_date)
+    except DateError as exc:
+        report.skipped.append((line, f"kolom '{roles['date']}': {exc}"))  # never the cell itself
+        return
+    formats.add(fmt)
+    message, subject = _cell(cells, index, "message"), _cell(cells, index, "subject")
+    key = hashlib.blake2b(f"{stamp.isoformat()}\x1f{subject}\x1f{message}".encode(), digest_size=12).digest()
+    if key in seen:
+        report.duplicates.append((line, seen[key]))
+        return
+    seen[key] = line
+    chunk.append({"timestamp": stamp, "text": (subject, message, _known(cells, known_columns)),
+                  "page": _page_path(_cell(cells, index, "page")), "line": line})
+
+
+def _plausible(records: list[Record], report: FileReport, column: str) -> list[Record]:
     """Records whose date is plausible: not in the future, not before 1995, and not a few
     stray rows more than a year before the body of the export (at most 1%, or 3, of the rows,
     separated from the rest by a gap of over a year). The others are skipped with their line
     numbers, never used silently."""
     if not records:
         return records
-    stamps = pd.to_datetime(pd.Series([r["timestamp"] for r in records]), utc=True)
+    stamps = pd.to_datetime(pd.Series([r[0] for r in records]), utc=True)
     now = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=1)
     body = stamps[(stamps <= now) & (stamps >= EARLIEST)].sort_values().reset_index(drop=True)
     start = EARLIEST
@@ -164,9 +191,9 @@ def _plausible(records: list[dict], report: FileReport, column: str) -> list[dic
     kept = []
     for record, stamp in zip(records, stamps):
         if stamp > now:
-            report.skipped.append((record["line"], f"kolom '{column}': datum ligt in de toekomst"))
+            report.skipped.append((record[3], f"kolom '{column}': datum ligt in de toekomst"))
         elif stamp < start:
-            report.skipped.append((record["line"], f"kolom '{column}': datum ligt ver voor de rest "
+            report.skipped.append((record[3], f"kolom '{column}': datum ligt ver voor de rest "
                                                    "van de export (onwaarschijnlijk)"))
         else:
             kept.append(record)
@@ -174,9 +201,25 @@ def _plausible(records: list[dict], report: FileReport, column: str) -> list[dic
     return kept
 
 
-def _scrub(pairs: list[tuple[str, str]]) -> list[str]:
-    """Scrubbed text of (subject, message) pairs: the raw text goes no further."""
-    return [" — ".join(scrub(t) for t in pair if t) for pair in pairs]
+def _known(cells: list[str], columns: list[tuple[int, str]]) -> Known:
+    """The row's own name, e-mail and phone cells, to scrub from its message."""
+    values: dict[str, list[str]] = {"name": [], "email": [], "phone": []}
+    for k, kind in columns:
+        if k < len(cells) and cells[k].strip():
+            values[kind].append(cells[k].strip())
+    return Known.of(" ".join(values["name"]), " ".join(values["email"]), "/".join(values["phone"]))
+
+
+def _scrubbed(chunk: list[dict], pool: Executor | None) -> list[Record]:
+    """The chunk's records with scrubbed text: the raw text and the form's own personal data go
+    no further."""
+    texts = map_with(pool, _scrub, [r["text"] for r in chunk])
+    return [(r["timestamp"], text, r["page"], r["line"]) for r, text in zip(chunk, texts)]
+
+
+def _scrub(rows: list[tuple[str, str, Known]]) -> list[str]:
+    """Scrubbed text of (subject, message, known values): the raw text goes no further."""
+    return [" — ".join(scrub(t, known) for t in (subject, message) if t) for subject, message, known in rows]
 
 
 def import_contacts(paths: list[Path], columns: dict[str, str] | None = None
@@ -194,7 +237,6 @@ def import_contacts(paths: list[Path], columns: dict[str, str] | None = None
     frame = pd.DataFrame(records, columns=["timestamp", "text", "page", "line"]).drop(columns="line")
     frame = frame.sort_values("timestamp", kind="stable").reset_index(drop=True)
     frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True).dt.tz_convert(TIMEZONE)
-    frame["text"] = map_chunks(_scrub, frame["text"].tolist(), PARALLEL_FROM)
     return frame, report
 
 

@@ -1,0 +1,139 @@
+"""Names, addresses and other identifiers found by deduce, the de-identification method for
+Dutch medical text of UMC Utrecht (LGPL-3.0; https://github.com/vmenger/deduce).
+
+deduce ships Dutch first names, surnames, streets, places and institutions and finds
+names without a cue word and street addresses without a suffix. One instance per
+process (about 1 GB of lookup lists), loaded on first use; forked workers share it.
+What it tags is mapped to our placeholders, and what is not personal data of a
+patient is kept: the practice itself, insurers, hospitals, medical eponyms,
+exercise methods and places used as places (``data/privacy_keep.txt``, editable).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import logging
+import re
+from functools import lru_cache
+
+from ..core.lexicons import read_sections
+from .rules import DATE, STREET_SUFFIX, Span
+
+TAGS = {"persoon": "NAAM", "patient": "NAAM", "locatie": "ADRES", "telefoonnummer": "TELEFOON",
+        "emailadres": "EMAIL", "url": "URL", "bsn": "BSN", "id": "NUMMER", "datum": "GEBOORTEDATUM"}
+BIRTH_YEARS_AGO = 5  # a full date at least this many years back is taken for a birth date
+_STREETLIKE = re.compile(rf"\d|(?:{STREET_SUFFIX})\b", re.I)
+_YEAR = re.compile(r"(?:19|20)\d{2}|'\d{2}\b")
+
+
+@lru_cache(maxsize=1)
+def deduce_model():
+    """The deduce instance of this process (built once; later loads take about ten seconds).
+
+    deduce configures the root logger (DEBUG, to stdout) when imported; that is undone, so
+    that no library chatter reaches notebooks or reports."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    from deduce import Deduce
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.getLogger("deduce").setLevel(logging.WARNING)
+    return Deduce()
+
+
+def release_deduce() -> None:
+    """Free this process's deduce instance (it is loaded again when needed)."""
+    deduce_model.cache_clear()
+    _short_spans.cache_clear()
+    gc.collect()
+
+
+@lru_cache(maxsize=1)
+def keep_words() -> frozenset[str]:
+    """Lower-case words and phrases that are never scrubbed (all sections of the keep list)."""
+    return frozenset(w for words in read_sections("privacy_keep.txt").values() for w in words)
+
+
+def is_first_name(word: str) -> bool:
+    return deduce_model().lookup_structs["first_name"].longest_matching_prefix([word]) is not None
+
+
+def is_kept(text: str) -> bool:
+    """Whether *text* (a whole phrase, or each of its words) is on the keep list."""
+    low = text.lower().strip(" .,;:!?")
+    words = [w for w in re.split(r"[\s-]+", low) if w not in ("de", "het", "van", "der", "den")]
+    keep = keep_words()
+    return low in keep or bool(words) and all(w in keep for w in words)
+
+
+def _birth_date(text: str, today: dt.date) -> bool:
+    """A full date whose year lies at least BIRTH_YEARS_AGO years back."""
+    year = _YEAR.search(text)
+    if year is None or not re.fullmatch(DATE, text.strip()):
+        return False
+    digits = year.group(0).lstrip("'")
+    value = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    return value <= today.year - BIRTH_YEARS_AGO
+
+
+GREETINGS = {"groet", "groeten", "groetjes", "liefs", "mvg", "gr", "vriendelijke", "hartelijke", "dank", "bedankt",
+             "hoi", "hallo", "beste", "geachte", "beterschap", "tot", "ziens", "met"}
+
+
+PARTICLES = {"de", "van", "der", "den", "het", "ter", "ten", "'t", "el", "al", "la", "le", "op", "in"}
+
+
+def _not_part_of_a_name(word: str, leading: bool) -> bool:
+    """Greetings and kept words (towns) at either edge; common words only in front (a surname
+    may be a word too: Heuvel, Visser), never a particle (De Boer)."""
+    low = word.lower().strip(".,!:;")
+    if low in PARTICLES:
+        return False
+    structs = deduce_model().lookup_structs
+    common = leading and (low in structs["whitelist"] or low in structs["common_word"])
+    return low in GREETINGS or common or is_kept(low)
+
+
+def _shrink(text: str, start: int, end: int) -> tuple[int, int]:
+    """A deduce span without greetings or kept words (towns) at its edges:
+    'Groetjes Emma' -> 'Emma', '1621 AB Hoorn' -> '1621 AB'."""
+    tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while len(tokens) > 1 and _not_part_of_a_name(text[tokens[0][0]:tokens[0][1]], leading=True):
+        tokens.pop(0)
+    while len(tokens) > 1 and _not_part_of_a_name(text[tokens[-1][0]:tokens[-1][1]], leading=False):
+        tokens.pop()
+    return tokens[0][0], tokens[-1][1]
+
+
+SHORT_TEXT = 60  # subject lines repeat ("Afspraak maken", "Vraag over vergoeding"): remembered
+
+
+def deduce_spans(text: str, today: dt.date | None = None) -> list[Span]:
+    """Spans deduce finds, mapped to our tags; kept words, towns and complaint dates left out."""
+    today = today or dt.date.today()
+    if len(text) <= SHORT_TEXT:
+        return list(_short_spans(text, today))
+    return _deduce_spans(text, today)
+
+
+@lru_cache(maxsize=50_000)
+def _short_spans(text: str, today: dt.date) -> tuple[Span, ...]:
+    return tuple(_deduce_spans(text, today))
+
+
+def _deduce_spans(text: str, today: dt.date) -> list[Span]:
+    spans: list[Span] = []
+    for a in deduce_model().deidentify(text).annotations:
+        tag = TAGS.get(a.tag.split("+")[0] if "+" in a.tag else a.tag)
+        if a.tag.startswith(("prefix", "initiaal", "voornaam", "achternaam", "interfix", "naam")):
+            tag = "NAAM"
+        if tag is None or is_kept(a.text):
+            continue
+        if tag == "ADRES" and not _STREETLIKE.search(a.text):
+            continue  # a town or region on its own identifies no one ("de halve marathon van Hoorn")
+        if tag == "GEBOORTEDATUM" and not _birth_date(a.text, today):
+            continue  # "sinds 3 maart", an appointment date: not personal data
+        start, end = _shrink(text, a.start_char, a.end_char) if tag in ("NAAM", "ADRES") else (a.start_char, a.end_char)
+        spans.append((start, end, tag))
+    return spans

@@ -1,0 +1,143 @@
+"""Our own rules for personal data with a fixed shape, each returning spans (start, end, tag).
+
+Structured kinds are found by pattern and validated where a checksum exists (IBAN
+mod 97, BSN 11-proef): e-mail (also written out: "jan punt de vries at gmail punt
+com", "piet[at]ziggo[dot]nl"), web addresses (also without www), phone numbers
+(Dutch and international, two joined by "/", "31612345678"), postcodes, birth
+dates in several formats, patient, policy and client numbers after their cue word,
+street addresses with a suffix or after "wonen aan de", and names given away by the
+message ("mijn naam is", greetings, signatures, "mijn zoontje daan" in lower case).
+Names without a cue come from deduce (deidentify.py).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+Span = tuple[int, int, str]
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+AT = r"(?:\s*(?:\[at\]|\(at\)|\{at\})\s*|\s+(?:at|apenstaartje)\s+)"
+DOT = r"(?:\s*(?:\[dot\]|\(dot\)|\[punt\]|\(punt\))\s*|\s+(?:dot|punt)\s+)"
+OBFUSCATED_EMAIL = re.compile(rf"(?i)\b[\w.-]+(?:(?:{DOT}|\s+)[\w.-]+){{0,3}}{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}"
+                              r"(?:nl|com|be|net|org|eu|de)\b")
+URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|be|net|org|eu|info)"
+                 r"(?:/[^\s]*)?(?![\w@])")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.I)
+PHONE = re.compile(r"(?<![\w+])(?:\+|00|\(0|0|31)[\d\s\-.()]{7,}\d(?![\d:])")
+BSN_CUE = re.compile(r"(?i)\b(bsn|burgerservicenummer|sofinummer)\b[\s:.-]*(?:nummer|is)?[\s:.-]*(\d[\d .]{6,12}\d)")
+NINE_DIGITS = re.compile(r"(?<![\d.-])\d{4}[ .]?\d{2}[ .]?\d{3}(?!\d|[.-]\d)")
+NUMBER_CUE = re.compile(r"(?i)\b(?:pati[eë]nt(?:en)?nummer|polisnummer|polis|klantnummer|relatienummer|dossiernummer|"
+                        r"registratienummer|lidnummer|verzekerdennummer|cli[eë]ntnummer|zorgpasnummer|"
+                        r"nummer van (?:mijn|de) (?:polis|pas|zorgpas))\b[\s:.#-]*"
+                        r"(?:(?:bij\s+)?[A-Z][A-Za-z.]{1,15}\s+)?(?:is\s+)?"
+                        r"((?:[A-Z]{1,3}-?)?\d[\d\s.-]{3,14}\d)")
+POSTCODE = re.compile(r"\b[1-9]\d{3}[ ]?[A-Z]{2}\b|\b[1-9]\d{3}[a-z]{2}\b")
+MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+          "december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+DATE = (rf"(?:\d{{1,2}}[-/. ]\d{{1,2}}[-/. ]\d{{2,4}}|\d{{1,2}}\s+(?:{MONTHS})\.?\s+'?\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+        r"|\d{8})")
+BIRTH = re.compile(rf"(?i)\b(?:geboren(?:\s+op)?|geboortedatum|geb\.?|dob|date of birth|geboortedag)\s*:?\s*({DATE})")
+STREET_SUFFIX = ("straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|dreef|steeg|markt|park|"
+                 "plantsoen|erf|wal|veld|boulevard|baan|weide|akker|kwartier|haven|poort")
+NOT_AFTER_NUMBER = r"(?!\s*(?:uur|keer|x|minuten|min|weken|dagen|jaar|maanden|km|kilometer|meter|kilo|kg)\b)"
+HOUSE_NUMBER = r"\d+(?:\s?[a-zA-Z]\b|-\d+)?"
+STREET = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*(?:{STREET_SUFFIX})\s+{HOUSE_NUMBER}{NOT_AFTER_NUMBER}")
+ADDRESS_CUE = re.compile(r"(?i:\b(?:adres\s*(?::|is)?|woon\w*\s+(?:op|aan|in)(?:\s+de|\s+het)?"
+                         r"|wonen\s+(?:op|aan)(?:\s+de|\s+het)?))\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+\d+(?:\s?[a-zA-Z]\b|-\d+)?)?)")
+PARTICLE = r"(?:van|de|der|den|ter|ten|te|het|'t|in 't|van de|van der|van den|op de)"
+WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+NAME = rf"(?:[A-Z]\.\s*)*{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{0,3}}"
+TITLE = r"(?:(?:dhr|mevr|mw|mr|dr|drs|ing|ir)\.?\s+(?:en\s+(?:dhr|mevr|mw)\.?\s+)?)"
+NAME_CUES = [
+    re.compile(rf"(?i:\b(?:mijn naam is|ik heet|naam\s*:|namens|ondergetekende))\s+{TITLE}?({NAME})"),
+    re.compile(rf"(?i:\b(?:hallo|hoi|goedendag|goedemiddag|goedemorgen|beste)\b[,!]?\s+ik ben)\s+({NAME})"),
+    re.compile(rf"(?i:\b(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en|jes)?|mvg|gr\.|liefs|dank\s+je\s+wel|"
+               rf"bedankt|alvast\s+bedankt|dank|hartelijke\s+groet|vr\.?\s*gr\.?))[,.!]?\s+{TITLE}?({NAME})"),
+    re.compile(rf"(?i:\b(?:dokter|huisarts|specialist|orthopeed|chirurg|fysiotherapeut|therapeut|dr\.?))\s+({NAME})"),
+    re.compile(rf"(?i:\b(?:oma|opa|tante|oom|juf|meester|zuster|buurman|buurvrouw))\s+({NAME})"),
+]
+SELF = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|naam:)\s+([a-zà-ÿ][a-zà-ÿ'’-]+)")
+RELATION = re.compile(r"(?i)\bmijn\s+(?:zoon(?:tje)?|dochter(?:tje)?|man|vrouw|partner|vriend(?:in)?|moeder|vader|"
+                      r"opa|oma|kind(?:je)?|broer(?:tje)?|zus(?:je)?|schoonmoeder|schoonvader|buurman|buurvrouw)\s+"
+                      r"([a-zà-ÿA-Z][a-zà-ÿ'’-]+)")
+NOT_NAMES = {"ik", "ook", "graag", "alvast", "bedankt", "dank", "fijne", "hartelijk", "tot", "de", "het", "een",
+             "mijn", "wij", "we", "dit", "die", "dat", "mvg", "heeft", "is", "was", "had", "kan", "wil", "moet",
+             "zegt", "zei", "vindt", "en", "of", "die", "heb", "wordt", "loopt", "speelt", "gaat", "komt"}
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def iban_valid(candidate: str) -> bool:
+    s = candidate.replace(" ", "").upper()
+    if not 15 <= len(s) <= 34:
+        return False
+    try:
+        number = int("".join(str(int(c, 36)) for c in s[4:] + s[:4]))
+    except ValueError:
+        return False
+    return number % 97 == 1
+
+
+def bsn_valid(digits: str) -> bool:
+    """The Dutch 11-proef for BSN numbers (9 digits)."""
+    if len(digits) != 9 or digits == "0" * 9:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0
+
+
+def _phones(text: str) -> Iterator[Span]:
+    for m in PHONE.finditer(text):
+        chunk = m.group(0)
+        if re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", chunk.strip()):
+            continue  # a date
+        start = m.start()
+        for part in re.finditer(r"[^/]+", chunk):  # two numbers joined by "/"
+            digits = _digits(part.group(0))
+            core = part.group(0).rstrip(" )-./")
+            stripped = core.lstrip(" (")
+            if 9 <= len(digits) <= 15 and (stripped.startswith(("0", "+", "(")) or digits.startswith("31")):
+                begin = start + part.start() + (len(core) - len(stripped))
+                yield begin, start + part.start() + len(core), "TELEFOON"
+
+
+def _groups(pattern: re.Pattern, tag: str, group: int = 0, keep: Callable[[re.Match], bool] | None = None
+            ) -> Callable[[str], Iterator[Span]]:
+    def find(text: str) -> Iterator[Span]:
+        for m in pattern.finditer(text):
+            if keep is None or keep(m):
+                yield m.start(group), m.end(group), tag
+    return find
+
+
+def _names(text: str) -> Iterator[Span]:
+    for cue in NAME_CUES:
+        for m in cue.finditer(text):
+            if m.group(1).split()[0].lower() not in NOT_NAMES:
+                yield m.start(1), m.end(1), "NAAM"
+
+
+def _relations(text: str, is_first_name: Callable[[str], bool]) -> Iterator[Span]:
+    """"mijn zoontje daan", "ik ben tim": the word after a relation or an introduction, when it is
+    a first name (names are often written in lower case in a form)."""
+    for m in [*RELATION.finditer(text), *SELF.finditer(text)]:
+        word = m.group(1)
+        if word.lower() not in NOT_NAMES and (word[0].isupper() or is_first_name(word.capitalize())):
+            yield m.start(1), m.end(1), "NAAM"
+
+
+def find_spans(text: str, is_first_name: Callable[[str], bool] = lambda w: False) -> list[Span]:
+    """Every span our rules find in *text* (may overlap; see scrub.merge)."""
+    finders = [
+        _groups(EMAIL, "EMAIL"), _groups(OBFUSCATED_EMAIL, "EMAIL"), _groups(URL, "URL"),
+        _groups(IBAN, "IBAN", keep=lambda m: iban_valid(m.group(0))),
+        _groups(BIRTH, "GEBOORTEDATUM", 1), _groups(BSN_CUE, "BSN", 2),
+        _groups(NINE_DIGITS, "BSN", keep=lambda m: bsn_valid(_digits(m.group(0))) and not m.group(0).startswith("0")),
+        _groups(NUMBER_CUE, "NUMMER", 1), _phones,
+        _groups(ADDRESS_CUE, "ADRES", 1), _groups(STREET, "ADRES"), _groups(POSTCODE, "POSTCODE"),
+        _names, lambda t: _relations(t, is_first_name),
+    ]
+    return [span for find in finders for span in find(text)]

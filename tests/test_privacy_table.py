@@ -1,0 +1,107 @@
+"""Recall per kind and over-scrubbing on our table of realistic messages (tests/privacy_table.py)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from analysis.privacy import scrub
+
+from .privacy_table import TABLE
+
+STRUCTURED = ["telefoon", "email", "url", "bsn", "iban", "postcode", "geboortedatum", "nummer"]
+
+
+def _pieces(span: str) -> list[str]:
+    """What must not survive of a span: its words of two or more letters, or its digit runs."""
+    particles = {"de", "van", "der", "den", "het", "el", "ter", "ten", "at", "dot", "punt"}
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", span) if len(w) >= 2 and w.lower() not in particles]
+    digits = re.findall(r"\d{3,}", span)
+    if digits and not any(c.isalpha() for c in re.sub(r"[\W\d_]+", "", span).replace("at", "").replace("dot", "")):
+        return digits
+    return words + digits if span[0].isdigit() or not words else words
+
+
+def _removed(span: str, scrubbed: str) -> bool:
+    low = scrubbed.lower()
+    return all(not re.search(rf"(?<![\w]){re.escape(p.lower())}(?![\w])", low) for p in _pieces(span))
+
+
+def measure() -> tuple[Counter, Counter, list, list]:
+    found, total, missed, lost = Counter(), Counter(), [], []
+    for row in TABLE:
+        out = scrub(row["text"])
+        for kind, spans in row["go"].items():
+            for span in spans:
+                total[kind] += 1
+                if _removed(span, out):
+                    found[kind] += 1
+                else:
+                    missed.append((kind, span, out))
+        for word in row["keep"]:
+            if word.lower() not in out.lower():
+                lost.append((word, out))
+    return found, total, missed, lost
+
+
+def test_the_table_is_large_and_covers_every_kind():
+    assert len(TABLE) >= 100
+    kinds = Counter(k for row in TABLE for k, spans in row["go"].items() for _ in spans)
+    assert set(kinds) == {"naam", "adres", *STRUCTURED}
+    assert sum(1 for row in TABLE if row["go"]) >= 65
+
+
+def test_structured_identifiers_are_all_removed():
+    found, total, missed, _ = measure()
+    for kind in STRUCTURED:
+        assert found[kind] == total[kind], [m for m in missed if m[0] == kind]
+
+
+def test_names_and_addresses_at_least_95_percent():
+    found, total, missed, _ = measure()
+    for kind in ("naam", "adres"):
+        assert found[kind] / total[kind] >= 0.95, (kind, found[kind], total[kind], [m for m in missed if m[0] == kind])
+
+
+def test_at_most_a_handful_of_words_that_must_stay_are_lost():
+    *_, lost = measure()
+    kept = sum(len(row["keep"]) for row in TABLE)
+    assert kept >= 100 and len(lost) <= 3, lost
+
+
+def test_held_out_messages_the_rules_were_not_tuned_on():
+    """Figures for unseen messages (the README quotes them): not tuned, so a looser bar."""
+    from . import privacy_table
+
+    global TABLE
+    tuned, TABLE = TABLE, privacy_table.HELD_OUT
+    try:
+        found, total, missed, lost = measure()
+    finally:
+        TABLE = tuned
+    assert len(privacy_table.HELD_OUT) >= 30
+    assert sum(found.values()) / sum(total.values()) >= 0.9, missed
+    assert found["naam"] / total["naam"] >= 0.9 and len(lost) <= 2, (missed, lost)
+
+
+def test_topics_of_the_messages_are_unchanged_by_scrubbing(nlp):
+    from analysis.text.topics import TopicTagger
+
+    texts = [row["text"] for row in TABLE]
+    before = TopicTagger().tag_messages(texts, nlp)
+    after = TopicTagger().tag_messages([scrub(t) for t in texts], nlp)
+    changed = [(t, b["topics"], a["topics"]) for t, b, a in zip(texts, before, after) if b["topics"] != a["topics"]]
+    assert changed == []
+
+
+def test_the_forms_own_columns_are_scrubbed_from_the_message(tmp_path):
+    from analysis.sources.contacts import import_contacts
+
+    export = tmp_path / "flamingo.csv"
+    export.write_text(
+        "Date,From,Subject,Message,Telefoon\n"
+        '2026-03-02 10:00,"Wendelien Kroos <w.kroos@example.nl>",Vraag,"Hoi, wendelien hier. Bel 0612 345 678.",'
+        "06-12345678\n", encoding="utf-8")
+    frame, report = import_contacts([export])
+    text = frame["text"].iloc[0]
+    assert "wendelien" not in text.lower() and "345" not in text and "[NAAM]" in text
+    assert "From" in report.files[0].columns["personal"]
