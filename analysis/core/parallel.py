@@ -1,6 +1,7 @@
 """Map a pure function over a long list on both cores, in order."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -36,8 +37,12 @@ def worker_pool(prepare: Callable[[], object] | None = None) -> Iterator[Executo
     loads in the parent is shared, not copied again for every call)."""
     if prepare is not None:
         prepare()
-    with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield pool
+    gc.freeze()  # the collector would otherwise touch, and so copy, every shared object in each worker
+    try:
+        with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
 
 
 def map_with(pool: Executor | None, func: Callable[[list[T]], list[R]], items: Sequence[T]) -> list[R]:
