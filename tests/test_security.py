@@ -9,6 +9,7 @@ import lxml.html
 import nbformat
 import pandas as pd
 import pytest
+import yaml
 
 from analysis.core.spreadsheet import neutralise, neutralise_frame
 from analysis.reporting.exports import write_csv
@@ -147,3 +148,40 @@ def test_page_paths_are_scrubbed(tmp_path):
 def test_neutralise_frame_leaves_numeric_columns_numeric():
     frame = neutralise_frame(pd.DataFrame({"n": [-1, 2], "t": ["-x", "y"]}))
     assert frame["n"].tolist() == [-1, 2] and frame["t"].tolist() == ["'-x", "y"]
+
+
+def test_hostile_posts_and_draft_through_the_real_notebooks(tmp_path, monkeypatch):
+    """Posts and a draft full of markup, run through notebooks 02 and 05 and the renderer."""
+    import datetime as dt
+
+    from analysis.reporting import report
+
+    from .smalldata import write_contacts
+
+    corpus = tmp_path / "posts"
+    corpus.mkdir()
+    for i, bad in enumerate(HOSTILE[:4]):
+        front = yaml.safe_dump({"title": f"Rugpijn {i} {bad}", "date": f"2025-0{i + 1}-10"}, allow_unicode=True)
+        (corpus / f"p{i}.md").write_text(
+            f"---\n{front}---\n\n## Kop {bad}\n\n"
+            f"Rugpijn gaat vaak vanzelf over, zegt {bad} de fysiotherapeut in dit bericht over de rug. "
+            "Blijf rustig bewegen en wandel elke dag een stukje.\n", encoding="utf-8")
+    draft = tmp_path / "concept.md"
+    draft.write_text(f"# Concept {HOSTILE[0]}\n\nDit concept bevat {HOSTILE[1]} en {HOSTILE[2]} in een zin "
+                     "die wordt gelezen door de lezer.\n", encoding="utf-8")
+    contacts = write_contacts(tmp_path / "c.csv", 200, dt.date(2024, 1, 8), 420)
+    monkeypatch.setattr(report, "NOTEBOOKS", {"02_readability": "Leesbaarheid", "05_planner": "Planner"})
+    index = run_report_for(report, tmp_path / "rapport", corpus, contacts, draft)
+    for page in index.parent.glob("*.html"):
+        tree = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+        assert not tree.xpath("//script | //iframe | //object | //embed | //form"), page.name
+        for element in tree.iter():
+            for name, value in element.attrib.items():
+                assert not name.lower().startswith("on") and not value.strip().lower().startswith("javascript:")
+    planner = (index.parent / "05_planner.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in planner  # the draft's markup is shown as text
+
+
+def run_report_for(report, out, corpus, contacts, draft):
+    return report.run_report(out, {"CORPUS": str(corpus), "CONTACTS": str(contacts), "WEATHER": None,
+                                   "PAGEVIEWS": None, "DRAFT": str(draft), "RAW": None})

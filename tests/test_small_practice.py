@@ -90,7 +90,8 @@ def _assert_clean(shown: list[str]) -> None:
         assert "synthetisch" not in low and "voorbeeldcorpus" not in low, text
 
 
-@settings(max_examples=6, deadline=None, phases=[Phase.explicit, Phase.generate],
+@settings(max_examples=int(os.environ.get("SMALL_PRACTICE_EXAMPLES", 6)), deadline=None,
+          phases=[Phase.explicit, Phase.generate], derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(n_posts=st.integers(0, 10), undated=st.integers(0, 3), months=st.sampled_from([None, [4, 5], [12, 1]]),
        n_contacts=st.integers(20, 400), days=st.sampled_from([1, 20, 200, 400, 800]), seed=st.integers(0, 9))

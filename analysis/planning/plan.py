@@ -19,7 +19,6 @@ class Plan:
     quiet_month: int | None
     effects: pd.DataFrame
     readability: pd.DataFrame
-    sentences: pd.DataFrame
     gaps: pd.DataFrame
     calendar: pd.DataFrame
     rewrites: pd.DataFrame
@@ -29,7 +28,7 @@ def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None) -> 
     """Effects, readability, topic gaps, content calendar and rewrites; *today* defaults to
     the week after the data."""
     effects = effects_table(ds)
-    readability, sentences = readability_table(ds.posts, nlp)
+    readability, _ = readability_table(ds.posts, nlp)
     if today is None:
         today = (ds.weekly.index[-1] + pd.Timedelta(days=7) if len(ds.weekly)
                  else ds.contacts["timestamp"].max().tz_localize(None).normalize())
@@ -40,5 +39,5 @@ def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None) -> 
     calendar = content_calendar(effects, gaps, ds.posts, readability, quiet_month, today,
                                 ds.taxonomy.labels())
     return Plan(today=today, quiet_month=quiet_month, effects=effects, readability=readability,
-                sentences=sentences, gaps=gaps, calendar=calendar,
+                gaps=gaps, calendar=calendar,
                 rewrites=rewrite_candidates(ds.posts, readability, effects, today))
