@@ -24,15 +24,19 @@ class Plan:
     rewrites: pd.DataFrame
 
 
+def data_end(weekly: pd.DataFrame, contacts: pd.DataFrame) -> pd.Timestamp:
+    """The week after the data (not the clock): the day the plan starts from."""
+    if len(weekly):
+        return weekly.index[-1] + pd.Timedelta(days=7)
+    return contacts["timestamp"].max().tz_localize(None).normalize()
+
+
 def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None) -> Plan:
     """Effects, readability, topic gaps, content calendar and rewrites; *today* defaults to
     the week after the data."""
     effects = effects_table(ds)
     readability, _ = readability_table(ds.posts, nlp)
-    if today is None:
-        today = (ds.weekly.index[-1] + pd.Timedelta(days=7) if len(ds.weekly)
-                 else ds.contacts["timestamp"].max().tz_localize(None).normalize())
-    today = pd.Timestamp(today)
+    today = data_end(ds.weekly, ds.contacts) if today is None else pd.Timestamp(today)
     quiet_month = (int(ds.weekly["total"].groupby(ds.weekly.index.month).mean().idxmin())
                    if len(ds.weekly) >= MODEL_WEEKS else None)  # a quiet month needs a whole year
     gaps = topic_gaps(ds.posts, ds.contacts, ds.topics, today)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_number
 from ..core.sufficiency import MODEL_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
+from ..planning.plan import data_end
 from ..planning.planner import topic_gaps
 from ..sources.drafts import load_draft
 from ..text.readability.checker import check
@@ -347,9 +348,7 @@ def themes(texts: list[str], nlp) -> tuple:
 def topic_demand(posts: pd.DataFrame, contacts: pd.DataFrame, taxonomy: Taxonomy, weekly: pd.DataFrame):
     if contacts.empty:
         raise NotEnoughData("Er zijn geen contacten ingelezen.")
-    today = (weekly.index[-1] + pd.Timedelta(days=7) if len(weekly)
-             else contacts["timestamp"].max().tz_localize(None).normalize())
-    gaps = topic_gaps(posts, contacts, taxonomy.ids, today)
+    gaps = topic_gaps(posts, contacts, taxonomy.ids, data_end(weekly, contacts))
     shares = gaps[["contact_share", "post_share"]].rename(index=taxonomy.labels(), columns={
         "contact_share": "aandeel contacten", "post_share": "aandeel berichten"}).sort_values("aandeel contacten")
     fig = charts.share_bars(shares, "Contacten en berichten per onderwerp")
