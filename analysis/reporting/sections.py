@@ -6,9 +6,11 @@ a few weeks of contacts, topics without posts or contacts.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
-from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_number
+from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_number, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
 from ..planning.plan import data_end
 from ..planning.planner import topic_gaps
@@ -17,6 +19,7 @@ from ..text.readability.checker import check
 from ..text.readability_table import aims_summary
 from ..text.topics import TopicTagger
 from ..text.topics.discovery import discover, stability_by_k
+from ..text.topics.evaluation import agreement, read_post_labels
 from ..text.topics.taxonomy import Taxonomy
 from ..timeseries.effects import naive_before_after, prewhitened_ccf
 from ..timeseries.leadtime import lead_times
@@ -320,10 +323,33 @@ def topic_coverage(posts: pd.DataFrame, taxonomy: Taxonomy):
     if posts.empty:
         raise NotEnoughData("Het corpus is leeg.")
     coverage = pd.DataFrame({
-        "hoofdonderwerp": posts["primary"].value_counts(),
+        "hoofdonderwerp": posts["main"].value_counts(),
         "alle onderwerpen": posts["topics"].explode().value_counts(),
     }).reindex(taxonomy.ids).fillna(0).astype(int).rename(index=taxonomy.labels()).rename_axis("onderwerp")
     return charts.counts_barh(coverage["alle onderwerpen"], "Berichten per onderwerp", "aantal berichten"), coverage
+
+
+def tagging_agreement(posts: pd.DataFrame, labels_file, taxonomy: Taxonomy) -> tuple[str, pd.DataFrame]:
+    """How often the tagger agrees with hand labels of the same posts, per topic."""
+    labels = read_post_labels(labels_file) if labels_file and Path(labels_file).is_file() else None
+    if labels is None or not set(posts["slug"]) <= set(labels.index):
+        raise NotEnoughData("Voor dit corpus zijn geen handlabels; zonder handlabels is de betrouwbaarheid "
+                            "van de onderwerpherkenning niet te meten.")
+    truth = [{labels.at[s, "main"], *labels.at[s, "secondary"]} for s in posts["slug"]]
+    table = agreement(truth, [set(t) for t in posts["topics"]])
+    same_main = float((posts["main"].to_numpy() == labels.loc[posts["slug"], "main"].to_numpy()).mean())
+    total = table.loc["totaal"]
+    intro = (f"Van de {int(total['tags'])} onderwerpen die de tagger aan de {len(posts)} berichten gaf, klopten er "
+             f"{int(total['correct'])} ({nl_percent(total['precision'])}); van de {int(total['labels'])} "
+             f"onderwerpen met de hand vond hij er {nl_percent(total['recall'])}. Het hoofdonderwerp was in "
+             f"{nl_percent(same_main)} van de berichten hetzelfde.")
+    shown = table.rename(index={**taxonomy.labels(), "totaal": "Totaal"}).rename_axis("onderwerp")
+    def percent(v):
+        return nl_percent(v, 0) if pd.notna(v) else "–"
+
+    shown = shown.assign(precision=shown["precision"].map(percent), recall=shown["recall"].map(percent))
+    return intro, shown.rename(columns={"labels": "met de hand", "tags": "door de tagger", "correct": "beide",
+                                        "precision": "klopt", "recall": "gevonden"})
 
 
 def topics_by_month(posts: pd.DataFrame, taxonomy: Taxonomy):

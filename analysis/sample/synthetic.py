@@ -6,8 +6,16 @@ on example.nl and fake phone numbers inside messages, so the scrubber has work)
 from January 2021 to November 2026. Its posts are the sample corpus: the weeks
 after a post on some topics bring extra contacts about that topic.
 
+The truth is planted on the *hand labels* of the posts (corpus/topic_labels.csv),
+not on the tagger's topics, and the messages are noisy as real ones are: typos in
+the word that names the complaint, complaints described without a topic word,
+a second topic in passing, and topic-less messages with false friends ("terug",
+"enkel een vraag", "open met kerst"). The analysis recovers the planted effects
+through the real tagger, so tagging errors show in the tests.
+
 Every planted truth is in :data:`PLANTED`, and nowhere else. The analysis is
-tested on recovering them (tests/test_effects.py, notebooks/04_seasonality).
+tested on recovering them (tests/test_sample_data.py, tests/test_effects.py,
+notebooks/04_seasonality).
 """
 from __future__ import annotations
 
@@ -20,6 +28,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..core.errors import TaxonomyError
+from ..core.paths import SAMPLE_LABELS
+from ..text.topics.evaluation import read_post_labels
 from ..timeseries.weekly import post_weeks_by_topic
 
 SEED = 20261125
@@ -45,7 +56,8 @@ class Planted:
         "knie": 1.2, "enkel": 0.4, "artrose": 0.3, "schaatsen": 0.03, "hardlopen": 0.25,
         "tuinieren": 0.12, "thuiswerken": 0.3, "feestdagen": 0.05, "voornemens": 0.08,
         "zorgverzekering": 0.35, "vakantie": 0.1, "valpreventie": 0.3, "zwangerschap": 0.3,
-        "kinderen": 0.8})
+        "kinderen": 0.8, "hand": 0.3, "onderbeen": 0.2, "hoofdpijn": 0.3, "duizeligheid": 0.1,
+        "sport": 0.4, "wintersport": 0.05, "ouderen": 0.2})
     topic_season: dict = field(default_factory=lambda: {  # month factors per topic
         "zorgverzekering": {11: 4.0, 12: 5.0, 1: 2.0},
         "hardlopen": {3: 2.5, 4: 3.5, 5: 3.0, 6: 1.5},
@@ -53,7 +65,8 @@ class Planted:
         "feestdagen": {12: 6.0},
         "voornemens": {1: 8.0, 2: 2.0},
         "vakantie": {6: 3.0, 7: 4.0, 8: 3.0},
-        "valpreventie": {12: 1.6, 1: 1.8, 2: 1.6}})
+        "valpreventie": {12: 1.6, 1: 1.8, 2: 1.6},
+        "wintersport": {12: 2.0, 1: 4.0, 2: 4.0, 3: 2.0}})
     # skating only in cold winters: the rate is multiplied by (1 + factor * ice days in the week)
     ice_factor: dict = field(default_factory=lambda: {"schaatsen": 10.0, "lies": 0.8})
     cold_spells: tuple = (("2021-02-06", "2021-02-14"), ("2022-12-12", "2022-12-17"),
@@ -65,6 +78,11 @@ class Planted:
         "rug": 1.8, "knie": 1.7, "nek": 1.6, "kinderen": 1.7, "schouder": 1.5})
     lift_weeks: int = 4
     page_share: float = 0.3  # share of topic contacts sent from a blog post's page
+    # message noise (shares of topic messages; false friends: share of topic-less ones)
+    typo_share: float = 0.05  # the topic word misspelt
+    implicit_share: float = 0.08  # the complaint described without a topic word
+    second_topic_share: float = 0.12  # another topic mentioned in passing
+    false_friend_share: float = 0.25  # a topic-less message with a false friend
     bad_rows: dict = field(default_factory=lambda: {  # planted malformed rows in the export
         "no_date": 2, "bad_date": 2, "duplicate": 3, "empty": 2})
 
@@ -118,9 +136,32 @@ TOPIC_MESSAGES = {
     "valpreventie": ["Mijn moeder is gevallen en durft niet meer goed te lopen.",
                      "Hebben jullie een cursus om vallen te voorkomen?"],
     "zwangerschap": ["Ik ben zwanger en heb bekkenpijn.", "Na de bevalling wil ik mijn bekkenbodem trainen."],
-    "kinderen": ["Mijn zoon heeft pijn na het voetballen.", "Mijn dochter heeft groeipijn.",
+    "kinderen": ["Mijn zoon heeft pijn na het turnen.", "Mijn dochter heeft groeipijn.",
                  "Heeft u een kinderfysiotherapeut?"],
+    "hand": ["Mijn pols is nog steeds dik.", "Ik heb tintelingen in mijn vingers."],
+    "onderbeen": ["Ik heb een zweepslag in mijn kuit.", "Mijn scheenbeen doet pijn bij het lopen."],
+    "hoofdpijn": ["Ik heb veel last van hoofdpijn.", "Helpt fysiotherapie tegen spanningshoofdpijn?"],
+    "duizeligheid": ["Ik word duizelig als ik me omdraai in bed."],
+    "sport": ["Ik heb een sportblessure en wil weer kunnen hockeyen.", "Ik wil weer naar de sportschool."],
+    "wintersport": ["Ik ga op wintersport, kunt u mij helpen met voorbereiden?",
+                    "Bij het skiën ben ik verkeerd terechtgekomen."],
+    "ouderen": ["Heeft u een beweeggroep voor ouderen?", "Zijn er oefengroepen voor senioren?"],
 }
+# complaints described without a word the tagger knows (a realistic miss)
+IMPLICIT = {
+    "rug": ["Ik kan sinds gisteren niet meer bukken zonder pijn.", "Bij het opstaan uit bed schiet het erin."],
+    "nek": ["Ik kan mijn hoofd niet goed meer draaien."],
+    "knie": ["Bij traplopen knapt er iets en dan doet het zeer."],
+    "schouder": ["Ik kan mijn arm niet meer boven mijn hoofd krijgen."],
+    "kinderen": ["Onze jongste klaagt vaak over pijn na de gymles."],
+    "hoofdpijn": ["Ik heb vaak een drukkend gevoel achter mijn ogen."],
+}
+FALSE_FRIENDS = [
+    "Ik kom graag terug voor een controle.", "Ik heb enkel een vraag over de factuur.",
+    "Zijn jullie open tussen kerst en oud en nieuw?", "Kunt u mij terugbellen?",
+    "Is de praktijk in de zomervakantie gewoon open?", "Ik heb enkele vragen over de oefeningen.",
+    "Ik ben mijn pasje verloren, het verlies heb ik al gemeld.",
+]
 DURATIONS = ["een week", "twee weken", "een maand", "vorige week", "gisteren", "drie dagen"]
 
 
@@ -189,14 +230,37 @@ def _phone(rng) -> str:
             f"06{digits}"][style]
 
 
-def _message(rng, topic: str | None, name: str) -> str:
+def _typo(rng, sentence: str) -> str:
+    """Swap two letters in the sentence's longest word (mijn ruhg, scohuder)."""
+    words = sentence.split(" ")
+    i = max(range(len(words)), key=lambda k: len(words[k].strip(".,?!")))
+    word = words[i]
+    if len(word) > 3:
+        k = int(rng.integers(1, len(word.strip(".,?!")) - 1))
+        words[i] = word[:k] + word[k + 1] + word[k] + word[k + 2:]
+    return " ".join(words)
+
+
+def _topic_sentence(rng, topic: str, planted: Planted) -> str:
+    if topic in IMPLICIT and rng.random() < planted.implicit_share:
+        return str(rng.choice(IMPLICIT[topic]))
+    sentence = str(rng.choice(TOPIC_MESSAGES[topic])).format(d=rng.choice(DURATIONS))
+    return _typo(rng, sentence) if rng.random() < planted.typo_share else sentence
+
+
+def _message(rng, topic: str | None, name: str, planted: Planted = PLANTED) -> str:
     parts = []
     if rng.random() < 0.5:
         parts.append(rng.choice(["Goedendag,", "Hallo,", "Beste,"]))
     if rng.random() < 0.25:
         parts.append(f"Mijn naam is {name}.")
     if topic:
-        parts.append(rng.choice(TOPIC_MESSAGES[topic]).format(d=rng.choice(DURATIONS)))
+        parts.append(_topic_sentence(rng, topic, planted))
+        if rng.random() < planted.second_topic_share:
+            other = str(rng.choice([t for t in TOPIC_MESSAGES if t != topic]))
+            parts.append(str(rng.choice(TOPIC_MESSAGES[other])).format(d=rng.choice(DURATIONS)))
+    elif rng.random() < planted.false_friend_share:
+        parts.append(str(rng.choice(FALSE_FRIENDS)))
     parts.append(rng.choice(GENERIC))
     if rng.random() < 0.3:
         parts.append(f"U kunt mij bereiken op {_phone(rng)}.")
@@ -231,7 +295,7 @@ def contacts(posts: pd.DataFrame, planted: Planted = PLANTED, seed: int = SEED) 
                         page = earlier["url"].iloc[-1]
                 rows.append({"Datum": stamp.strftime("%d-%m-%Y %H:%M"), "Naam": name,
                              "E-mail": _email(name), "Telefoon": _phone(rng),
-                             "Onderwerp": rng.choice(SUBJECTS), "Bericht": _message(rng, topic_id, name),
+                             "Onderwerp": rng.choice(SUBJECTS), "Bericht": _message(rng, topic_id, name, planted),
                              "Pagina": page, "_sort": stamp, "_topic": topic_id or ""})
     frame = pd.DataFrame(rows).sort_values("_sort", kind="stable").reset_index(drop=True)
     return _with_bad_rows(frame, rng, planted)
@@ -277,8 +341,17 @@ def pageviews(posts: pd.DataFrame, planted: Planted = PLANTED, seed: int = SEED)
     return pd.DataFrame(rows)
 
 
+def labelled_posts(corpus: pd.DataFrame, labels: Path = SAMPLE_LABELS) -> pd.DataFrame:
+    """The corpus with 'topics' from the hand labels (main first), what the truth is planted on."""
+    table = read_post_labels(labels)
+    missing = sorted(set(corpus["slug"]) - set(table.index))
+    if missing:
+        raise TaxonomyError(f"{labels.name}: geen handlabels voor {', '.join(missing)}")
+    return corpus.assign(topics=[[table.at[s, "main"], *table.at[s, "secondary"]] for s in corpus["slug"]])
+
+
 def write_sample(posts: pd.DataFrame, out: Path, planted: Planted = PLANTED, seed: int = SEED) -> dict:
-    """Write contacts.csv, pageviews_ga4.csv and weather.csv into *out*."""
+    """Write contacts.csv, pageviews_ga4.csv and weather.csv into *out* (posts: labelled_posts())."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     export = contacts(posts, planted, seed)

@@ -3,8 +3,8 @@
 Where a trained Dutch pipeline (``nl_core_news_lg/md/sm``) is installed it is used
 for its lemmas, tags and sentence boundaries. Otherwise (the default on machines
 without those packages) the pipeline is ``spacy.blank("nl")`` with the lookup
-lemmatizer from ``spacy-lookups-data`` and the rule-based sentencizer. All our
-own analysis (syllables, passives, jargon, topics) runs on tokens and lemmas only,
+lemmatizer from ``spacy-lookups-data``. Sentences come from our rules for web
+text on both paths (segment.py). All our own analysis (syllables, passives, jargon, topics) runs on tokens and lemmas only,
 so the two paths give comparable results. Set ``ANALYSIS_PIPELINE=blank`` to force
 the default path, e.g. to reproduce committed notebook outputs.
 """
@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-import numpy as np
 import spacy
-from spacy.attrs import IS_PUNCT, ORTH, SPACY
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Token
+
+from .segment import sentence_starts, web_text
 
 TRAINED = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
 BLANK = "blank-nl+lookups"
@@ -75,6 +76,10 @@ class Tokens:
         bounds = [i for i, s in enumerate(self.starts) if s] + [len(self.words)]
         return list(zip(bounds[:-1], bounds[1:]))
 
+    def word_count(self) -> int:
+        """Tokens with a letter or digit (not punctuation)."""
+        return sum(any(c.isalnum() for c in w) for w in self.words)
+
     def text(self, start: int = 0, end: int | None = None) -> str:
         end = len(self.words) if end is None else end
         return "".join(w + (" " if sp else "") for w, sp in
@@ -93,38 +98,24 @@ def lookup_lemma(word: str) -> str:
     return _lemma_table().get(lower, lower)
 
 
-def _sentence_starts(words: list[str], punct: np.ndarray) -> list[bool]:
-    """spaCy's sentencizer rule: a sentence starts at the first non-punctuation token
-    after a sentence-final character."""
-    starts = [False] * len(words)
-    if words:
-        starts[0] = True
-    seen_end = False
-    for i, word in enumerate(words):
-        is_end = word in PUNCT_CHARS
-        if seen_end and not punct[i] and not is_end:
-            starts[i] = True
-            seen_end = False
-        elif is_end:
-            seen_end = True
-    return starts
-
-
 def tokens(nlp: Language, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Tokens]:
-    """Tokens of each text. On the blank pipeline only the tokenizer runs: lemmas come
-    from the lookup table per distinct word and sentences from the sentencizer's rule,
-    which gives the same result at a fraction of the cost. A trained pipeline runs in full."""
+    """Tokens of each text, with sentences from our web-text rules (segment.py) on both
+    paths. On the blank pipeline only the tokenizer runs and lemmas come from the lookup
+    table per distinct word, which gives the lemmatizer's result at a fraction of the
+    cost. A trained pipeline runs in full for its lemmas."""
+    texts = (web_text(t) for t in texts)
     if nlp.meta.get("analysis_pipeline") != BLANK:
         for doc in nlp.pipe(texts, batch_size=batch_size):
-            yield Tokens([t.text for t in doc], [bool(t.whitespace_) for t in doc],
-                         [lemma(t) for t in doc], [bool(t.is_sent_start) for t in doc])
+            words = [t.text for t in doc]
+            yield Tokens(words, [bool(t.whitespace_) for t in doc], [lemma(t) for t in doc],
+                         sentence_starts(words))
         return
     strings = nlp.vocab.strings
     for doc in nlp.tokenizer.pipe(texts, batch_size=batch_size):  # type: ignore[union-attr]
         if not len(doc):
             yield Tokens([], [], [], [])
             continue
-        array = doc.to_array([ORTH, SPACY, IS_PUNCT])
+        array = doc.to_array([ORTH, SPACY])
         words = [strings[h] for h in array[:, 0].tolist()]
         yield Tokens(words, array[:, 1].astype(bool).tolist(), [lookup_lemma(w) for w in words],
-                     _sentence_starts(words, array[:, 2]))
+                     sentence_starts(words))

@@ -12,11 +12,13 @@ from .topics import TopicTagger
 
 
 def tagged_posts(folder: Path, nlp=None, tagger: TopicTagger | None = None) -> pd.DataFrame:
-    """load_corpus() plus 'topics' (list of ids), 'primary' and 'topic_scores' per post."""
+    """load_corpus() plus per post 'main' (its main topic), 'secondary', 'topics' (main and
+    secondary) and 'topic_scores' (the evidence)."""
     posts = load_corpus(folder)
     nlp = nlp or load_pipeline()
     tags = [r["topics"] for r in analyze_posts(posts, nlp, tagger=tagger)]
     posts["topics"] = [t["topics"] for t in tags]
-    posts["primary"] = [t["primary"] for t in tags]
+    posts["main"] = [t["main"] for t in tags]
+    posts["secondary"] = [t["secondary"] for t in tags]
     posts["topic_scores"] = [t["scores"] for t in tags]
     return posts

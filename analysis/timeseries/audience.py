@@ -12,15 +12,15 @@ def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
     """Views per post: in total and in its first three months online."""
     paths = posts["url"].fillna("").map(lambda u: urlsplit(u).path)
     rows = []
-    for post_id, title, date, path, primary in zip(posts["id"], posts["title"], posts["date"], paths,
-                                                posts["primary"]):
+    for post_id, title, date, path, main in zip(posts["id"], posts["title"], posts["date"], paths,
+                                             posts["main"]):
         own = views[views["path"] == path]
         if pd.notna(date):
             first = own[(own["month"] >= pd.Timestamp(date).to_period("M").to_timestamp())
                         & (own["month"] < pd.Timestamp(date) + pd.DateOffset(months=3))]
         else:
             first = own.iloc[0:0]
-        rows.append({"id": post_id, "title": title, "date": date, "primary": primary, "path": path,
+        rows.append({"id": post_id, "title": title, "date": date, "main": main, "path": path,
                      "views": int(own["views"].sum()), "views_first_3_months": int(first["views"].sum())})
     return pd.DataFrame(rows)
 

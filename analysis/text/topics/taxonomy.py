@@ -1,4 +1,5 @@
-"""The editable topic taxonomy (``analysis/data/topics.yaml``)."""
+"""The editable topic taxonomy: ``analysis/data/topics.yaml`` plus, where a practice
+keeps one, ``topics.yaml`` in the project folder (new ids are added, existing ids replaced)."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from ...core import paths
 from ...core.errors import TaxonomyError
 from ...core.lexicons import DATA
 
@@ -22,6 +24,7 @@ class Topic:
     terms: tuple[str, ...]
     exclude: frozenset[str] = frozenset()
     patterns: tuple[re.Pattern, ...] = ()
+    exclude_phrases: re.Pattern | None = None
     months: tuple[int, ...] = ()
 
     @property
@@ -55,21 +58,37 @@ def _topic(raw: dict, source: str) -> Topic:
         raise TaxonomyError(f"{source}: topic {raw['id']}: maanden moeten 1 tot en met 12 zijn")
     try:
         patterns = tuple(re.compile(rf"\b(?:{p})\b") for p in raw.get("patterns") or ())
+        phrases = raw.get("exclude_phrases") or ()
+        exclude_phrases = re.compile("|".join(rf"\b(?:{p})\b" for p in phrases)) if phrases else None
     except re.error as exc:
         raise TaxonomyError(f"{source}: topic {raw['id']}: ongeldig patroon ({exc})") from None
     return Topic(id=raw["id"], label=raw["label"], group=raw["group"],
                  terms=tuple(t.lower() for t in raw["terms"]),
                  exclude=frozenset(t.lower() for t in raw.get("exclude") or ()),
-                 patterns=patterns, months=months)
+                 patterns=patterns, exclude_phrases=exclude_phrases, months=months)
+
+
+def _read(path: Path) -> list[Topic]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{path.name}: geen geldige YAML ({exc})") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("topics"), list):
+        raise TaxonomyError(f"{path.name}: verwacht een lijst 'topics:'")
+    topics = [_topic(t, path.name) for t in raw["topics"]]
+    ids = [t.id for t in topics]
+    if len(set(ids)) != len(ids):
+        raise TaxonomyError(f"{path.name}: dubbele topic-id's")
+    return topics
 
 
 @lru_cache(maxsize=4)
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
-    """Read and validate a taxonomy file (default: the shipped one)."""
-    path = Path(path) if path else DATA / "topics.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    topics = tuple(_topic(t, path.name) for t in raw["topics"])
-    ids = [t.id for t in topics]
-    if len(set(ids)) != len(ids):
-        raise TaxonomyError(f"{path.name}: dubbele topic-id's")
-    return Taxonomy(topics)
+    """Read and validate a taxonomy file (default: the shipped one plus the practice's own)."""
+    if path:
+        return Taxonomy(tuple(_read(Path(path))))
+    topics = {t.id: t for t in _read(DATA / "topics.yaml")}
+    local = paths.LOCAL_TOPICS
+    if local.is_file():
+        topics.update({t.id: t for t in _read(local)})
+    return Taxonomy(tuple(topics.values()))
