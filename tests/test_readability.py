@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -9,10 +10,13 @@ from analysis.cli import main
 from analysis.sources.corpus import parse_blocks
 from analysis.text.readability import analyze_blocks, count_syllables
 from analysis.text.readability.formulas import brouwer, douma_band, flesch_douma
+from analysis.text.nlp import tokens
 from analysis.text.readability.passive import find_passive
 from analysis.text.wordfreq_nl import is_rare
 
 from .conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
 
 WORDS = [line.split("\t") for line in (ROOT / "tests/data/syllables_nl.tsv").read_text().splitlines()
          if line and not line.startswith("#")]
@@ -57,36 +61,48 @@ def _passive(nlp, sentence):
     return find_passive([t.text.lower() for t in nlp(sentence)])
 
 
-@pytest.mark.parametrize("sentence,expected", [
-    ("De knie wordt behandeld door de fysiotherapeut.", ("wordt", "behandeld")),
-    ("De oefeningen worden thuis dagelijks uitgevoerd.", ("worden", "uitgevoerd")),
-    ("Patiënten die door ons behandeld worden, herstellen sneller.", ("worden", "behandeld")),
-    ("De diagnose werd gesteld door de huisarts.", ("werd", "gesteld")),
-    # zijn-passives, which Yoast's Dutch check does not see
-    ("De spieren zijn overbelast.", ("zijn", "overbelast")),
-    ("Er is een scheur gevonden.", ("is", "gevonden")),
-    ("De behandeling is gericht op kracht.", ("is", "gericht")),
-    ("Uw enkelband was gescheurd.", ("was", "gescheurd")),
-])
-def test_passive_voice_of_both_kinds(nlp, sentence, expected):
-    assert _passive(nlp, sentence) == expected
+def _table(name: str) -> list[str]:
+    return [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Ik ben door mijn rug gegaan.",  # active perfect of an ergative verb
-    "U bent gevallen op het ijs.",
-    "De pijn is verdwenen.",
-    "Het is bekend dat bewegen helpt.",  # adjectival participle
-    "Uit onderzoek is gebleken dat oefenen werkt.",
-    "De pees is overbelast geraakt.",
-    "Het wordt moeilijk om te bewegen.",
-    "Dit bevordert de doorbloeding.",
-    "Dat is een groot gebied.",
-    "Ook wordt bij ouderen een bewegingsangst vaak gezien, en dat is een gewoonte.",
-])
-def test_sentences_that_look_passive_but_are_not(nlp, sentence):
-    found = _passive(nlp, sentence)
-    assert found is None or found[1] == "gezien"
+PASSIVE = [line.split("\t") for line in _table("passive_sentences.tsv")]
+SEGMENTS = _table("segmentation.tsv")
+
+
+def test_the_test_tables_are_big_enough():
+    assert len(PASSIVE) >= 60 and len(SEGMENTS) >= 60
+    kinds = {expected == "-" for expected, _ in PASSIVE}
+    assert kinds == {True, False}
+
+
+@pytest.mark.parametrize("expected,sentence", PASSIVE, ids=[s[:40] for _, s in PASSIVE])
+def test_passive_voice_table(nlp, expected, sentence):
+    [toks] = tokens(nlp, [sentence])
+    found = find_passive([w.lower() for w in toks.words])
+    assert (" ".join(found) if found else "-") == expected
+
+
+@pytest.mark.parametrize("line", SEGMENTS, ids=[s[:40] for s in SEGMENTS])
+def test_sentence_segmentation_of_web_text(nlp, line):
+    expected = [part.strip() for part in re.split(r" ?\|\| ?", line)]
+    [toks] = tokens(nlp, [line.replace(" || ", " ").replace("||", "")])
+    found = [toks.text(a, b) for a, b in toks.sentences()]
+    assert [f.replace(" ", "") for f in found] == [e.replace(" ", "") for e in expected]
+
+
+def test_list_items_bullets_and_link_labels_are_fragments_not_sentences(nlp):
+    blocks = parse_blocks(
+        "Met deze tips blijft u fit tijdens de feestdagen en daarna ook.\n\n"
+        "- Warm op\n- Rek uw spieren\n- Drink genoeg water\n\n"
+        "✅ Loop elke dag ✅ Neem de trap ✅ Sta vaker op\n\n"
+        "Bronnen: PubMed\n\nPMC\n\n"
+        "- Maak na het eten een wandeling van een kwartier met de hele familie.")
+    result = analyze_blocks(blocks, nlp)
+    assert result["sentence_count"] == 2  # the opening sentence and the full-sentence list item
+    assert result["fragments"] == 8
+    assert result["words_per_sentence"] == pytest.approx((12 + 13) / 2)
+    assert result["words"] == sum(s["words"] for s in result["sentences"])  # fragments keep their words
 
 
 def test_common_compounds_are_not_rare_but_jargon_is():

@@ -3,6 +3,13 @@
 Headings are kept out of the sentence statistics; they only mark the sections
 for the "text between subheadings" check. Every text block (paragraph or list
 item) is processed by the spaCy pipeline in one ``nlp.pipe`` batch.
+
+A unit without a closing punctuation mark is a *fragment*, not a sentence, when
+it is a list item, follows a bullet, or has at most FRAGMENT_WORDS words (a link
+label such as "PubMed", a call to action). Fragments count for the word figures
+(rare words, jargon, syllables) but not for sentence length, passive or
+transitions: "✅ Warm op" is no three-word sentence that makes the text look
+easier.
 """
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ from spacy.language import Language
 from ...core.lexicons import read_list, read_table
 from ...sources.corpus import Block
 from ..nlp import Tokens, tokens
+from ..segment import ENDS, is_bullet
 from ..wordfreq_nl import is_rare, word_zipf
 from .formulas import MIN_WORDS, brouwer, douma_band, flesch_douma
 from .passive import find_passive
@@ -23,6 +31,8 @@ from .syllables import count_syllables
 
 LONG_SENTENCE = 20  # words; Yoast and plain-language guides
 LONG_WORD = 4  # syllables
+FRAGMENT_WORDS = 4
+CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
 ADDRESS_FORMAL = {"u", "uw"}
 ADDRESS_INFORMAL = {"je", "jij", "jouw", "jullie"}
 
@@ -45,6 +55,7 @@ class Sentence:
     zipf_sum: float = 0.0
     address_formal: int = 0
     address_informal: int = 0
+    fragment: bool = False  # a list item, label or call to action without a full stop
 
     @property
     def flags(self) -> list[str]:
@@ -104,7 +115,14 @@ def _word(text: str, lem: str) -> tuple:
             content and is_rare(text, lem), word_zipf(text, lem) if content else 0.0)
 
 
-def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int) -> Sentence | None:
+def _closed(words: list[str]) -> bool:
+    """Whether a unit ends with a sentence-final mark (before closing quotes/brackets)."""
+    last = next((w for w in reversed(words) if w not in CLOSERS), "")
+    return last in ENDS or (len(last) > 1 and last.endswith(".")) or (bool(last) and last.strip(".!?…") == "")
+
+
+def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int,
+              item: bool = False) -> Sentence | None:
     single, phrases = _transitions()
     words, lower, long_words, rare, jargon = [], [], [], [], []
     syllables = content = 0
@@ -132,7 +150,10 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         return None
     joined = f" {' '.join(lower)} "
     passive = find_passive([w.lower() for w in tokens.words[start:end]])
+    unit = tokens.words[start:end]
+    fragment = not _closed(unit) and (item or is_bullet(unit[0]) or len(words) <= FRAGMENT_WORDS)
     return Sentence(
+        fragment=fragment,
         text=tokens.text(start, end), paragraph=paragraph, section=section, words=len(words),
         syllables=syllables, long_words=long_words, rare_words=rare, jargon=jargon,
         passive=" ".join(passive) if passive else "",
@@ -173,7 +194,7 @@ def sentences_of(blocks: list[Block], processed: list[Tokens]) -> list[Sentence]
             continue
         paragraph += 1
         toks = next(texts)
-        out.extend(s for s in (_sentence(toks, a, b, paragraph, section)
+        out.extend(s for s in (_sentence(toks, a, b, paragraph, section, block.kind == "item")
                                for a, b in toks.sentences()) if s)
     return out
 
@@ -183,6 +204,7 @@ class Readability(TypedDict, total=False):
     its B1 verdict with reasons, and its sentences (see :class:`Sentence`)."""
     words: int
     sentence_count: int
+    fragments: int
     paragraphs: int
     syllables: int
     words_per_sentence: float
@@ -209,26 +231,28 @@ class Readability(TypedDict, total=False):
     sentence_columns: dict[str, list[Any]]
 
 
-def figures(sentences: list[Sentence], n_paragraphs: int) -> Readability:
-    """Document figures from its sentences."""
-    words = sum(s.words for s in sentences)
-    syllables = sum(s.syllables for s in sentences)
+def figures(units: list[Sentence], n_paragraphs: int) -> Readability:
+    """Document figures from its sentences (fragments count for the word figures only)."""
+    sentences = [s for s in units if not s.fragment] or units
+    words = sum(s.words for s in units)
+    syllables = sum(s.syllables for s in units)
     n = len(sentences)
-    wps = words / n if n else 0.0
+    wps = sum(s.words for s in sentences) / n if n else 0.0
     spw = syllables / words if words else 0.0
     long_enough = words >= MIN_WORDS
     para_words: dict[int, int] = {}
     section_words: dict[int, int] = {}
-    for s in sentences:
+    for s in units:
         para_words[s.paragraph] = para_words.get(s.paragraph, 0) + s.words
         section_words[s.section] = section_words.get(s.section, 0) + s.words
-    n_content = sum(s.content_words for s in sentences)
-    rare = sorted({w for s in sentences for w in s.rare_words}, key=str.lower)
-    jargon = sorted({(t.lower(), alt) for s in sentences for t, alt in s.jargon})
+    n_content = sum(s.content_words for s in units)
+    rare = sorted({w for s in units for w in s.rare_words}, key=str.lower)
+    jargon = sorted({(t.lower(), alt) for s in units for t, alt in s.jargon})
     fd = flesch_douma(wps, spw) if long_enough else None
     return {
         "words": words,
         "sentence_count": n,
+        "fragments": len(units) - n,
         "paragraphs": n_paragraphs,
         "syllables": syllables,
         "words_per_sentence": round(wps, 2),
@@ -236,11 +260,11 @@ def figures(sentences: list[Sentence], n_paragraphs: int) -> Readability:
         "flesch_douma": round(fd, 1) if fd is not None else None,
         "flesch_douma_band": douma_band(fd) if fd is not None else "te kort",
         "brouwer": round(brouwer(wps, spw), 1) if long_enough else None,
-        "mean_zipf": round(sum(s.zipf_sum for s in sentences) / n_content, 2)
+        "mean_zipf": round(sum(s.zipf_sum for s in units) / n_content, 2)
         if n_content else None,
-        "rare_word_share": _share(sum(len(s.rare_words) for s in sentences), n_content),
+        "rare_word_share": _share(sum(len(s.rare_words) for s in units), n_content),
         "rare_words": rare,
-        "long_word_share": _share(sum(len(s.long_words) for s in sentences), words),
+        "long_word_share": _share(sum(len(s.long_words) for s in units), words),
         "long_sentence_share": _share(sum(s.words > LONG_SENTENCE for s in sentences), n),
         "longest_paragraph": max(para_words.values(), default=0),
         "longest_section": max(section_words.values(), default=0),
@@ -248,8 +272,8 @@ def figures(sentences: list[Sentence], n_paragraphs: int) -> Readability:
         "transition_share": _share(sum(s.transition for s in sentences), n),
         "same_start_runs": sum(1 for i, s in enumerate(sentences) if s.same_start_run
                                and (i == 0 or not sentences[i - 1].same_start_run)),
-        "address_formal_per_100": _per_100(sum(s.address_formal for s in sentences), words),
-        "address_informal_per_100": _per_100(sum(s.address_informal for s in sentences), words),
+        "address_formal_per_100": _per_100(sum(s.address_formal for s in units), words),
+        "address_informal_per_100": _per_100(sum(s.address_informal for s in units), words),
         "jargon": [list(j) for j in jargon],
     }
 

@@ -6,6 +6,15 @@ Yoast's Dutch check only knows the ``worden`` passive. The ``zijn`` passive
 ``not_passive_participles.txt`` (ergative verbs and adjectival participles).
 Auxiliary and participle must stand in the same clause (no comma, semicolon,
 colon or bracket between them); either order is fine (*die behandeld worden*).
+Each auxiliary is paired with the first participle after it (before the next
+auxiliary), else the last one before it, and a ``worden`` pair is reported
+before a ``zijn`` pair (*is ... geïndiceerd en wordt ... overwogen*).
+
+Participles are recognised by shape: ge-...-d/t, separable verbs (opgebouwd),
+unstressed prefixes without ge- (behandeld, vergoed) and irregular forms, also
+behind a prefix (ontraden from geraden, overwogen from gewogen). A prefixed form
+in -t counts only after a stem ending in t, k, f, s, ch or p ('t kofschip:
+bereikt), so present tenses such as *ontstaat*, *bepaalt* and *verlaagt* do not.
 """
 from __future__ import annotations
 
@@ -18,8 +27,9 @@ PARTICLES = ("aan|af|bij|door|in|mee|na|om|onder|op|over|toe|uit|terug|vast|voor
              "|tegen|voort|rond|los|neer|mis|achter|binnen|buiten|thuis|vrij")
 # ge-...-d/t (gebruikt), unstressed prefixes without ge- (behandeld, verhoogd),
 # separable verbs (opgebouwd, aangepast); -en endings come from the irregular list.
+PREFIXES = ("be", "ver", "ont", "her", "er", "over", "onder", "door", "mis", "vol", "achter")
 REGULAR = re.compile(rf"^(?:(?:{PARTICLES})?ge\w{{2,}}[dt]"
-                     r"|(?:be|ver|ont|her|er|over|onder|door|mis|vol|achter)\w{3,}[dt])$")
+                     rf"|(?:{'|'.join(PREFIXES)})(?:\w{{2,}}d|\w{{2,}}[tkfscp]t|\w{{3,}}cht))$")
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
 DETERMINERS = {"de", "het", "een", "deze", "dit", "mijn", "uw", "haar", "hun",
                "onze", "geen", "elke", "ieder", "veel", "weinig"}
@@ -47,6 +57,8 @@ def is_participle(word: str) -> bool:
                                 word[: -len(p)].isalpha() and p.startswith("ge")
                                 for p in irregular):
         return True
+    if any(word == prefix + p[2:] for prefix in PREFIXES for p in irregular if p.startswith("ge")):
+        return True  # ontraden, overwogen, verwezen
     return bool(REGULAR.match(word))
 
 
@@ -63,25 +75,34 @@ def _clauses(words: list[str]) -> list[list[str]]:
 
 
 def find_passive(words: list[str]) -> tuple[str, str] | None:
-    """(auxiliary, participle) of the first passive construction, or None.
+    """(auxiliary, participle) of the passive construction in a sentence, or None.
 
     *words* are the lower-case tokens of one sentence, punctuation included.
     """
     worden, zijn, _, not_passive = _lexicon()
+    found: list[tuple[int, str, str]] = []  # (worden first, auxiliary, participle)
     for clause in _clauses(words):
-        auxes = [w for w in clause if w in worden or w in zijn]
+        auxes = [k for k, w in enumerate(clause) if w in worden or w in zijn]
         if not auxes:
             continue
         # "is overbelast geraakt": zijn belongs to the active perfect of raken
         zijn_is_perfect = any(w in not_passive for w in clause)
-        # the verb cluster closes a Dutch clause: take the last participle, and
         # skip words after a determiner (een bewegingsangst is a noun)
-        candidates = [w for k, w in enumerate(clause)
-                      if w not in worden and w not in zijn and is_participle(w)
-                      and not (k and clause[k - 1] in DETERMINERS)]
-        for w in reversed(candidates):
-            if any(a in worden for a in auxes) and w != "geworden":
-                return next(a for a in auxes if a in worden), w
-            if w not in not_passive and not zijn_is_perfect:
-                return auxes[0], w
-    return None
+        participles = [k for k, w in enumerate(clause)
+                       if w not in worden and w not in zijn and is_participle(w)
+                       and not (k and clause[k - 1] in DETERMINERS)]
+        for i, a in enumerate(auxes):
+            # main clause: the participle follows its auxiliary (before the next one);
+            # subordinate clause: it precedes it (die behandeld worden)
+            next_aux = auxes[i + 1] if i + 1 < len(auxes) else len(clause)
+            after = [k for k in participles if a < k < next_aux]
+            before = [k for k in participles if k < a]
+            if not after and not before:
+                continue
+            k = after[0] if after else before[-1]
+            aux, participle = clause[a], clause[k]
+            if aux in worden and participle != "geworden":
+                found.append((0, aux, participle))
+            elif aux in zijn and participle not in not_passive and not zijn_is_perfect:
+                found.append((1, aux, participle))
+    return min(found)[1:] if found else None
