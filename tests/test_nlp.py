@@ -7,8 +7,8 @@ import spacy
 import analysis.text.nlp as nlp_module
 from analysis.sources.corpus import load_corpus
 from analysis.text.nlp import BLANK, TRAINED, load_pipeline, tokens, trained_pipeline_name
-from analysis.text.segment import sentence_starts
 from analysis.text.readability import analyze_blocks
+from analysis.text.segment import sentence_starts
 
 from .conftest import ROOT
 

@@ -1,11 +1,11 @@
 """The spaCy pipeline for Dutch.
 
 Where a trained Dutch pipeline (``nl_core_news_lg/md/sm``) is installed it is used
-for its lemmas, tags and sentence boundaries. Otherwise (the default on machines
-without those packages) the pipeline is ``spacy.blank("nl")`` with the lookup
-lemmatizer from ``spacy-lookups-data``. Sentences come from our rules for web
-text on both paths (segment.py). All our own analysis (syllables, passives, jargon, topics) runs on tokens and lemmas only,
-so the two paths give comparable results. Set ``ANALYSIS_PIPELINE=blank`` to force
+for its lemmas. Otherwise (the default on machines without those packages) the
+pipeline is ``spacy.blank("nl")`` with the lookup lemmatizer from
+``spacy-lookups-data``. Sentences come from our rules for web text on both paths
+(segment.py). All our own analysis (syllables, passives, jargon, topics) runs on
+tokens and lemmas only, so the two paths give comparable results. Set ``ANALYSIS_PIPELINE=blank`` to force
 the default path, e.g. to reproduce committed notebook outputs.
 """
 from __future__ import annotations

@@ -14,7 +14,7 @@ from spacy.language import Language
 from ..core.cache import ResultCache, default_cache
 from .readability.analyze import Readability, Sentence, analyze_blocks
 from .topics import TopicTagger
-from .topics.tagger import post_zones, tokenized_posts
+from .topics.tagger import post_zones, tokenized_posts, topic_words
 
 SENTENCE_FIELDS = [*Sentence.__dataclass_fields__, "flags"]
 
@@ -29,12 +29,12 @@ def _uncached(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger)
     results: list[PostAnalysis] = []
     for blocks, title, block_tokens in tokenized_posts(posts, nlp):
         text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
-        readability = analyze_blocks(blocks, nlp, processed=text_tokens)
+        tags = tagger.tag_zones(post_zones(title, blocks, block_tokens))
+        readability = analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags))
         sentences = readability.pop("sentences")
         # columns, not one dict per sentence: a cached corpus loads several times faster
         readability["sentence_columns"] = {k: [s[k] for s in sentences] for k in SENTENCE_FIELDS}
-        results.append(PostAnalysis(readability=readability,
-                                    topics=tagger.tag_zones(post_zones(title, blocks, block_tokens))))
+        results.append(PostAnalysis(readability=readability, topics=tags))
     return results
 
 

@@ -24,7 +24,7 @@ from ...core.lexicons import read_list, read_table
 from ...sources.corpus import Block
 from ..nlp import Tokens, tokens
 from ..segment import ENDS, is_bullet
-from ..wordfreq_nl import is_rare, word_zipf
+from ..wordfreq_nl import is_plain, is_rare, word_zipf, zipf
 from .formulas import MIN_WORDS, brouwer, douma_band, flesch_douma
 from .passive import find_passive
 from .syllables import count_syllables
@@ -47,12 +47,17 @@ class Sentence:
     long_words: list[str] = field(default_factory=list)
     rare_words: list[str] = field(default_factory=list)
     jargon: list[list[str]] = field(default_factory=list)  # [term, plain alternative]
+    formal: list[list[str]] = field(default_factory=list)  # [formal word, plain alternative]
     passive: str = ""  # e.g. "wordt behandeld"
     transition: bool = False
     first_word: str = ""
     same_start_run: bool = False
-    content_words: int = 0
+    content_words: int = 0  # content words other than the post's topic words
     zipf_sum: float = 0.0
+    # words a writer cannot avoid: the post's topic words (borstcrawl in a swimming
+    # post) and everyday patient words (fysiotherapie, zorgverzekeraar)
+    fixed_words: int = 0
+    fixed_syllables: int = 0
     address_formal: int = 0
     address_informal: int = 0
     fragment: bool = False  # a list item, label or call to action without a full stop
@@ -67,6 +72,8 @@ class Sentence:
             out.append(f"lijdende vorm ({self.passive})")
         if self.jargon:
             out.append("vakjargon: " + ", ".join(f"{t} → {alt}" for t, alt in self.jargon))
+        if self.formal:
+            out.append("formeel: " + ", ".join(f"{t} → {alt}" for t, alt in self.formal))
         if self.rare_words:
             out.append("moeilijke woorden: " + ", ".join(self.rare_words))
         if self.same_start_run:
@@ -97,10 +104,30 @@ def jargon_alternative(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _transitions() -> tuple[frozenset[str], tuple[str, ...]]:
+def _transitions() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """(single words anywhere, phrases anywhere, words or phrases at the sentence start)."""
     words = read_list("transition_words.txt")
-    return (frozenset(w for w in words if " " not in w),
-            tuple(f" {w} " for w in words if " " in w))
+    anywhere = [w for w in words if not w.startswith("^")]
+    return (frozenset(w for w in anywhere if " " not in w),
+            tuple(f" {w} " for w in anywhere if " " in w),
+            tuple(f" {w[1:]} " for w in words if w.startswith("^")))
+
+
+@lru_cache(maxsize=1)
+def _register() -> tuple[tuple[str, str], ...]:
+    """Formal words and phrases with their plain alternatives (register.tsv), longest first."""
+    return tuple(sorted(((f" {term.lower()} ", alt) for term, alt in read_table("register.tsv")),
+                        key=lambda t: -len(t[0])))
+
+
+def formal_words(joined: str) -> list[list[str]]:
+    """[formal word or phrase, plain alternative] in a sentence (" lower case words ")."""
+    found: list[list[str]] = []
+    for term, alt in _register():
+        if term in joined:
+            found.append([term.strip(), alt])
+            joined = joined.replace(term, " ")
+    return found
 
 
 @lru_cache(maxsize=500_000)
@@ -122,10 +149,10 @@ def _closed(words: list[str]) -> bool:
 
 
 def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int,
-              item: bool = False) -> Sentence | None:
-    single, phrases = _transitions()
+              item: bool = False, topic_words: frozenset[str] = frozenset()) -> Sentence | None:
+    single, phrases, at_start = _transitions()
     words, lower, long_words, rare, jargon = [], [], [], [], []
-    syllables = content = 0
+    syllables = content = fixed = fixed_syllables = 0
     zipf_sum = 0.0
     first = True
     for text, lem in zip(tokens.words[start:end], tokens.lemmas[start:end]):
@@ -137,6 +164,13 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         syllables += syl
         if syl >= LONG_WORD:
             long_words.append(text)
+        topical = is_content and text.lower() in topic_words and not alt
+        if topical or (is_content and is_plain(text, lem)):
+            fixed += 1
+            fixed_syllables += syl
+        if topical:  # the post's own topic words: not rare, not in the mean Zipf
+            first = False
+            continue
         if is_content:
             content += 1
             zipf_sum += z
@@ -157,7 +191,9 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         text=tokens.text(start, end), paragraph=paragraph, section=section, words=len(words),
         syllables=syllables, long_words=long_words, rare_words=rare, jargon=jargon,
         passive=" ".join(passive) if passive else "",
-        transition=not single.isdisjoint(lower) or any(p in joined for p in phrases),
+        transition=(not single.isdisjoint(lower) or any(p in joined for p in phrases)
+                    or any(joined.startswith(p) for p in at_start)),
+        formal=formal_words(joined), fixed_words=fixed, fixed_syllables=fixed_syllables,
         first_word=lower[0], content_words=content, zipf_sum=round(zipf_sum, 3),
         address_formal=sum(w in ADDRESS_FORMAL for w in lower),
         address_informal=sum(w in ADDRESS_INFORMAL for w in lower),
@@ -183,7 +219,8 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def sentences_of(blocks: list[Block], processed: list[Tokens]) -> list[Sentence]:
+def sentences_of(blocks: list[Block], processed: list[Tokens],
+                 topic_words: frozenset[str] = frozenset()) -> list[Sentence]:
     """Sentences of the text blocks (*processed*: the tokens of the non-heading blocks)."""
     out: list[Sentence] = []
     section, paragraph = 0, -1
@@ -194,7 +231,7 @@ def sentences_of(blocks: list[Block], processed: list[Tokens]) -> list[Sentence]
             continue
         paragraph += 1
         toks = next(texts)
-        out.extend(s for s in (_sentence(toks, a, b, paragraph, section, block.kind == "item")
+        out.extend(s for s in (_sentence(toks, a, b, paragraph, section, block.kind == "item", topic_words)
                                for a, b in toks.sentences()) if s)
     return out
 
@@ -225,6 +262,10 @@ class Readability(TypedDict, total=False):
     address_formal_per_100: float
     address_informal_per_100: float
     jargon: list[list[str]]
+    formal: list[list[str]]
+    formal_per_100: float
+    flesch_douma_without_fixed: float | None
+    fixed_word_share: float
     b1: bool
     reasons: list[str]
     sentences: list[dict[str, Any]]
@@ -246,9 +287,15 @@ def figures(units: list[Sentence], n_paragraphs: int) -> Readability:
         para_words[s.paragraph] = para_words.get(s.paragraph, 0) + s.words
         section_words[s.section] = section_words.get(s.section, 0) + s.words
     n_content = sum(s.content_words for s in units)
-    rare = sorted({w for s in units for w in s.rare_words}, key=str.lower)
+    rare = sorted({w.lower(): w for s in units for w in s.rare_words}.values(),
+                  key=lambda w: (zipf(w), w.lower()))  # rarest first
     jargon = sorted({(t.lower(), alt) for s in units for t, alt in s.jargon})
+    formal = sorted({(t, alt) for s in units for t, alt in s.formal})
     fd = flesch_douma(wps, spw) if long_enough else None
+    fixed = sum(s.fixed_words for s in units)
+    other_words = words - fixed
+    fd_plain = (flesch_douma(wps, (syllables - sum(s.fixed_syllables for s in units)) / other_words)
+                if long_enough and other_words else None)
     return {
         "words": words,
         "sentence_count": n,
@@ -259,6 +306,8 @@ def figures(units: list[Sentence], n_paragraphs: int) -> Readability:
         "syllables_per_word": round(spw, 3),
         "flesch_douma": round(fd, 1) if fd is not None else None,
         "flesch_douma_band": douma_band(fd) if fd is not None else "te kort",
+        "flesch_douma_without_fixed": round(fd_plain, 1) if fd_plain is not None else None,
+        "fixed_word_share": _share(fixed, words),
         "brouwer": round(brouwer(wps, spw), 1) if long_enough else None,
         "mean_zipf": round(sum(s.zipf_sum for s in units) / n_content, 2)
         if n_content else None,
@@ -275,6 +324,8 @@ def figures(units: list[Sentence], n_paragraphs: int) -> Readability:
         "address_formal_per_100": _per_100(sum(s.address_formal for s in units), words),
         "address_informal_per_100": _per_100(sum(s.address_informal for s in units), words),
         "jargon": [list(j) for j in jargon],
+        "formal": [list(f) for f in formal],
+        "formal_per_100": _per_100(sum(len(s.formal) for s in units), words),
     }
 
 
@@ -282,15 +333,16 @@ def _per_100(count: int, words: int) -> float:
     return round(100 * count / words, 2) if words else 0.0
 
 
-def analyze_blocks(blocks: list[Block], nlp: Language, processed: list[Tokens] | None = None
-                   ) -> Readability:
-    """Figures, B1 verdict and sentences of one document given as blocks."""
+def analyze_blocks(blocks: list[Block], nlp: Language, processed: list[Tokens] | None = None,
+                   topic_words: frozenset[str] = frozenset()) -> Readability:
+    """Figures, B1 verdict and sentences of one document given as blocks.
+    *topic_words*: lower-case words that name the document's topics (the tagger's evidence)."""
     from .verdict import b1_verdict
 
     texts = [b.text for b in blocks if b.kind != "heading"]
     if processed is None:
         processed = list(tokens(nlp, texts))
-    sentences = sentences_of(blocks, processed)
+    sentences = sentences_of(blocks, processed, topic_words)
     _mark_same_starts(sentences)
     result = figures(sentences, len(texts))
     result["b1"], result["reasons"] = b1_verdict(result)

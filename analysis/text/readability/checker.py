@@ -8,6 +8,8 @@ from spacy.language import Language
 from ...core.errors import DraftError
 from ...core.formatting import nl_number, nl_percent
 from ...sources.drafts import load_draft
+from ..topics import TopicTagger
+from ..topics.tagger import post_zones, tokenized_posts, topic_words
 from .analyze import analyze_blocks
 from .formulas import AIMS, traffic_light
 from .verdict import B1_TEXT
@@ -22,7 +24,15 @@ def check(path: Path, nlp: Language) -> dict:
         title, blocks = load_draft(path)
     except DraftError as exc:
         return {"file": Path(path).name, "error": str(exc)}
-    return {"file": Path(path).name, "title": title} | analyze_blocks(blocks, nlp)
+    return {"file": Path(path).name, "title": title} | check_blocks(title, blocks, nlp)
+
+
+def check_blocks(title: str, blocks: list, nlp: Language) -> dict:
+    """Readability of a text with its topics: the post's own topic words are not rare words."""
+    [(_, title_tokens, block_tokens)] = list(tokenized_posts([(title, blocks)], nlp))
+    tags = TopicTagger().tag_zones(post_zones(title_tokens, blocks, block_tokens))
+    text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
+    return {"topics": tags} | analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags))
 
 
 def _format(key: str, value) -> str:

@@ -205,6 +205,13 @@ class TopicTagger:
         return [self.tag_message(toks) for toks in tokens(nlp, texts)]
 
 
+def topic_words(tags: dict) -> frozenset[str]:
+    """The words that gave a document its topics (the evidence of its main and secondary
+    topics), e.g. for readability, which does not count them as rare words."""
+    return frozenset(word for t in tags["topics"] for term in tags["scores"][t]["terms"]
+                     for word in term.strip("-").split())
+
+
 def tokenized_posts(posts, nlp: Language):
     """(blocks, title tokens, tokens per block) for (title, blocks) pairs, one tokenizer pass."""
     posts = list(posts)
