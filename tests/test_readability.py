@@ -11,6 +11,7 @@ from analysis.sources.corpus import parse_blocks
 from analysis.text.nlp import tokens
 from analysis.text.readability import analyze_blocks, count_syllables
 from analysis.text.readability.formulas import brouwer, douma_band, flesch_douma
+from analysis.text.readability.calibration import calibration_texts
 from analysis.text.readability.checker import check_blocks
 from analysis.text.readability.passive import find_passive
 from analysis.text.wordfreq_nl import is_rare
@@ -202,13 +203,7 @@ def test_checker_on_a_folder_prints_every_file(tmp_path, capsys):
     assert "Oordeel: B1 of eenvoudiger" in out and "Oordeel: moeilijker dan B1" in out
 
 
-def _pairs() -> list[tuple[str, str, str, str]]:
-    text = (DATA / "b1_pairs.txt").read_text(encoding="utf-8")
-    parts = re.split(r"^=== (\d+) (b1|hard) (.*)$", text, flags=re.M)[1:]
-    return [tuple(parts[i:i + 4]) for i in range(0, len(parts), 4)]  # type: ignore[misc]
-
-
-PAIRS = _pairs()
+PAIRS = calibration_texts()
 
 
 def test_the_calibration_pairs_are_complete():
@@ -218,17 +213,17 @@ def test_the_calibration_pairs_are_complete():
 
 @pytest.mark.parametrize("pair,kind,title,body", PAIRS, ids=[f"{p}-{k}" for p, k, _, _ in PAIRS])
 def test_the_verdict_separates_plain_from_hard_versions_of_the_same_text(nlp, pair, kind, title, body):
-    result = check_blocks(title, parse_blocks(body.strip()), nlp)
+    result = check_blocks(title, parse_blocks(body), nlp)
     assert 150 <= result["words"] <= 400
     assert result["b1"] == (kind == "b1"), result["reasons"]
 
 
 def test_a_plain_sport_text_passes_and_its_sport_words_are_not_called_rare(nlp):
     _, _, title, body = next(p for p in PAIRS if p[:2] == ("01", "b1"))
-    result = check_blocks(title, parse_blocks(body.strip()), nlp)
+    result = check_blocks(title, parse_blocks(body), nlp)
     assert result["b1"]
     assert not {"borstcrawl", "schoolslag"} & {w.lower() for w in result["rare_words"]}
-    alone = analyze_blocks(parse_blocks(body.strip()), nlp)  # without its topics
+    alone = analyze_blocks(parse_blocks(body), nlp)  # without its topics
     assert {"borstcrawl"} <= {w.lower() for w in alone["rare_words"]}
 
 
@@ -246,7 +241,7 @@ def test_a_formal_text_fails_with_the_formal_words_named(nlp):
 
 def test_a_plain_insurance_text_is_not_failed_on_douma_alone(nlp):
     _, _, title, body = next(p for p in PAIRS if p[:2] == ("03", "b1"))
-    result = check_blocks(title, parse_blocks(body.strip()), nlp)
+    result = check_blocks(title, parse_blocks(body), nlp)
     assert result["flesch_douma"] < 60 <= result["flesch_douma_without_fixed"]
     assert result["b1"] and any("horen" in r for r in result["reasons"])
 

@@ -30,6 +30,10 @@ COLUMNS = {
     "posts_last_2y": "posts laatste 2 jaar", "gap": "gat",
     "peak_week": "piekweek", "peak_month": "piekmaand", "publish_week": "publicatieweek",
     "lead_weeks": "weken vooraf", "seasonality": "seizoenssterkte",
+    # readability
+    "words_per_sentence": "woorden per zin", "flesch_douma": "Flesch-Douma", "mean_zipf": "woordfrequentie (Zipf)",
+    "rare_word_share": "zeldzame woorden", "jargon": "vaktermen", "formal_per_100": "formele woorden per 100",
+    "long_sentence_share": "lange zinnen", "pair": "paar", "level": "niveau", "failed": "criteria niet gehaald",
     # page views
     "views": "weergaven", "views_first_3_months": "weergaven eerste 3 maanden",
     "contacts_from_pages": "contacten vanaf de pagina's", "of_which_about_topic": "waarvan over het onderwerp",

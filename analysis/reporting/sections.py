@@ -15,6 +15,7 @@ from ..core.sufficiency import MODEL_WEEKS, THEME_POSTS, NotEnoughData, require_
 from ..planning.plan import data_end
 from ..planning.planner import topic_gaps
 from ..sources.drafts import load_draft
+from ..text.readability.calibration import calibration_table
 from ..text.readability.checker import check
 from ..text.readability_table import aims_summary
 from ..text.topics import TopicTagger
@@ -26,7 +27,7 @@ from ..timeseries.leadtime import lead_times
 from ..timeseries.power import DataNeeded, needs_text
 from ..timeseries.seasonality import count_model, rate_ratios, seasonal_profile, stl_decompose, yearly_totals
 from . import charts
-from .labels import dutch_columns
+from .labels import dutch_columns, present
 
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "lente", 4: "lente", 5: "lente",
            6: "zomer", 7: "zomer", 8: "zomer", 9: "herfst", 10: "herfst", 11: "herfst"}
@@ -271,6 +272,19 @@ def failing_posts(table: pd.DataFrame) -> pd.DataFrame:
         raise NotEnoughData("Alle berichten zijn B1 of eenvoudiger.")
     return failing.assign(redenen=failing["reasons"].map(" | ".join))[["title", "date", "redenen"]].rename(
         columns={"title": "titel", "date": "datum"}).reset_index(drop=True)
+
+
+def verdict_calibration(nlp, table: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+    """The B1 verdict on the calibration pairs, and how many blog posts pass."""
+    pairs = calibration_table(nlp)
+    plain, hard = pairs[pairs["level"] == "b1"], pairs[pairs["level"] == "hard"]
+    intro = (f"Van de {len(plain)} teksten op B1 krijgen er {int(plain['b1'].sum())} het oordeel B1; van de "
+             f"{len(hard)} moeilijkere versies van dezelfde teksten {int(hard['b1'].sum())}. Van de {len(table)} "
+             f"blogberichten halen er {int(table['b1'].sum())} B1.")
+    shown = pairs.assign(level=pairs["level"].map({"b1": "B1", "hard": "B2/C1"}),
+                         rare_word_share=pairs["rare_word_share"].map(lambda v: nl_percent(v, 0)),
+                         long_sentence_share=pairs["long_sentence_share"].map(lambda v: nl_percent(v, 0)))
+    return intro, present(shown.set_index("title").rename_axis("titel"), digits=1)
 
 
 def readability_by_year(table: pd.DataFrame):

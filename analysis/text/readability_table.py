@@ -11,7 +11,8 @@ FIGURES = ["words", "sentence_count", "words_per_sentence", "syllables_per_word"
            "flesch_douma_band", "brouwer", "mean_zipf", "rare_word_share", "long_word_share",
            "long_sentence_share", "longest_paragraph", "longest_section", "passive_share",
            "transition_share", "same_start_runs", "address_formal_per_100",
-           "address_informal_per_100", "b1", "reasons", "rare_words", "jargon"]
+           "address_informal_per_100", "fragments", "formal_per_100", "flesch_douma_without_fixed",
+           "b1", "reasons", "rare_words", "jargon", "formal"]
 
 
 def readability_table(posts: pd.DataFrame, nlp: Language) -> tuple[pd.DataFrame, pd.DataFrame]:

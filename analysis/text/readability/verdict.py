@@ -89,10 +89,11 @@ def b1_verdict(f: Mapping[str, Any]) -> tuple[bool, list[str]]:
     check(len(f["jargon"]) <= MAX_JARGON, f"{len(f['jargon'])} vaktermen (max. {MAX_JARGON})",
           f"{len(f['jargon'])} vaktermen (max. {MAX_JARGON}): {_with_alternatives(f['jargon'])}")
     formal = f.get("formal_per_100", 0.0)
+    count = round(formal * f["words"] / 100)
     check(formal <= MAX_FORMAL_PER_100,
-          f"{nl_number(formal)} formele woorden per 100 woorden (max. {nl_number(MAX_FORMAL_PER_100, 0)})",
-          f"te formeel: {nl_number(formal)} formele woorden per 100 woorden "
-          f"(max. {nl_number(MAX_FORMAL_PER_100, 0)}): {_with_alternatives(f.get('formal', []))}")
+          f"{count} formele woorden in {f['words']} woorden (max. {nl_number(MAX_FORMAL_PER_100, 0)} per 100)",
+          f"te formeel: {count} formele woorden in {f['words']} woorden "
+          f"(max. {nl_number(MAX_FORMAL_PER_100, 0)} per 100): {_with_alternatives(f.get('formal', []))}")
     long_share = f["long_sentence_share"]
     check(long_share <= MAX_LONG_SENTENCE_SHARE,
           f"{nl_percent(long_share)} lange zinnen (max. {nl_percent(MAX_LONG_SENTENCE_SHARE, 0)})",
