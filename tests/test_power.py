@@ -47,14 +47,14 @@ def test_predicted_months_reach_about_eighty_percent_detection():
 
 
 def test_predicted_posts_reach_about_eighty_percent_detection():
-    sim = simulate_topic(2, lift=1.0, weeks=156, rate=1.5, season_amplitude=0.5, posts_per_year=1)
+    sim = simulate_topic(2, lift=1.0, weeks=156, rate=2.0, season_amplitude=0.5, posts_per_year=1)
     weekly, covariates = _weekly(sim)
     needed = data_needed(weekly, "topic", sim["post_weeks"], covariates, tests=1)
     assert needed.extra_posts
     per_year = round((len(sim["post_weeks"]) + needed.extra_posts) / 3)
-    rate = _detection_rate(156, posts_per_year=per_year, rate=1.5)
+    rate = _detection_rate(156, posts_per_year=per_year, rate=2.0)
     assert 0.6 <= rate <= 0.97, (needed, per_year, rate)
-    assert _detection_rate(156, posts_per_year=1, rate=1.5) < rate - 0.15
+    assert _detection_rate(156, posts_per_year=1, rate=2.0) < rate - 0.15
 
 
 @pytest.mark.parametrize("needed, text", [

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from analysis.cli import main
+from analysis.core.lexicons import read_table
 from analysis.sources.corpus import parse_blocks
 from analysis.text.nlp import tokens
 from analysis.text.readability import analyze_blocks, count_syllables
@@ -48,9 +49,13 @@ def test_formulas_need_a_minimum_length(nlp):
 
 
 def test_syllable_counter_on_hand_checked_words():
-    assert len(WORDS) >= 150
-    wrong = [(w, int(n), count_syllables(w)) for w, n in WORDS if count_syllables(w) != int(n)]
-    assert 1 - len(wrong) / len(WORDS) >= 0.97, wrong
+    """Measured on the test words that are not in the exception list, so the figure is not
+    made by the list (the README reports this figure)."""
+    exceptions = {row[0].lower() for row in read_table("syllable_exceptions.tsv")}
+    held_out = [(w, int(n)) for w, n in WORDS if w.lower() not in exceptions]
+    assert len(held_out) >= 150
+    wrong = [(w, n, count_syllables(w)) for w, n in held_out if count_syllables(w) != n]
+    assert 1 - len(wrong) / len(held_out) >= 0.97, wrong
 
 
 @pytest.mark.parametrize("word,n", [("apotheker", 4), ("radio", 3), ("knieën", 2), ("reëel", 2),

@@ -68,6 +68,8 @@ def evidence(e: pd.Series) -> str:
     if pd.isna(e["lift"]):
         return e["note"] or "geen schatting"
     interval = f"×{nl_number(e['lift'], 1)} (95%-BI {nl_number(e['ci_low'], 1)}–{nl_number(e['ci_high'], 1)})"
+    if e.get("window"):
+        interval += f" in de eerste {int(e['window'])} weken"
     if e["season_overlap"] >= SEASON_OVERLAP:
         return "effect niet te scheiden van het seizoen"
     return f"effect {interval}" if e["effect"] else f"geen effect aangetoond {interval}"

@@ -175,9 +175,29 @@ def forest(table: pd.DataFrame, title: str, truth: dict | None = None):
     ax.axvline(1, color="#555", lw=1, ls="--")
     ax.set_xscale("log")
     ax.set_yticks(y, rows["label"])
-    ax.set_xlabel("lift: contacten in de 4 weken na een post t.o.v. vergelijkbare weken (log-schaal)")
+    ax.set_xlabel("lift: contacten in de weken na een bericht t.o.v. vergelijkbare weken (log-schaal)")
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=8)
+    return fig
+
+
+def profiles(profiles: dict[str, pd.DataFrame], windows: dict[str, int], title: str):
+    """Per topic the lift per two-week bin after publication with 95% intervals, and the
+    window the data chose (shaded)."""
+    fig, axes = plt.subplots(1, len(profiles), figsize=(4.2 * len(profiles), 3.6), sharey=True, squeeze=False)
+    for ax, (label, profile) in zip(axes[0], profiles.items()):
+        x = np.arange(len(profile))
+        ax.axvspan(-0.5, windows[label] / 2 - 0.5, color="#f3d9d5", label=f"gekozen: {windows[label]} weken")
+        ax.errorbar(x, profile["lift"], yerr=[profile["lift"] - profile["ci_low"], profile["ci_high"] - profile["lift"]],
+                    fmt="o", color="#c0392b", capsize=4)
+        ax.axhline(1, color="#555", lw=1, ls="--")
+        ax.set_xticks(x, profile["weeks"])
+        ax.set_xlabel("weken na publicatie")
+        ax.set_title(label)
+        ax.legend(loc="upper right", fontsize=8)
+    axes[0][0].set_ylabel("lift (×)")
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig
 
 

@@ -24,7 +24,7 @@ COLUMNS = {
     "reasons": "redenen", "words": "woorden", "file": "bestand",
     # topics and effects
     "label": "onderwerp", "posts": "posts", "contacts": "contacten",
-    "contacts_in_window": "contacten na posts", "p_holm": "p (gecorrigeerd)",
+    "contacts_in_window": "contacten na posts", "window": "weken effect", "p_holm": "p (gecorrigeerd)",
     "season_overlap": "overlap met seizoen", "note": "toelichting",
     "contact_share": "aandeel contacten", "post_share": "aandeel posts",
     "posts_last_2y": "posts laatste 2 jaar", "gap": "gat",

@@ -22,7 +22,7 @@ from ..text.topics import TopicTagger
 from ..text.topics.discovery import discover, stability_by_k
 from ..text.topics.evaluation import agreement, read_post_labels
 from ..text.topics.taxonomy import Taxonomy
-from ..timeseries.effects import naive_before_after, prewhitened_ccf
+from ..timeseries.effects import effect_profile, naive_before_after, prewhitened_ccf
 from ..timeseries.leadtime import lead_times
 from ..timeseries.power import DataNeeded, needs_text
 from ..timeseries.seasonality import count_model, rate_ratios, seasonal_profile, stl_decompose, yearly_totals
@@ -152,9 +152,19 @@ def effects_chart(effects: pd.DataFrame, truth: dict | None = None):
 def effects_table(effects: pd.DataFrame) -> pd.DataFrame:
     if effects.empty:
         raise NotEnoughData("Er zijn geen onderwerpen met berichten of contacten.")
-    columns = ["label", "posts", "contacts", "contacts_in_window", "lift", "ci_low", "ci_high", "p_holm",
-               "effect", "season_overlap", "note"]
+    columns = ["label", "posts", "contacts", "window", "contacts_in_window", "lift", "ci_low", "ci_high",
+               "p_holm", "effect", "season_overlap", "note"]
     return dutch_columns(effects[columns].round(3)).set_index("onderwerp")
+
+
+def effect_profiles(ds, effects: pd.DataFrame):
+    """The lag profile of every topic with a proven effect."""
+    proven = effects.index[effects["effect"].astype(bool)]
+    if not len(proven):
+        raise NotEnoughData("Bij geen enkel onderwerp is een effect aangetoond, dus er is geen verloop te tonen.")
+    shown = {effects.loc[t, "label"]: effect_profile(ds.weekly, t, ds.post_weeks[t], ds.covariates) for t in proven}
+    windows = {effects.loc[t, "label"]: int(effects.loc[t, "window"]) for t in proven}
+    return charts.profiles(shown, windows, "Verloop van het effect na een bericht (95%-intervallen)")
 
 
 def best_ccf_topic(effects: pd.DataFrame, post_weeks: dict) -> str:
