@@ -188,8 +188,8 @@ def profiles(profiles: dict[str, pd.DataFrame], windows: dict[str, int], title: 
     for ax, (label, profile) in zip(axes[0], profiles.items()):
         x = np.arange(len(profile))
         ax.axvspan(-0.5, windows[label] / 2 - 0.5, color="#f3d9d5", label=f"gekozen: {windows[label]} weken")
-        ax.errorbar(x, profile["lift"], yerr=[profile["lift"] - profile["ci_low"], profile["ci_high"] - profile["lift"]],
-                    fmt="o", color="#c0392b", capsize=4)
+        errors = [profile["lift"] - profile["ci_low"], profile["ci_high"] - profile["lift"]]
+        ax.errorbar(x, profile["lift"], yerr=errors, fmt="o", color="#c0392b", capsize=4)
         ax.axhline(1, color="#555", lw=1, ls="--")
         ax.set_xticks(x, profile["weeks"])
         ax.set_xlabel("weken na publicatie")

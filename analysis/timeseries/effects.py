@@ -190,7 +190,8 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     else:
         window, inside = WINDOW, post_window(weekly.index, starts, WINDOW)
         fit = _fit(y, X.assign(post_window=inside))
-    result.update(window=window, contacts_in_window=int(y[inside > 0].sum()), weeks_in_window=int(inside.sum()))
+    result["window"] = window
+    result["contacts_in_window"], result["weeks_in_window"] = int(y[inside > 0].sum()), int(inside.sum())
     result["season_overlap"] = round(season_overlap(inside, X), 3)
     if result["season_overlap"] >= SEASON_OVERLAP:
         result["note"] = "posts vallen steeds in hetzelfde deel van het seizoen: niet te scheiden"
