@@ -78,12 +78,30 @@ def cmd_contacts(args) -> int:
     from .sources.contacts import save_contacts
     from .text.contact_topics import import_tagged_contacts
 
-    frame, report = import_tagged_contacts(args.files, columns=args.columns)
+    frame, report = import_tagged_contacts(args.files, columns=args.columns, date_order=args.date_order)
     if report.ok:
         save_contacts(frame, args.out)
     _print_json(report.to_dict() | {"out": str(args.out)}) if args.json else print(
         report.render() + (f"\nGeschreven (alleen geschoonde gegevens): {args.out}" if report.ok else ""))
     return 0 if report.ok else 1
+
+
+def cmd_weather(args) -> int:
+    from .core.settings import settings
+    from .sources.knmi import download_daily
+    from .sources.weather import read_weather
+
+    station = args.station or settings().knmi_station
+    end = args.to or dt.date.today()
+    text = download_daily(station, args.start, end)
+    out = args.out or Path(f"data/weather/knmi_{station}.txt")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    days = read_weather(out, station=station)
+    print(f"KNMI-daggegevens van station {station} geschreven naar {out}: {len(days)} dagen "
+          f"({days['date'].iloc[0]:%d-%m-%Y} t/m {days['date'].iloc[-1]:%d-%m-%Y}), "
+          f"{int(days['ice_day'].sum())} ijsdagen, {int(days['natural_ice'].sum())} natuurijsdagen")
+    return 0
 
 
 def cmd_effects(args) -> int:
@@ -171,15 +189,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, help="CSV or Excel exports")
     p.add_argument("--out", type=Path, default=Path("data/processed/contacts.csv"),
                    help="where the scrubbed dataset goes (git-ignored folder)")
-    p.add_argument("--columns", type=_columns, help="override detection: date=Datum,message=Bericht")
+    p.add_argument("--columns", type=_columns,
+                   help="override detection: date=Datum,message=Bericht (message=- for an export without messages)")
+    p.add_argument("--date-order", choices=["dmy", "mdy"],
+                   help="day or month first in dates like 04/03/2025 (found from the file when left out)")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(func=cmd_contacts)
+
+    p = sub.add_parser("weather", help="download daily temperatures from KNMI (needs internet)")
+    p.add_argument("--station", type=int, help="KNMI station number (default: practice.yaml, else 249 Berkhout)")
+    p.add_argument("--from", dest="start", type=_date, required=True, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", type=_date, help="last day, YYYY-MM-DD (default: today)")
+    p.add_argument("--out", type=Path, help="where to write the KNMI file (default: data/weather/knmi_STATION.txt)")
+    p.set_defaults(func=cmd_weather)
 
     p = sub.add_parser("effects", help="seasonality and publication effects per topic")
     p.add_argument("--corpus", type=Path, default=Path("corpus/posts"))
     p.add_argument("--contacts", type=Path, nargs="+", required=True, help="contact export(s)")
     p.add_argument("--pageviews", type=Path, help="GA4 or Matomo page-view export (CSV)")
-    p.add_argument("--weather", type=Path, help="daily weather: date,tmax (°C), e.g. from KNMI")
+    p.add_argument("--weather", type=Path, help="daily weather: a KNMI daggegevens file, or date,tmax (°C)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_effects)
 

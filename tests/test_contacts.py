@@ -83,7 +83,7 @@ def test_mixed_date_formats_bad_rows_and_duplicates_are_reported(tmp_path):
     assert f.skipped == [(4, "kolom 'Datum': geen datum"), (5, "lege regel"),
                          (6, "kolom 'Datum': onleesbare datum")]
     assert f.duplicates == [(7, 2)]
-    assert f.date_formats == ["iso", "nl"]
+    assert f.date_formats == ["iso", "numeriek"]
     assert "verschillende notaties" in report.render()
 
 

@@ -30,7 +30,7 @@ def _personal(text: str) -> list[str]:
 
 def test_committed_sample_is_what_the_generator_writes(tmp_path):
     write_sample(labelled_posts(load_corpus(ROOT / "corpus" / "posts")), tmp_path)
-    for name in ["contacts.csv", "pageviews_ga4.csv", "weather.csv"]:
+    for name in ["contacts.csv", "pageviews_ga4.csv", "weather_knmi.txt"]:
         assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), (
             f"data/sample/{name} is out of date: run `make sample` and commit it")
 
@@ -75,7 +75,7 @@ def test_the_tagger_meets_noisy_messages_and_mostly_finds_the_planted_topic(nlp)
 
 @pytest.fixture(scope="module")
 def effects():
-    ds = load_dataset(ROOT / "corpus/posts", SAMPLE / "contacts.csv", weather=SAMPLE / "weather.csv")
+    ds = load_dataset(ROOT / "corpus/posts", SAMPLE / "contacts.csv", weather=SAMPLE / "weather_knmi.txt")
     return effects_table(ds)
 
 

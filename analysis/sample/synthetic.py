@@ -173,14 +173,30 @@ def cold_days(planted: Planted = PLANTED) -> set[dt.date]:
 
 
 def weather(planted: Planted = PLANTED, seed: int = SEED) -> pd.DataFrame:
-    """Daily maximum temperature for Hoorn (°C): seasonal mean, frost in the cold spells."""
+    """Daily temperatures for Hoorn (°C): maximum with a seasonal mean and frost in the cold
+    spells, minimum 3 to 8 degrees lower, mean between them."""
     rng = np.random.default_rng(seed + 1)
     days = pd.date_range(START, END, freq="D")
     mean = 13.5 - 8.5 * np.cos(2 * np.pi * (days.day_of_year - 15) / 365.25)
     tmax = mean + rng.normal(0, 2.5, len(days))
     cold = np.array([d in cold_days(planted) for d in days.date])
-    tmax = np.where(cold, rng.uniform(-4.5, -0.5, len(days)), np.maximum(tmax, 0.5))
-    return pd.DataFrame({"date": days.date.astype(str), "tmax": tmax.round(1)})
+    tmax = np.where(cold, rng.uniform(-4.5, -0.5, len(days)), np.maximum(tmax, 0.5)).round(1)
+    tmin = (tmax - rng.uniform(3, 8, len(days))).round(1)
+    return pd.DataFrame({"date": days.date.astype(str), "tmax": tmax, "tmin": tmin,
+                         "tmean": ((tmax + tmin) / 2).round(1)})
+
+
+def knmi_text(frame: pd.DataFrame, station: int = 249) -> str:
+    """Daily temperatures in the shape of a KNMI daggegevens download (tenths of a degree)."""
+    lines = ["# BRON: synthetische gegevens in de vorm van een KNMI-download (analysis/sample/synthetic.py)",
+             f"# STN         NAME\n# {station}         Berkhout", "#",
+             "# YYYYMMDD  = datum", "# TG        = etmaalgemiddelde temperatuur (0.1 graden Celsius)",
+             "# TN        = minimumtemperatuur (0.1 graden Celsius)",
+             "# TX        = maximumtemperatuur (0.1 graden Celsius)", "#",
+             "# STN,YYYYMMDD,   TG,   TN,   TX", "#"]
+    for day, tg, tn, tx in zip(frame["date"], frame["tmean"], frame["tmin"], frame["tmax"]):
+        lines.append(f"  {station},{day.replace('-', '')},{round(tg * 10):>5},{round(tn * 10):>5},{round(tx * 10):>5}")
+    return "\n".join(lines) + "\n"
 
 
 def _weeks() -> pd.DatetimeIndex:
@@ -351,7 +367,7 @@ def labelled_posts(corpus: pd.DataFrame, labels: Path = SAMPLE_LABELS) -> pd.Dat
 
 
 def write_sample(posts: pd.DataFrame, out: Path, planted: Planted = PLANTED, seed: int = SEED) -> dict:
-    """Write contacts.csv, pageviews_ga4.csv and weather.csv into *out* (posts: labelled_posts())."""
+    """Write contacts.csv, pageviews_ga4.csv and weather_knmi.txt into *out* (posts: labelled_posts())."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     export = contacts(posts, planted, seed)
@@ -366,7 +382,7 @@ def write_sample(posts: pd.DataFrame, out: Path, planted: Planted = PLANTED, see
         fh.write("# ----------------------------------------\n# Pagina's en schermen: synthetisch\n"
                  f"# {START:%Y%m%d}-{END:%Y%m%d}\n# ----------------------------------------\n")
         views.to_csv(fh, index=False)
-    weather(planted, seed).to_csv(out / "weather.csv", index=False)
+    (out / "weather_knmi.txt").write_text(knmi_text(weather(planted, seed)), encoding="utf-8")
     return {"contacts": int((export["_kind"] == "").sum()), "rows": len(export),
             "pageview_rows": len(views)}
 

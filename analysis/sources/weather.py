@@ -1,30 +1,120 @@
-"""Daily weather: a plain ``date,tmax`` file (maximum temperature in °C)."""
+"""Daily weather: KNMI "daggegevens" as downloaded, or a plain ``date,tmax`` file.
+
+KNMI files (from daggegevens.knmi.nl or the ``weather`` command) have comment
+lines starting with ``#``, a header such as ``STN,YYYYMMDD,   TG,   TN,   TX``
+(often itself a comment line), one column per element, space-padded values and
+temperatures in tenths of a degree; an empty value is missing. Any subset of the
+elements is fine as long as TX or TG is there. A file with several stations is
+narrowed to one: *station*, else the practice's station (settings), else the
+only one.
+
+What drives skating and slipping is derived per day:
+
+- frost day: minimum below 0 °C (TN < 0);
+- ice day: maximum below 0 °C (TX < 0);
+- natural ice: the fourth and later of consecutive days with a mean below 0 °C
+  (TG < 0). Ditches and ponds carry skaters at about 8–10 cm of ice, which takes a
+  few days of steady frost; the rule "four days with a mean below zero" is the
+  simple one to state and check. Without TG the mean is taken as (TN + TX) / 2,
+  and with only a maximum temperature, natural ice starts on the third
+  consecutive ice day.
+"""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..core.errors import UnreadableInput, WeatherError
+from ..core.settings import settings
 from .textfile import read_text
 
+KNMI_HEADER = re.compile(r"^#?\s*STN\s*,\s*YYYYMMDD\s*,", re.I)
+NATURAL_ICE_DAYS = 4  # consecutive days with a mean below 0 °C
+NATURAL_ICE_DAYS_TMAX = 3  # consecutive ice days, when only the maximum is known
 
-def read_weather(path: Path) -> pd.DataFrame:
-    """Columns date (Timestamp) and tmax (°C), one row per day, sorted."""
+
+def read_weather(path: Path, station: int | None = None) -> pd.DataFrame:
+    """Per day (sorted): date, tmax, tmin, tmean (°C; NaN where not given) and the
+    derived frost_day, ice_day and natural_ice (0/1)."""
     name = Path(path).name
     try:
         text = read_text(path)
     except UnreadableInput as exc:
         raise WeatherError(f"{name}: {exc}") from None
+    lines = text.splitlines()
+    header = next((i for i, line in enumerate(lines) if KNMI_HEADER.match(line)), None)
+    frame = _knmi(lines, header, name, station) if header is not None else _plain(text, name)
+    frame = frame.dropna(subset=["date"]).sort_values("date").drop_duplicates("date").reset_index(drop=True)
+    if frame[["tmax", "tmean"]].isna().all(axis=1).all():
+        raise WeatherError(f"{name}: geen regels met een geldige datum en temperatuur")
+    return _derived(frame)
+
+
+def _plain(text: str, name: str) -> pd.DataFrame:
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, comment="#")
     except pd.errors.ParserError as exc:
         raise WeatherError(f"{name}: geen leesbare CSV ({exc})") from None
+    frame.columns = [c.strip().lower() for c in frame.columns]
     if not {"date", "tmax"} <= set(frame.columns):
-        raise WeatherError(f"{name}: kolommen 'date' en 'tmax' verwacht; gevonden: {', '.join(frame.columns)}")
-    out = pd.DataFrame({"date": pd.to_datetime(frame["date"], errors="coerce"),
-                        "tmax": pd.to_numeric(frame["tmax"], errors="coerce")}).dropna()
-    if out.empty:
-        raise WeatherError(f"{name}: geen regels met een geldige datum en temperatuur")
-    return out.sort_values("date").drop_duplicates("date").reset_index(drop=True)
+        raise WeatherError(f"{name}: geen KNMI-daggegevens en geen kolommen 'date' en 'tmax'; "
+                           f"gevonden: {', '.join(frame.columns)}")
+    return pd.DataFrame({"date": pd.to_datetime(frame["date"], errors="coerce"),
+                         "tmax": pd.to_numeric(frame["tmax"], errors="coerce"),
+                         "tmin": np.nan, "tmean": np.nan})
+
+
+def _knmi(lines: list[str], header: int, name: str, station: int | None) -> pd.DataFrame:
+    columns = [c.strip().upper() for c in lines[header].lstrip("#").split(",")]
+    rows = [line.split(",") for line in lines[header + 1:]
+            if line.strip() and not line.lstrip().startswith("#")]
+    if not rows:
+        raise WeatherError(f"{name}: KNMI-bestand zonder gegevensregels")
+    if any(len(r) != len(columns) for r in rows):
+        bad = next(i for i, r in enumerate(rows) if len(r) != len(columns))
+        raise WeatherError(f"{name}: regel met {len(rows[bad])} waarden waar {len(columns)} kolommen zijn "
+                           f"({', '.join(columns)})")
+    raw = pd.DataFrame([[c.strip() for c in r] for r in rows], columns=columns)
+    if not {"TX", "TG"} & set(columns):
+        raise WeatherError(f"{name}: geen temperatuur (TX of TG) in het KNMI-bestand; kolommen: {', '.join(columns)}")
+    stations = sorted(raw["STN"].unique(), key=lambda s: int(s) if s.isdigit() else 0)
+    wanted = station if station is not None else (settings().knmi_station if len(stations) > 1 else None)
+    if wanted is not None:
+        if str(wanted) not in stations:
+            raise WeatherError(f"{name}: station {wanted} staat niet in het bestand; wel: {', '.join(stations)} "
+                               "(kies met --station)")
+        raw = raw[raw["STN"] == str(wanted)]
+
+    def tenths(column: str) -> pd.Series:
+        if column not in raw:
+            return pd.Series(np.nan, index=raw.index)
+        return pd.to_numeric(raw[column], errors="coerce") / 10
+
+    return pd.DataFrame({"date": pd.to_datetime(raw["YYYYMMDD"], format="%Y%m%d", errors="coerce"),
+                         "tmax": tenths("TX"), "tmin": tenths("TN"), "tmean": tenths("TG")})
+
+
+def _runs(flags: pd.Series) -> pd.Series:
+    """Length of the run of True values ending on each day (consecutive dates only)."""
+    run, out, previous = 0, [], None
+    for day, flag in flags.items():
+        contiguous = previous is not None and (day - previous).days == 1
+        run = (run + 1 if contiguous else 1) if flag else 0
+        out.append(run)
+        previous = day
+    return pd.Series(out, index=flags.index)
+
+
+def _derived(frame: pd.DataFrame) -> pd.DataFrame:
+    mean = frame["tmean"].fillna((frame["tmin"] + frame["tmax"]) / 2)
+    by_day = frame.set_index("date")
+    if mean.notna().any():
+        natural = _runs(pd.Series((mean < 0).to_numpy(), index=by_day.index)) >= NATURAL_ICE_DAYS
+    else:
+        natural = _runs(pd.Series((frame["tmax"] < 0).to_numpy(), index=by_day.index)) >= NATURAL_ICE_DAYS_TMAX
+    return frame.assign(frost_day=(frame["tmin"] < 0).astype(int), ice_day=(frame["tmax"] < 0).astype(int),
+                        natural_ice=natural.to_numpy().astype(int))

@@ -35,18 +35,18 @@ def tag_contacts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[COLUMNS]
 
 
-def import_tagged_contacts(paths: list[Path], columns: dict[str, str] | None = None
-                           ) -> tuple[pd.DataFrame, ContactReport]:
+def import_tagged_contacts(paths: list[Path], columns: dict[str, str] | None = None,
+                           date_order: str | None = None) -> tuple[pd.DataFrame, ContactReport]:
     """Read, scrub and tag contact exports: the dataset every analysis of contacts uses.
 
     The result (scrubbed data and the report only) is cached by the files' content and the
     code it depends on, so the notebooks of one report scrub an export once."""
     store = default_cache("contacts", entry=__name__)
-    key = ResultCache.key(repr(sorted((columns or {}).items())),
+    key = ResultCache.key(repr(sorted((columns or {}).items())), str(date_order),
                           *(f"{Path(p).name}:{_file_hash(Path(p))}" for p in paths))
     if store is not None and (hit := store.get(key)) is not None:
         return hit
-    frame, report = import_contacts(paths, columns)
+    frame, report = import_contacts(paths, columns, date_order)
     result = tag_contacts(frame), report
     if store is not None and report.ok:
         store.put(key, result)

@@ -5,11 +5,14 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from ..sources.pageviews import period_total
 from .weekly import topic_lists
 
 
 def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
-    """Views per post: in total and in its first three months online."""
+    """Views per post: in total and in its first three months online (unknown, NaN, when
+    the export is one total over a period)."""
+    monthly = not period_total(views)
     paths = posts["url"].fillna("").map(lambda u: urlsplit(u).path)
     rows = []
     for post_id, title, date, path, main in zip(posts["id"], posts["title"], posts["date"], paths,
@@ -21,13 +24,19 @@ def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
         else:
             first = own.iloc[0:0]
         rows.append({"id": post_id, "title": title, "date": date, "main": main, "path": path,
-                     "views": int(own["views"].sum()), "views_first_3_months": int(first["views"].sum())})
+                     "views": int(own["views"].sum()),
+                     "views_first_3_months": int(first["views"].sum()) if monthly else float("nan")})
     return pd.DataFrame(rows)
 
 
 def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: pd.DataFrame,
                             topics: list[str]) -> pd.DataFrame:
-    """Per topic: contacts sent from its posts' pages per 1000 views of those pages."""
+    """Per topic: contacts sent from its posts' pages per 1000 views of those pages. With a
+    period total, only the contacts of that period count."""
+    if period_total(views):
+        start, end = views.attrs["period"]
+        day = contacts["timestamp"].dt.tz_localize(None).dt.normalize()
+        contacts = contacts[(day >= start) & (day <= end)]
     paths = posts["url"].fillna("").map(lambda u: urlsplit(u).path)
     rows = []
     for topic in topics:

@@ -3,9 +3,10 @@
 Per week: public holidays (``holidays`` package, NL), the share of days in a
 school holiday of region Noord (``data/school_holidays_noord.tsv``), the share of
 days in the health-insurance switching period (12 November to 31 December), and
-whether the week holds Christmas (24 December to 1 January). With a daily weather
-file (KNMI-style: date and maximum temperature), also the number of ice days
-(maximum below 0 °C), which drives skating and its injuries.
+whether the week holds Christmas (24 December to 1 January). With daily weather
+(see sources/weather.py), also the number of ice days (maximum below 0 °C), frost
+days (minimum below 0 °C) and natural-ice days, which drive skating, slipping and
+their injuries.
 """
 from __future__ import annotations
 
@@ -52,12 +53,16 @@ def weekly_covariates(first: pd.Timestamp, last: pd.Timestamp,
     })
     for column in ["public_holiday", "school_holiday", "insurance_period", "christmas"]:
         daily[column] = daily[column].astype(int)
+    weather_days = {}
     if weather is not None:
-        w = weather.set_index(pd.to_datetime(weather["date"]))["tmax"]
-        daily["ice_day"] = (daily["day"].map(w) < 0).astype(int)
+        w = weather.set_index(pd.to_datetime(weather["date"]))
+        for column, weekly in [("ice_day", "ice_days"), ("frost_day", "frost_days"),
+                               ("natural_ice", "natural_ice_days")]:
+            if column in w:
+                daily[column] = daily["day"].map(w[column]).fillna(0).astype(int)
+                weather_days[weekly] = (column, "sum")
     cal = daily.groupby("week").agg(
         public_holidays=("public_holiday", "sum"), school_holiday=("school_holiday", "mean"),
-        insurance_period=("insurance_period", "mean"), christmas=("christmas", "max"),
-        **({"ice_days": ("ice_day", "sum")} if weather is not None else {}))
+        insurance_period=("insurance_period", "mean"), christmas=("christmas", "max"), **weather_days)
     cal.index.name = "week"
     return cal.loc[weeks]

@@ -6,7 +6,7 @@ Per topic, a quasi-Poisson GLM of the topic's weekly contacts with
 - the overall level: log(1 + contacts about anything else that week), which
   carries the trend, the busy January, the quiet summer and Christmas;
 - calendar effects: insurance switching period, Christmas week, school holidays,
-  public holidays and, with weather data, ice days;
+  public holidays and, with weather data, ice, frost and natural-ice days;
 - the weeks after a post.
 
 How long a post's effect lasts is not assumed but estimated. The *profile* is a
@@ -56,7 +56,8 @@ HARMONICS = 3
 ALPHA = 0.05
 MIN_CONTACTS = 30
 SEASON_OVERLAP = 0.35
-CALENDAR = ["insurance_period", "christmas", "school_holiday", "public_holidays", "ice_days"]
+CALENDAR = ["insurance_period", "christmas", "school_holiday", "public_holidays", "ice_days", "frost_days",
+            "natural_ice_days"]
 
 
 class TopicEffect(TypedDict):

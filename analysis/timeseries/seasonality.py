@@ -19,6 +19,8 @@ TERMS = {  # model term -> Dutch label for tables and charts
     "school_holiday": "schoolvakantie (hele week)",
     "insurance_period": "overstapperiode zorgverzekering (hele week)",
     "ice_days": "ijsdag (per dag)",
+    "frost_days": "vorstdag (per dag)",
+    "natural_ice_days": "natuurijsdag (per dag)",
 }
 
 

@@ -1,9 +1,13 @@
 """Which column of a contact export holds what.
 
-Detected from Dutch or English headers (WordPress form plugins, mail exports,
-front-desk spreadsheets); can be overridden with ``{"date": "Ingezonden op"}``.
-Columns with personal data (name, e-mail, phone, address...) and unknown columns
-are dropped at import: only date, time, message, subject and page are read.
+Detected from Dutch or English headers as the form tools Dutch practice websites
+use write them (Contact Form 7 with Flamingo, WPForms, Gravity Forms, Ninja Forms,
+Elementor, Wix, Jotform; mail exports and front-desk spreadsheets): first exact
+names, then headers that contain a role's word ("Uw vraag of opmerking",
+"Invoerdatum"). Can be overridden with ``{"date": "Ingezonden op"}``; ``message=-``
+says the export has no messages. Columns with personal data (name, e-mail, phone,
+address, IP...) are used to scrub the messages and then dropped, as are unknown
+columns: only date, time, message, subject and page are kept.
 """
 from __future__ import annotations
 
@@ -23,15 +27,24 @@ KNOWN = {
     "page": ["pagina", "page", "url", "referrer", "referer", "bron", "source", "pageurl",
              "formulierpagina", "sourceurl", "landingpage"],
 }
-PERSONAL = ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "email",
+CONTAINS = {  # words that mark a role when no header matches exactly
+    "date": ["datum", "date", "aangemaakt", "ingezonden", "submitted", "submission", "created", "verzonden",
+             "ontvangen", "timestamp", "tijdstip"],
+    "message": ["bericht", "message", "vraag", "opmerking", "comment", "question", "toelichting", "klacht",
+                "omschrijving"],
+    "subject": ["onderwerp", "subject"],
+    "page": ["url", "pagina", "page", "referrer", "referer"],
+}
+PERSONAL = ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "fullname",
+            "volledigenaam", "email",
             "emailadres", "mail", "youremail", "telefoon", "telefoonnummer", "tel", "phone",
             "mobiel", "gsm", "adres", "address", "straat", "huisnummer", "postcode", "zip",
             "woonplaats", "plaats", "city", "geboortedatum", "birthdate", "bsn", "ip", "ipaddress",
             "from", "afzender", "sender", "contactpersoon"]
 KNOWN_VALUES = {  # personal columns whose values are scrubbed from the message before they are dropped
-    "name": ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "from",
-             "afzender", "sender", "contactpersoon"],
-    "email": ["email", "emailadres", "mail", "youremail"],
+    "name": ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "fullname",
+             "volledigenaam", "from", "afzender", "sender", "contactpersoon"],
+    "email": ["email", "emailadres", "mail", "youremail", "e-mail"],
     "phone": ["telefoon", "telefoonnummer", "tel", "phone", "mobiel", "gsm"],
 }
 
@@ -47,28 +60,61 @@ def normalise(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", str(header).lower())
 
 
+def is_personal(header: str) -> bool:
+    norm = normalise(header)
+    return (any(norm == p or norm.startswith(p) for p in PERSONAL)
+            or norm.endswith(("ip", "ipadres", "ipaddress")))
+
+
 def detect_columns(headers: list[str], override: dict[str, str] | None = None) -> dict:
     """Map roles (date, time, message, subject, page) to header names.
 
-    Returns ``{"roles": {role: header}, "personal": [...], "unused": [...]}``.
+    Returns ``{"roles": {role: header}, "personal": [...], "unused": [...], "no_message": bool}``.
     """
     roles: dict[str, str] = {}
+    no_message = False
     by_norm = {normalise(h): h for h in headers}
     for role, header in (override or {}).items():
         if role not in KNOWN:
             raise ContactFileError(f"onbekende rol {role!r}; kies uit {', '.join(KNOWN)}")
+        if role == "message" and header == "-":
+            no_message = True
+            continue
         if header not in headers:
             raise ContactFileError(f"kolom {header!r} bestaat niet; kolommen: {', '.join(headers)}")
         roles[role] = header
     for role, names in KNOWN.items():
-        if role in roles:
+        if role in roles or (role == "message" and no_message):
             continue
         for name in names:
             if name in by_norm and by_norm[name] not in roles.values():
                 roles[role] = by_norm[name]
                 break
+    for role, words in CONTAINS.items():
+        if role in roles or (role == "message" and no_message):
+            continue
+        match = next((h for h in headers if h not in roles.values() and not is_personal(h)
+                      and any(w in normalise(h) for w in words)), None)
+        if match:
+            roles[role] = match
     used = set(roles.values())
-    personal = [h for h in headers if h not in used and
-                any(normalise(h) == p or normalise(h).startswith(p) for p in PERSONAL)]
+    personal = [h for h in headers if h not in used and is_personal(h)]
     unused = [h for h in headers if h not in used and h not in personal]
-    return {"roles": roles, "personal": personal, "unused": unused}
+    return {"roles": roles, "personal": personal, "unused": unused, "no_message": no_message}
+
+
+def guess_message_column(headers: list[str], columns: dict, samples: list[list[str]]) -> tuple[str, int] | None:
+    """The unused column that looks like free text (long and varied values), with its mean
+    length, or None: a guess for the user to confirm, never used silently."""
+    best = None
+    for header in columns["unused"]:
+        k = headers.index(header)
+        values = [row[k].strip() for row in samples if k < len(row) and row[k].strip()]
+        if len(values) < 2:
+            continue
+        mean = sum(map(len, values)) // len(values)
+        varied = len(set(values)) / len(values)
+        words = sum(len(v.split()) for v in values) / len(values)
+        if mean >= 25 and words >= 4 and varied >= 0.8 and (best is None or mean > best[1]):
+            best = (header, mean)
+    return best

@@ -8,6 +8,7 @@ duplicate (same time and same text as an earlier row).
 from __future__ import annotations
 
 import hashlib
+import re
 from concurrent.futures import Executor
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
@@ -22,8 +23,8 @@ from ...core.parallel import map_with, worker_pool
 from ...core.spreadsheet import neutralise_frame
 from ...privacy import Known, scrub
 from ...privacy.deidentify import deduce_model, release_deduce
-from .columns import detect_columns, known_value_kind
-from .dates import parse_timestamp
+from .columns import detect_columns, guess_message_column, known_value_kind
+from .dates import DateOrder, date_order, parse_timestamp
 from .reader import read_rows
 
 PARALLEL_FROM = 20_000  # rows; below this a second process costs more than it saves
@@ -40,6 +41,7 @@ class FileReport:
     duplicates: list[tuple[int, int]] = field(default_factory=list)  # (line, first line)
     columns: dict = field(default_factory=dict)
     date_formats: list[str] = field(default_factory=list)
+    date_order: str = ""  # how numeric dates were read, and why (Dutch)
     error: str = ""
 
     @property
@@ -80,8 +82,10 @@ class ContactReport:
                 lines.append("  verwijderd (persoonsgegevens): " + ", ".join(f.columns["personal"]))
             if f.columns["unused"]:
                 lines.append("  niet gebruikt: " + ", ".join(f.columns["unused"]))
+            if "numeriek" in f.date_formats and f.date_order:
+                lines.append(f"  {f.date_order}")
             if len(f.date_formats) > 1:
-                lines.append("  let op: datums in verschillende notaties (ISO en Nederlands)")
+                lines.append("  let op: datums in verschillende notaties (" + ", ".join(f.date_formats) + ")")
             for line, reason in f.skipped[:20]:
                 lines.append(f"  regel {line}: overgeslagen, {reason}")
             if len(f.skipped) > 20:
@@ -110,10 +114,58 @@ def _cell(cells: list[str], index: dict[str, int], role: str) -> str:
 Record = tuple  # (timestamp, scrubbed text, page, line): tuples, not dicts, for a million rows
 
 
-def _read_file(path: Path, override: dict | None, report: FileReport) -> list[Record]:
+SAMPLE_ROWS = 500  # rows looked at to recognise a message column by its content
+
+
+def _first_pass(path: Path, date_column: int) -> tuple[DateOrder, list[list[str]]]:
+    """How the export writes numeric dates, and its first rows (to recognise columns by
+    content). Reads the file once more, stopping as soon as the date order is settled."""
+    _, rows = read_rows(path)
+    samples: list[list[str]] = []
+
+    def dates():
+        for line, cells in rows:
+            if len(samples) < SAMPLE_ROWS:
+                samples.append(cells)
+            if date_column < len(cells):
+                yield line, cells[date_column]
+
+    order = date_order(dates())
+    for _, cells in rows:  # fill the sample when the order was settled early
+        if len(samples) >= SAMPLE_ROWS:
+            break
+        samples.append(cells)
+    if hasattr(rows, "close"):
+        rows.close()
+    return order, samples
+
+
+def _message_check(headers: list[str], cols: dict, samples: list[list[str]]) -> None:
+    """No message column: name the likely one and ask to confirm it, never import empty messages."""
+    if "message" in cols["roles"] or cols.get("no_message"):
+        return
+    mapping = ", ".join(f"{role} = '{h}'" for role, h in cols["roles"].items())
+    guess = guess_message_column(headers, cols, samples)
+    date = cols["roles"]["date"]
+    if guess:
+        header, mean = guess
+        raise ContactFileError(
+            f"geen kolom met berichten herkend (gevonden: {mapping}). De kolom '{header}' lijkt de berichten "
+            f"te bevatten (gemiddeld {mean} tekens). Klopt dat? Lees dan opnieuw in met "
+            f"--columns \"date={date},message={header}\"")
+    raise ContactFileError(
+        f"geen kolom met berichten gevonden (gevonden: {mapping}; kolommen: {', '.join(headers)}). Geef die op "
+        f"met --columns \"date={date},message=NAAM\", of met message=- als de export geen berichten heeft")
+
+
+def _read_file(path: Path, override: dict | None, report: FileReport, order: str | None = None
+               ) -> list[Record]:
     """The scrubbed records of one export, read and scrubbed CHUNK rows at a time, so that
     the raw export is never held in memory whole."""
     headers, rows = read_rows(path)
+    if len(headers) == 1 and not override:
+        raise ContactFileError(f"maar één kolom gevonden ('{headers[0]}'): verkeerd scheidingsteken? "
+                               "Sla de export op als CSV met komma's of puntkomma's")
     cols = detect_columns(headers, override)
     report.columns = cols
     roles = cols["roles"]
@@ -121,6 +173,10 @@ def _read_file(path: Path, override: dict | None, report: FileReport) -> list[Re
         raise ContactFileError(
             "geen datumkolom gevonden; kolommen: " + ", ".join(headers)
             + " (verkeerd scheidingsteken? geef de kolom op met --columns date=NAAM)")
+    found_order, samples = _first_pass(path, headers.index(roles["date"]))
+    _message_check(headers, cols, samples)
+    chosen = DateOrder(order, "opgegeven met --date-order") if order else found_order
+    report.date_order = chosen.text()
     index = {role: headers.index(h) for role, h in roles.items()}
     known_columns = [(headers.index(h), kind) for h in cols["personal"] if (kind := known_value_kind(h))]
     records: list[Record] = []
@@ -134,7 +190,7 @@ def _read_file(path: Path, override: dict | None, report: FileReport) -> list[Re
                 pool = pool or stack.enter_context(worker_pool(deduce_model))
                 records.extend(_scrubbed(chunk, pool))
                 chunk = []
-            _row(line, cells, index, roles, known_columns, report, seen, formats, chunk)
+            _row(line, cells, index, roles, known_columns, report, seen, formats, chunk, chosen.order)
         records.extend(_scrubbed(chunk, pool if len(chunk) >= PARALLEL_FROM else None))
     if pool is not None:
         release_deduce()  # a large import is done with it: give its gigabyte back before tagging
@@ -145,7 +201,7 @@ def _read_file(path: Path, override: dict | None, report: FileReport) -> list[Re
 
 
 def _row(line: int, cells: list[str], index: dict, roles: dict, known_columns: list, report: FileReport,
-         seen: dict, formats: set, chunk: list) -> None:
+         seen: dict, formats: set, chunk: list, order: str = "dmy") -> None:
     """Account for one row: skipped (with its reason), a duplicate, or added to *chunk*."""
     report.rows += 1
     if not any(c.strip() for c in cells):
@@ -158,7 +214,7 @@ def _row(line: int, cells: list[str], index: dict, roles: dict, known_columns: l
     if _cell(cells, index, "time") and len(raw_date) <= 10:
         raw_date = f"{raw_date} {_cell(cells, index, 'time')}"
     try:
-        stamp, fmt = parse_timestamp(raw_date)
+        stamp, fmt = parse_timestamp(raw_date, order)
     except DateError as exc:
         report.skipped.append((line, f"kolom '{roles['date']}': {exc}"))  # never the cell itself
         return
@@ -201,12 +257,20 @@ def _plausible(records: list[Record], report: FileReport, column: str) -> list[R
     return kept
 
 
+ADDRESS = re.compile(r"<?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*>?")
+
+
 def _known(cells: list[str], columns: list[tuple[int, str]]) -> Known:
-    """The row's own name, e-mail and phone cells, to scrub from its message."""
+    """The row's own name, e-mail and phone cells, to scrub from its message. A cell such
+    as Flamingo's From ("Jan de Vries <jan@example.nl>") gives a name and an address."""
     values: dict[str, list[str]] = {"name": [], "email": [], "phone": []}
     for k, kind in columns:
         if k < len(cells) and cells[k].strip():
-            values[kind].append(cells[k].strip())
+            value = cells[k].strip()
+            values["email"].extend(ADDRESS.findall(value))
+            rest = ADDRESS.sub(" ", value).strip(' "')
+            if rest and kind != "email":
+                values[kind].append(rest)
     return Known.of(" ".join(values["name"]), " ".join(values["email"]), "/".join(values["phone"]))
 
 
@@ -222,16 +286,17 @@ def _scrub(rows: list[tuple[str, str, Known]]) -> list[str]:
     return [" — ".join(scrub(t, known) for t in (subject, message) if t) for subject, message, known in rows]
 
 
-def import_contacts(paths: list[Path], columns: dict[str, str] | None = None
+def import_contacts(paths: list[Path], columns: dict[str, str] | None = None, date_order: str | None = None
                     ) -> tuple[pd.DataFrame, ContactReport]:
     """Read and scrub contact exports; returns (minimal dataset: timestamp, text, page; report).
+    *date_order* ('dmy' or 'mdy') overrides the order found per file.
     Topics are added by :func:`analysis.text.contact_topics.tag_contacts`."""
     report, records = ContactReport(), []
     for path in map(Path, paths):
         file_report = FileReport(file=path.name)
         report.files.append(file_report)
         try:
-            records.extend(_read_file(path, columns, file_report))
+            records.extend(_read_file(path, columns, file_report, date_order))
         except InputError as exc:
             file_report.error = str(exc)
     frame = pd.DataFrame(records, columns=["timestamp", "text", "page", "line"]).drop(columns="line")

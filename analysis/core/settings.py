@@ -1,0 +1,47 @@
+"""The practice's settings: ``practice.yaml`` in the project folder (optional).
+
+Only what differs per practice lives here. Defaults fit the first practice, in
+Hoorn; the KNMI weather station is the one nearest to the practice (Berkhout, 249,
+for Hoorn; De Bilt is 260, Schiphol 240, De Kooy 235). Example::
+
+    name: Fysiotherapie Hoorn
+    place: Hoorn
+    knmi_station: 249
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from . import paths
+from .errors import InputError
+
+FILE_NAME = "practice.yaml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    name: str = "de praktijk"
+    place: str = "Hoorn"
+    knmi_station: int = 249
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The practice's settings, or the defaults when there is no practice.yaml."""
+    path = paths.ROOT / FILE_NAME
+    if not path.is_file():
+        return Settings()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"{FILE_NAME}: geen geldige YAML ({exc})") from None
+    unknown = set(raw) - set(Settings.__dataclass_fields__)
+    if unknown:
+        raise InputError(f"{FILE_NAME}: onbekende instelling(en): {', '.join(sorted(unknown))}")
+    try:
+        return Settings(**{**raw, "knmi_station": int(raw.get("knmi_station", Settings.knmi_station))})
+    except (TypeError, ValueError):
+        raise InputError(f"{FILE_NAME}: knmi_station moet een stationsnummer zijn, zoals 249") from None
