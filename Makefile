@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test notebooks bench sample clean
+.PHONY: setup report test notebooks bench sample app clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,12 @@ test: $(STAMP)
 ## Re-execute the notebooks in place, refreshing their committed outputs.
 notebooks: $(STAMP)
 	$(BIN)/python -m analysis notebooks
+
+## The draft checker in the browser (Voilà on this machine only); stop with Ctrl+C.
+APP_PORT ?= 8866
+app: $(STAMP)
+	@echo ">> concept controleren: open http://localhost:$(APP_PORT)/ in de browser (stoppen: Ctrl+C)"
+	cd notebooks && ../$(BIN)/voila 06_conceptcheck.ipynb --port=$(APP_PORT) --no-browser --Voila.ip=127.0.0.1
 
 ## Regenerate the synthetic sample data (contacts and page views).
 sample: $(STAMP)

@@ -127,6 +127,26 @@ def step_tag_sample() -> dict:
     return {"seconds": time.perf_counter() - start, "posts": len(posts)}
 
 
+def step_draft_check() -> dict:
+    """The draft checker page on a 1,500-word draft: the first check and a check after an edit."""
+    from analysis.reporting.draft_app import check_text
+    from analysis.sources.corpus import load_corpus
+    from analysis.sources.drafts import draft_from_text
+    from analysis.text.nlp import load_pipeline
+    from analysis.text.topics import TopicTagger
+
+    nlp, tagger = load_pipeline(), TopicTagger()
+    bodies = load_corpus(ROOT / "corpus" / "posts")["body"]
+    text = "Een lang concept\n\n" + "\n\n".join(bodies.iloc[:6])
+    words = len(" ".join(bodies.iloc[:6]).split())
+    start = time.perf_counter()
+    check_text(*draft_from_text(text), nlp, tagger, None, None, {})
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    check_text(*draft_from_text(text + "\n\nEen nieuwe zin erbij."), nlp, tagger, None, None, {})
+    return {"seconds": first, "after_edit_seconds": time.perf_counter() - start, "words": words}
+
+
 def step_contacts(path: str) -> dict:
     from analysis.text.contact_topics import import_tagged_contacts
 
@@ -228,6 +248,7 @@ def main() -> int:
         warm.append(_child("analysis", str(corpus), "on", env=env))
     results["analysis_warm_one_changed"] = _median(warm)
     results["tag_sample"] = _median([_child("tag_sample") for _ in range(args.runs)])
+    results["draft_check"] = _median([_child("draft_check") for _ in range(args.runs)])
     no_cache = {"ANALYSIS_CACHE": "0"}  # measure the import itself, not a cache hit
     imp = _median([_child("contacts", str(contacts), env=no_cache) for _ in range(args.runs)])
     results["contacts"] = imp | {"rows_per_s": imp["rows"] / imp["seconds"]}
@@ -256,6 +277,9 @@ def main() -> int:
             ("2 tekstanalyse warm (1 post anders)", "analysis_warm_one_changed", ""),
             ("   onderwerpen taggen (voorbeeldcorpus)", "tag_sample",
              f"{results['tag_sample']['posts']} berichten"),
+            ("   concept controleren (eerste keer)", "draft_check",
+             f"{results['draft_check']['words']} woorden; na een wijziging "
+             f"{results['draft_check']['after_edit_seconds']:.2f} s"),
             ("3 contacten importeren", "contacts", f"{results['contacts']['rows_per_s']:,.0f} rijen/s"),
             ("4 effectmodel", "effects", f"{results['effects']['weeks']} weken"),
             ("5 make report (voorbeeld)", "make_report", "")]

@@ -1,16 +1,90 @@
-"""Drafts to check: a canonical post, a Markdown draft or a plain-text draft, or a folder of them."""
+"""Drafts to check: a canonical post, a Markdown, plain-text or Word (.docx) draft, pasted
+text, or a folder of them."""
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from ..core.errors import CorpusError, DraftError, UnreadableInput
 from .corpus import parse_blocks, read_post
-from .textfile import read_text
+from .textfile import decode, read_text
+
+SUFFIXES = (".md", ".txt", ".docx")
+HEADING_STYLES = ("heading", "kop", "title", "titel")
+LIST_STYLES = ("list", "lijst")
+
+
+def _titled(blocks: list, fallback: str, name: str) -> tuple[str, list]:
+    title = fallback
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        title, blocks = blocks[0].text, blocks[1:]
+    if not any(b.kind != "heading" for b in blocks):
+        raise DraftError(f"{name}: alleen kopjes, geen tekst om te beoordelen")
+    return title, blocks
+
+
+def draft_from_text(text: str, name: str = "concept") -> tuple[str, list]:
+    """(title, blocks) of pasted text: the first line is the title when it reads as one
+    (short, no full stop), '## ' starts a subheading, '- ' a list item."""
+    lines = text.strip().splitlines()
+    if not lines or not text.strip():
+        raise DraftError("nog geen tekst om te beoordelen")
+    first = lines[0].strip().lstrip("# ").strip()
+    if len(lines) > 1 and len(first.split()) <= 14 and not first.endswith((".", ",", ";")):
+        return _titled(parse_blocks("\n".join(lines[1:])), first, name)
+    return _titled(parse_blocks(text), "(zonder titel)", name)
+
+
+def docx_markdown(data: bytes, name: str) -> str:
+    """The text of a Word document as Markdown: headings (Heading/Kop styles) and list items kept."""
+    try:
+        import docx  # python-docx
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DraftError(f"{name}: geen leesbaar Word-bestand (.docx) ({type(exc).__name__})") from None
+    out = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+        if style.startswith(("title", "titel")):
+            out.append(f"# {text}")
+        elif style.startswith(HEADING_STYLES):
+            level = next((int(c) for c in style if c.isdigit()), 2)
+            out.append(f"{'#' * max(level, 1)} {text}")
+        elif style.startswith(LIST_STYLES) or numbered:
+            out.append(f"- {text}")
+        else:
+            out.append(text)
+    return "\n\n".join(out)
+
+
+def draft_from_upload(name: str, data: bytes) -> tuple[str, list]:
+    """(title, blocks) of an uploaded .docx, .md or .txt draft."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise DraftError(f"{name}: kies een .docx-, .md- of .txt-bestand")
+    if suffix == ".docx":
+        return _titled(parse_blocks(docx_markdown(data, name)), Path(name).stem, name)
+    try:
+        text = decode(data)
+    except UnreadableInput as exc:
+        raise DraftError(f"{name}: {exc}") from None
+    return _titled(parse_blocks(text), Path(name).stem, name)
 
 
 def load_draft(path: Path) -> tuple[str, list]:
-    """(title, blocks) of a canonical post, a Markdown draft or a plain-text draft."""
+    """(title, blocks) of a canonical post, a Markdown, plain-text or Word draft."""
     path = Path(path)
+    if path.suffix.lower() == ".docx":
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DraftError(f"{path.name}: kan bestand niet lezen ({exc.strerror})") from None
+        return draft_from_upload(path.name, data)
     try:
         text = read_text(path)
     except UnreadableInput as exc:
@@ -21,21 +95,15 @@ def load_draft(path: Path) -> tuple[str, list]:
         except CorpusError as exc:
             raise DraftError(str(exc)) from None
         return post.title, post.blocks
-    blocks = parse_blocks(text)
-    title = path.stem
-    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
-        title, blocks = blocks[0].text, blocks[1:]
-    if not any(b.kind != "heading" for b in blocks):
-        raise DraftError(f"{path.name}: alleen kopjes, geen tekst om te beoordelen")
-    return title, blocks
+    return _titled(parse_blocks(text), path.stem, path.name)
 
 
 def draft_paths(path: Path) -> list[Path]:
     path = Path(path)
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".md", ".txt"))
+        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
         if not found:
-            raise DraftError(f"{path}: geen .md- of .txt-bestanden in deze map")
+            raise DraftError(f"{path}: geen .md-, .txt- of .docx-bestanden in deze map")
         return found
     if not path.exists():
         raise DraftError(f"{path}: bestand niet gevonden")

@@ -12,6 +12,11 @@ def read_text(path: Path) -> str:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"kan bestand niet lezen ({exc.strerror})") from None
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """Text of a file's bytes: UTF-8 (with or without BOM) or cp1252, line endings normalised."""
     if not raw.strip():
         raise UnreadableInput("leeg bestand")
     if b"\x00" in raw[:4096]:

@@ -27,10 +27,10 @@ def check(path: Path, nlp: Language) -> dict:
     return {"file": Path(path).name, "title": title} | check_blocks(title, blocks, nlp)
 
 
-def check_blocks(title: str, blocks: list, nlp: Language) -> dict:
+def check_blocks(title: str, blocks: list, nlp: Language, tagger: TopicTagger | None = None) -> dict:
     """Readability of a text with its topics: the post's own topic words are not rare words."""
     [(_, title_tokens, block_tokens)] = list(tokenized_posts([(title, blocks)], nlp))
-    tags = TopicTagger().tag_zones(post_zones(title_tokens, blocks, block_tokens))
+    tags = (tagger or TopicTagger()).tag_zones(post_zones(title_tokens, blocks, block_tokens))
     text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
     return {"topics": tags} | analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags))
 

@@ -1,0 +1,53 @@
+"""What the planner says about the topics of a draft: when to publish, the blog's last
+post on the topic and its readability, and whether the topic brings contacts."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.dates import next_monday_of_week
+from ..core.formatting import MONTH_NAMES, nl_date
+from .plan import Plan
+from .planner import evidence
+
+NO_PLAN = "geen plannergegevens (blog en contacten niet ingelezen)"
+
+
+def topic_advice(plan: Plan | None, posts: pd.DataFrame | None, labels: dict[str, str],
+                 topics: list[str]) -> list[dict]:
+    """Per topic of the draft (in order): label, publication advice, last post, effect (Dutch)."""
+    out = []
+    for topic in topics:
+        if plan is None or posts is None:
+            out.append({"topic": topic, "label": labels.get(topic, topic), "when": NO_PLAN, "last_post": "",
+                        "contacts": ""})
+            continue
+        e = plan.effects.loc[topic] if topic in plan.effects.index else None
+        out.append({"topic": topic, "label": labels.get(topic, topic),
+                    "when": _when(plan, topic, e), "last_post": _last_post(plan, posts, topic),
+                    "contacts": evidence(e) if e is not None else "geen contactgegevens over dit onderwerp"})
+    return out
+
+
+def _when(plan: Plan, topic: str, e: pd.Series | None) -> str:
+    planned = plan.calendar[plan.calendar["topic"] == topic] if len(plan.calendar) else plan.calendar
+    if len(planned):
+        row = planned.iloc[0]
+        return f"publiceren vanaf {nl_date(row['publish_from'])} ({row['reason']})"
+    if e is not None and bool(e.get("seasonal")) and pd.notna(e.get("publish_week")):
+        start = next_monday_of_week(int(e["publish_week"]), plan.today)
+        return (f"publiceren vanaf {nl_date(start)}: de vragen pieken in {MONTH_NAMES[int(e['peak_month']) - 1]}, "
+                f"{int(e['lead_weeks'])} weken later")
+    return "geen seizoen: elk moment is goed"
+
+
+def _last_post(plan: Plan, posts: pd.DataFrame, topic: str) -> str:
+    dated = posts.dropna(subset=["date"])
+    about = dated[dated["main"] == topic]
+    if about.empty:
+        about = dated[dated["topics"].map(lambda ts: topic in ts).astype(bool)]
+    if about.empty:
+        return "de blog heeft nog geen bericht over dit onderwerp"
+    last = about.sort_values("date").iloc[-1]
+    b1 = plan.readability["b1"].get(last["id"]) if "b1" in plan.readability else None
+    level = "" if b1 is None else (", op B1" if b1 else ", moeilijker dan B1")
+    return f"laatste bericht: '{last['title']}' ({nl_date(last['date'])}{level})"

@@ -1,0 +1,77 @@
+"""The draft checker as a page the marketer opens in a browser (notebook 06, served by Voilà).
+
+Paste a draft or upload a ``.docx``, ``.md`` or ``.txt`` file; the page checks it again
+after every change (DEBOUNCE seconds after the last keystroke) with the same function as
+the ``readability`` command and the planner notebook (``check_blocks``). Nothing leaves
+the machine: Voilà runs on localhost and the draft stays in the kernel's memory.
+"""
+from __future__ import annotations
+
+import threading
+
+import ipywidgets as widgets
+from spacy.language import Language
+
+from ..core.errors import DraftError
+from ..planning.plan import Plan
+from ..planning.topic_advice import topic_advice
+from ..sources.drafts import draft_from_text, draft_from_upload
+from ..text.readability.checker import check_blocks
+from ..text.topics import TopicTagger
+from .draft_view import draft_html
+
+DEBOUNCE = 0.4  # seconds of quiet typing before the draft is checked again
+PLACEHOLDER = "Plak hier de tekst van het concept. De eerste regel is de titel; '## ' begint een tussenkopje."
+
+
+def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, plan: Plan | None,
+               posts, labels: dict[str, str]) -> str:
+    """The checker page for one draft (HTML)."""
+    result = check_blocks(title, blocks, nlp, tagger)
+    return draft_html(title, blocks, result, topic_advice(plan, posts, labels, result["topics"]["topics"]))
+
+
+def draft_checker(nlp: Language, plan: Plan | None = None, posts=None, labels: dict[str, str] | None = None
+                  ) -> widgets.VBox:
+    """The widgets of the page: a text box, an upload button and the result."""
+    tagger = TopicTagger()
+    text = widgets.Textarea(placeholder=PLACEHOLDER, layout=widgets.Layout(width="100%", height="14rem"))
+    upload = widgets.FileUpload(accept=".docx,.md,.txt", multiple=False, description="Bestand kiezen")
+    status = widgets.HTML("")
+    result = widgets.HTML("<p>Nog geen concept.</p>")
+    timer: list[threading.Timer] = []
+
+    def show(title: str, blocks: list) -> None:
+        result.value = check_text(title, blocks, nlp, tagger, plan, posts, labels or {})
+        status.value = "<span class='klaar'>Gecontroleerd.</span>"
+
+    def run_text() -> None:
+        try:
+            show(*draft_from_text(text.value))
+        except DraftError as exc:
+            result.value = f"<p>{exc}</p>"
+            status.value = ""
+
+    def on_text(change) -> None:
+        for t in timer:
+            t.cancel()
+        timer.clear()
+        status.value = "Controleren ..."
+        timer.append(threading.Timer(DEBOUNCE, run_text))
+        timer[0].start()
+
+    def on_upload(change) -> None:
+        files = upload.value
+        if not files:
+            return
+        item = files[0]
+        try:
+            show(*draft_from_upload(item["name"], bytes(item["content"])))
+        except DraftError as exc:
+            result.value = f"<p>{exc}</p>"
+
+    text.observe(on_text, names="value")
+    upload.observe(on_upload, names="value")
+    return widgets.VBox([widgets.HTML("<b>Concept plakken</b>"), text,
+                         widgets.HBox([widgets.HTML("<b>of een bestand uploaden</b> (.docx, .md, .txt):"), upload]),
+                         status, result])

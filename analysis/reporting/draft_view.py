@@ -1,0 +1,147 @@
+"""The draft checker's page: the verdict, the figures against their aims, the draft itself
+with its problems highlighted (as a Hemingway-style editor does), its topics with what
+the planner says, and a check of the title and headings.
+
+Everything from the draft is escaped before it is marked up, so markup in a draft is
+shown as text and never runs.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from ..core.formatting import nl_number, nl_percent
+from ..text.readability.formulas import AIMS, traffic_light
+from ..text.readability.verdict import B1_TEXT
+
+SHARES = {"rare_word_share", "long_sentence_share", "passive_share", "transition_share"}
+TITLE_CHARACTERS = (30, 60)  # a title that search results show whole and that says enough
+HEADING_WORDS = 8
+SECTION_WORDS = 300
+LEGEND = [("long", "lange zin (meer dan 20 woorden)"), ("passive", "lijdende vorm"),
+          ("jargon", "vakterm"), ("formal", "formeel woord"), ("rare", "weinig gebruikt woord")]
+STYLE = """
+<style>
+.concept{font-family:system-ui,sans-serif;line-height:1.55;max-width:60rem}
+.concept .oordeel{font-size:1.25rem;font-weight:600;padding:.4rem .8rem;border-radius:.3rem;display:inline-block}
+.concept .ja{background:#d8f0dc}.concept .nee{background:#f8d7d3}
+.concept table{border-collapse:collapse;margin:.5rem 0}.concept td,.concept th{padding:.2rem .6rem;text-align:left;
+border-bottom:1px solid #ddd}
+.concept .tekst{border:1px solid #ccc;border-radius:.3rem;padding:.5rem 1rem;background:#fff}
+.concept .long{background:#fff1b8}.concept .passive{background:#d6e8fb}
+.concept mark{padding:0 .1rem;border-radius:.2rem}.concept .jargon{background:#f4c7c3}
+.concept .formal{background:#e3d4f5}.concept .rare{background:#ffd9a8}
+.concept .legenda span{margin-right:.8rem;padding:0 .3rem;border-radius:.2rem}
+</style>
+"""
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _figures(result: dict) -> str:
+    rows = []
+    for key, direction, aim, orange, label in AIMS:
+        value = result.get(key)
+        light = traffic_light(value, direction, aim, orange) or "n.v.t."
+        shown = "–" if value is None else nl_percent(value) if key in SHARES else nl_number(value, 1)
+        bound = ("max. " if direction == "max" else "min. ") + (nl_percent(aim, 0) if key in SHARES
+                                                               else nl_number(aim, 1 if aim % 1 else 0))
+        rows.append(f"<tr><td>{_e(label)}</td><td>{_e(shown)}</td><td>{_e(bound)}</td>"
+                    f"<td class='licht'>{_e(light)}</td></tr>")
+    return ("<table><tr><th>maat</th><th>concept</th><th>streefwaarde</th><th>beoordeling</th></tr>"
+            + "".join(rows) + "</table>")
+
+
+def _marks(sentence: dict) -> dict[str, tuple[str, str]]:
+    """Words and phrases to mark in a sentence: lower-case text -> (class, hover text)."""
+    marks: dict[str, tuple[str, str]] = {}
+    for word in sentence.get("rare_words", []):
+        marks[word.lower()] = ("rare", "weinig gebruikt woord: kan het eenvoudiger?")
+    for term, alternative in sentence.get("formal", []):
+        marks[term.lower()] = ("formal", f"formeel; eenvoudiger: {alternative}")
+    for term, alternative in sentence.get("jargon", []):
+        marks[term.lower()] = ("jargon", f"vakterm; eenvoudiger: {alternative}")
+    return marks
+
+
+def _sentence_html(sentence: dict) -> str:
+    text = _e(sentence["text"])
+    marks = _marks(sentence)
+    if marks:
+        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(_e(m)) for m in sorted(marks, key=len, reverse=True))
+                             + r")(?!\w)", re.I)
+
+        def mark(m: re.Match) -> str:
+            kind, hover = marks[html.unescape(m.group(1)).lower()]
+            return f"<mark class='{kind}' title='{_e(hover)}'>{m.group(1)}</mark>"
+
+        text = pattern.sub(mark, text)
+    classes, hovers = [], []
+    if sentence["words"] > 20 and not sentence.get("fragment"):
+        classes.append("long")
+        hovers.append(f"lange zin: {sentence['words']} woorden")
+    if sentence.get("passive"):
+        classes.append("passive")
+        hovers.append(f"lijdende vorm: {sentence['passive']}")
+    if classes:
+        return f"<span class='{' '.join(classes)}' title='{_e('; '.join(hovers))}'>{text}</span>"
+    return text
+
+
+def _draft(blocks: list, sentences: list[dict]) -> str:
+    by_paragraph: dict[int, list[dict]] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s["paragraph"], []).append(s)
+    parts, paragraph = [], -1
+    for block in blocks:
+        if block.kind == "heading":
+            parts.append(f"<h4>{_e(block.text)}</h4>")
+            continue
+        paragraph += 1
+        body = " ".join(_sentence_html(s) for s in by_paragraph.get(paragraph, []))
+        parts.append(f"<li>{body}</li>" if block.kind == "item" else f"<p>{body}</p>")
+    return "<div class='tekst'>" + "".join(parts) + "</div>"
+
+
+def _title_and_headings(title: str, blocks: list, result: dict) -> list[str]:
+    lines = []
+    low, high = TITLE_CHARACTERS
+    n = len(title)
+    verdict = "goed" if low <= n <= high else ("kort" if n < low else "lang: zoekmachines korten hem af")
+    lines.append(f"Titel: {n} tekens ({verdict}; streef naar {low} tot {high}).")
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    lines.append(f"{len(headings)} tussenkopjes; de langste tekst zonder tussenkopje telt "
+                 f"{result.get('longest_section', 0)} woorden (max. {SECTION_WORDS}).")
+    lines.extend(f"Tussenkopje '{h}' is lang ({len(h.split())} woorden); maak het korter."
+                 for h in headings if len(h.split()) > HEADING_WORDS)
+    return lines
+
+
+def draft_html(title: str, blocks: list, result: dict, advice: list[dict] | None = None) -> str:
+    """The whole checker page for one draft (result: check_blocks())."""
+    b1 = bool(result["b1"])
+    parts = [STYLE, "<div class='concept'>", f"<h2>{_e(title)}</h2>",
+             f"<p class='oordeel {'ja' if b1 else 'nee'}'>Oordeel: {_e(B1_TEXT[b1])}</p>",
+             "<ul>" + "".join(f"<li>{_e(r)}</li>" for r in result["reasons"]) + "</ul>",
+             f"<p>{result['words']} woorden, {result['sentence_count']} zinnen"
+             + (f", {result['fragments']} losse regels (lijstjes, knoppen)" if result.get("fragments") else "")
+             + "</p>", _figures(result),
+             "<h3>Het concept, met wat beter kan</h3>",
+             "<p class='legenda'>" + "".join(f"<span class='{k}'>{_e(v)}</span>" for k, v in LEGEND)
+             + " Ga met de muis over een markering voor uitleg of een eenvoudiger woord.</p>",
+             _draft(blocks, result["sentences"]), "<h3>Titel en tussenkopjes</h3>",
+             "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in _title_and_headings(title, blocks, result)) + "</ul>",
+             "<h3>Onderwerpen</h3>"]
+    topics = result.get("topics", {})
+    if not topics.get("topics"):
+        parts.append("<p>Geen onderwerp uit de taxonomie herkend.</p>")
+    for item in advice or []:
+        terms = ", ".join(topics["scores"][item["topic"]]["terms"])
+        role = "hoofdonderwerp" if item["topic"] == topics.get("main") else "nevenonderwerp"
+        lines = [item["when"], item["last_post"], f"contacten: {item['contacts']}" if item["contacts"] else ""]
+        parts.append(f"<p><b>{_e(item['label'])}</b> ({role}; herkend aan: {_e(terms)})<br>"
+                     + "<br>".join(_e(x) for x in lines if x) + "</p>")
+    parts.append("</div>")
+    return "".join(parts)

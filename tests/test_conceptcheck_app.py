@@ -1,0 +1,101 @@
+"""The draft checker page (notebook 06) served by Voilà and used in headless Chromium.
+
+Skipped with a message where Chromium, Playwright or Voilà is missing; CI installs
+them. The page runs without the planner's data here (CONCEPTCHECK_CONTACTS empty), so
+it starts in seconds; the planner's advice is tested in tests/test_draft_check.py.
+Screenshots go to reports/browser-check/.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import ROOT
+from .test_report_browser import ARGS, CHROMIUM
+
+FIXTURE = ROOT / "tests" / "fixtures" / "drafts" / "concept-schaatsen.docx"
+DRAFT = """Schaatsen zonder blessure
+
+Indien u gaat schaatsen, dient te worden opgewarmd. De adductoren worden bij het schaatsen zwaar belast, omdat \
+u diep door uw knieën zit en bij elke slag uw been zijwaarts wegduwt, wat voor de liesspieren een ongewone \
+beweging is als u lang niet op het ijs heeft gestaan.
+
+## Begin rustig
+
+Schaats de eerste keer niet langer dan een uur. <script>alert('x')</script> Neem pauze."""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium); browser check skipped")
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    voila = shutil.which("voila", path=os.path.dirname(sys.executable))
+    if voila is None:
+        pytest.skip("Voilà is not installed (pip install voila); app check skipped")
+    port = _free_port()
+    env = {**os.environ, "CONCEPTCHECK_CONTACTS": ""}
+    proc = subprocess.Popen([voila, "06_conceptcheck.ipynb", f"--port={port}", "--no-browser",
+                             "--Voila.ip=127.0.0.1"], cwd=ROOT / "notebooks", env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("Voilà did not start: " + proc.stderr.read().decode()[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_pasted_draft_gets_highlights_and_a_verdict(app_url):
+    from playwright.sync_api import sync_playwright
+
+    shots = ROOT / "reports" / "browser-check"
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 1600})
+        page.goto(app_url, timeout=120_000)
+        box = page.wait_for_selector("textarea", timeout=120_000)
+        box.fill(DRAFT)
+        page.wait_for_selector(".concept .oordeel", timeout=30_000)
+        verdict = page.inner_text(".concept .oordeel")
+        assert "moeilijker dan B1" in verdict
+        assert page.inner_text(".concept").count("te formeel") == 1
+        jargon = page.query_selector("mark.jargon")
+        assert jargon is not None and "liesspieren" in jargon.get_attribute("title")
+        assert page.query_selector("mark.formal[title*='als']") is not None
+        assert page.query_selector("span.long") is not None and page.query_selector("span.passive") is not None
+        assert "alert('x')</script>" in page.inner_text(".concept .tekst")  # shown as text ...
+        assert page.query_selector(".concept script") is None  # ... never as an element that runs
+        page.screenshot(path=str(shots / "conceptcheck-geplakt.png"), full_page=True)
+
+        with page.expect_file_chooser() as chooser:
+            page.click(".widget-upload")
+        chooser.value.set_files(str(FIXTURE))
+        page.wait_for_function("() => document.querySelector('.concept') && "
+                               "document.querySelector('.concept').innerText.includes('Goed voorbereid')",
+                               timeout=30_000)
+        text = page.inner_text(".concept")
+        assert "Oordeel: B1 of eenvoudiger" in text and "Schaatsen" in text
+        page.screenshot(path=str(shots / "conceptcheck-docx.png"), full_page=True)
+        browser.close()

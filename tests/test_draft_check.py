@@ -1,0 +1,71 @@
+"""The draft checker's page: drafts from pasted text and Word files, highlights, and the
+planner's advice on the draft's topics (the browser test is test_conceptcheck_app.py)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.core.errors import DraftError
+from analysis.planning.plan import Plan
+from analysis.planning.topic_advice import topic_advice
+from analysis.reporting.draft_view import draft_html
+from analysis.sources.drafts import draft_from_text, draft_from_upload, load_draft
+from analysis.text.readability.checker import check_blocks
+
+from .conftest import ROOT
+
+DOCX = ROOT / "tests" / "fixtures" / "drafts" / "concept-schaatsen.docx"
+
+
+def test_a_word_draft_keeps_its_title_headings_and_lists():
+    title, blocks = load_draft(DOCX)
+    assert title == "Goed voorbereid het ijs op"
+    assert [b.kind for b in blocks] == ["paragraph", "heading", "paragraph", "item", "item", "heading",
+                                        "paragraph"]
+    with pytest.raises(DraftError, match="geen leesbaar Word-bestand"):
+        draft_from_upload("kapot.docx", b"geen zip")
+    with pytest.raises(DraftError, match="kies een .docx"):
+        draft_from_upload("concept.pdf", b"%PDF")
+
+
+def test_pasted_text_takes_its_first_line_as_title():
+    title, blocks = draft_from_text("Rugpijn na het tillen\n\nHeeft u iets zwaars getild? Dat komt vaak voor.")
+    assert title == "Rugpijn na het tillen" and blocks[0].text.startswith("Heeft u")
+    title, _ = draft_from_text("Heeft u iets zwaars getild en doet uw rug nu pijn, wat veel mensen kennen.\n\nMeer.")
+    assert title == "(zonder titel)"
+    with pytest.raises(DraftError):
+        draft_from_text("   ")
+
+
+def test_the_page_marks_problems_with_plain_alternatives_and_escapes_markup(nlp):
+    title, blocks = draft_from_text(
+        "Lies <b>pijn</b>\n\nIndien de adductoren overbelast zijn, wordt rust geadviseerd. "
+        "<img src=x onerror=alert(1)>")
+    result = check_blocks(title, blocks, nlp)
+    page = draft_html(title, blocks, result)
+    assert "<img" not in page and "&lt;" in page and "alert(1)&gt;" in page  # shown as text
+    assert "<b>pijn</b>" not in page and "Lies &lt;b&gt;pijn&lt;/b&gt;" in page
+    assert "<mark class='jargon' title='vakterm; eenvoudiger: liesspieren'>adductoren</mark>" in page
+    assert "<mark class='formal' title='formeel; eenvoudiger: als'>Indien</mark>" in page
+    assert "class='passive' title='lijdende vorm: wordt geadviseerd'" in page
+
+
+def _plan() -> Plan:
+    effects = pd.DataFrame({"lift": [1.9], "ci_low": [1.5], "ci_high": [2.3], "effect": [True], "window": [4],
+                            "season_overlap": [0.05], "note": [""], "seasonal": [True], "publish_week": [50],
+                            "peak_month": [1], "lead_weeks": [6]}, index=["lies"])
+    readability = pd.DataFrame({"b1": [True, False]}, index=["a", "b"])
+    return Plan(today=pd.Timestamp("2026-11-25"), quiet_month=7, effects=effects, readability=readability,
+                gaps=pd.DataFrame(), calendar=pd.DataFrame(columns=["topic"]), rewrites=pd.DataFrame())
+
+
+def test_the_planner_advice_on_the_draft_topics():
+    posts = pd.DataFrame({"id": ["a", "b"], "title": ["Liesblessure na het schaatsen", "Schaatsen"],
+                          "date": pd.to_datetime(["2026-01-14", "2024-01-17"]), "main": ["lies", "schaatsen"],
+                          "topics": [["lies", "schaatsen"], ["schaatsen", "lies"]]})
+    [lies, rug] = topic_advice(_plan(), posts, {"lies": "Lies", "rug": "Rug"}, ["lies", "rug"])
+    assert lies["when"].startswith("publiceren vanaf 7 december 2026") and "januari" in lies["when"]
+    assert lies["last_post"] == "laatste bericht: 'Liesblessure na het schaatsen' (14 januari 2026, op B1)"
+    assert lies["contacts"].startswith("effect ×1,9") and "eerste 4 weken" in lies["contacts"]
+    assert rug["last_post"] == "de blog heeft nog geen bericht over dit onderwerp"
+    assert rug["contacts"] == "geen contactgegevens over dit onderwerp"
