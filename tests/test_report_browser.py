@@ -71,3 +71,14 @@ def test_report_in_headless_chromium(site):
             assert (shots / f"{html.stem}.png").stat().st_size > 10_000
         browser.close()
     assert problems == []
+
+
+def test_committed_report_notebooks_carry_their_outputs():
+    """The report is rendered from the committed notebooks: they must hold their outputs
+    (regenerating a notebook without running `make notebooks` would empty the report)."""
+    import nbformat
+
+    for name in NOTEBOOKS:
+        nb = nbformat.read(NOTEBOOK_DIR / f"{name}.ipynb", as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+        assert len(outputs) >= 3, f"{name}.ipynb has no outputs: run `make notebooks`"
