@@ -123,7 +123,7 @@ def cmd_effects(args) -> int:
         verdict = "EFFECT" if r["effect"] else "geen aangetoond effect"
         print(f"  {r['label']}: lift {nl_number(r['lift'], 2)} "
               f"(95%-BI {nl_number(r['ci_low'], 2)}–{nl_number(r['ci_high'], 2)}), {verdict}; "
-              f"{r['posts']} posts, {r['contacts']} contacten; piek in maand {r['peak_month']}, "
+              f"{r['posts']} berichten, {r['contacts']} contacten; piek in maand {r['peak_month']}, "
               f"{r['lead_weeks']} weken vooraf publiceren" + (f" — {r['note']}" if r["note"] else ""))
     return 0
 
@@ -135,7 +135,7 @@ def cmd_report(args) -> int:
     parameters = {k: str(v.resolve()) if isinstance(v, Path) else v for k, v in {
         "CORPUS": args.corpus, "CONTACTS": args.contacts, "PAGEVIEWS": args.pageviews,
         "WEATHER": args.weather, "REPORT_YEAR": args.year, "OUTPUT_DIR": args.out.resolve(),
-        "DRAFT": args.draft}.items() if v is not None}
+        "DRAFT": args.draft, "TODAY": (args.today or dt.date.today()).isoformat()}.items() if v is not None}
     if args.contacts:  # own data: never mix in the synthetic weather, page views or draft
         parameters.update({k: parameters.get(k) for k in ("WEATHER", "PAGEVIEWS", "DRAFT")})
     if args.corpus:  # the import check of the sample's raw pages belongs to the sample
@@ -215,10 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("reports"))
     p.add_argument("--corpus", type=Path, help="corpus folder (default: the sample corpus)")
     p.add_argument("--contacts", type=Path, help="contact export (default: the synthetic sample)")
-    p.add_argument("--pageviews", type=Path, help="GA4 or Matomo page-view export")
-    p.add_argument("--weather", type=Path, help="daily weather: date,tmax")
+    p.add_argument("--pageviews", type=Path, help="GA4, Matomo or Plausible page-view export")
+    p.add_argument("--weather", type=Path, help="daily weather: a KNMI daggegevens file, or date,tmax")
     p.add_argument("--year", type=int, help="report year (default: the last year in the data)")
     p.add_argument("--draft", type=Path, help="draft to check in the planner")
+    p.add_argument("--today", type=_date, help="the day the planner starts from (default: today)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("notebooks", help="re-execute notebooks in place (refresh committed outputs)")

@@ -103,7 +103,7 @@ def test_strongly_seasonal_null_topic_posted_in_season_is_never_an_effect():
 def test_topic_without_posts_or_contacts_is_reported_not_fitted():
     sim = simulate_topic(1, lift=1.0, rate=0.02)
     weekly, calendar = _weekly(sim)
-    assert topic_effect(weekly, "topic", [], calendar)["note"] == "geen posts in de periode"
+    assert topic_effect(weekly, "topic", [], calendar)["note"] == "geen berichten in de periode"
     assert "te weinig" in topic_effect(weekly, "topic", sim["post_weeks"], calendar)["note"]
 
 

@@ -59,10 +59,10 @@ def test_predicted_posts_reach_about_eighty_percent_detection():
 
 @pytest.mark.parametrize("needed, text", [
     (DataNeeded(0.3, 3, 14),
-     "Nek: nog ongeveer 3 posts of 14 maanden gegevens nodig om een effect van ×1,5 aan te tonen."),
+     "Nek: nog ongeveer 3 berichten of 14 maanden gegevens nodig om een effect van ×1,5 aan te tonen."),
     (DataNeeded(0.3, None, 1), "Nek: nog ongeveer 1 maand gegevens nodig om een effect van ×1,5 aan te tonen."),
     (DataNeeded(0.1, None, None),
-     "Nek: met 40 posts meer of 10 jaar gegevens meer is een effect van ×1,5 nog niet aan te tonen."),
+     "Nek: met 40 berichten meer of 10 jaar gegevens meer is een effect van ×1,5 nog niet aan te tonen."),
 ])
 def test_the_sentence_for_the_owner(needed, text):
     assert needs_text("Nek", needed) == text

@@ -24,6 +24,7 @@ from analysis.timeseries.seasonality import stl_decompose
 from analysis.timeseries.topic_effects import effects_table
 
 from .smalldata import write_contacts, write_corpus
+from .test_owner_texts import problems, visible
 
 
 def _run(call):
@@ -137,6 +138,9 @@ def test_the_report_runs_on_a_small_practice(tmp_path, shape, monkeypatch):
     for page in index.parent.glob("*.html"):
         text = page.read_text(encoding="utf-8").lower()
         assert "synthetisch" not in text and "traceback" not in text and ">nan<" not in text
+        assert problems(visible(page.read_text(encoding="utf-8"))) == [], page.name  # no code names or raw values
+    for csv in index.parent.glob("*.csv"):
+        assert problems(csv.read_text(encoding="utf-8-sig").replace("onderwerp-id", "")) == [], csv.name
 
 
 def test_a_failed_report_leaves_the_previous_one_untouched(tmp_path, monkeypatch):

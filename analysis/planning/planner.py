@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from ..core.dates import next_monday_of_week
-from ..core.formatting import nl_number
+from ..core.formatting import MONTH_NAMES, nl_number, nl_percent
 from ..timeseries.effects import SEASON_OVERLAP
 from ..timeseries.weekly import topic_lists
 
@@ -34,6 +34,8 @@ class PlanItem:
     publish_from: pd.Timestamp
     topic: str
     topic_label: str
+    working_title: str
+    angle: str
     priority: str  # high, medium or low
     reason: str
     evidence: str
@@ -86,26 +88,29 @@ def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFr
             about = posts[posts["topics"].map(lambda ts, t=topic: t in ts).astype(bool)]
         about = about.dropna(subset=["date"])
         last = about.sort_values("date").iloc[-1] if len(about) else None
-        reason, when, priority = None, None, "low"
+        reason, when, priority, kind = None, None, "low", ""
         if gaps.loc[topic, "gap"]:
-            reason, when, priority = "onderwerp waar patiënten naar vragen, weinig op de blog", today, "high"
+            reason = "onderwerp waar patiënten naar vragen, weinig op de blog"
+            when, priority, kind = today, "high", "gap"
         elif e.get("seasonal") and e.get("publish_week"):
             when = next_monday_of_week(e["publish_week"], today)
-            reason = f"seizoen: piek in week {e['peak_week']}, {e['lead_weeks']} weken vooraf live"
-            priority = "high" if e["effect"] else "medium"
+            reason = f"seizoen: piek in week {e['peak_week']}, publiceren vanaf {e['lead_weeks']} weken vooraf"
+            priority, kind = ("high" if e["effect"] else "medium"), "season"
         elif e["effect"] and quiet_month is not None:  # spread over the quiet month, two weeks apart
             week = pd.Timestamp(today.year, quiet_month, 1).isocalendar().week + 2 * spread
             when, spread = next_monday_of_week(min(week, 52), today), spread + 1
-            reason, priority = "bewezen effect op contacten; gepland in de rustigste maand", "high"
+            reason, priority, kind = "bewezen effect op contacten; gepland in de rustigste maand", "high", "effect"
         if reason is None or when is None:
             continue
+        b1 = bool(readability.loc[last["id"], "b1"]) if last is not None else None
+        title, angle = working_title(kind, labels[topic], e, gaps.loc[topic], last, b1)
         rows.append(asdict(PlanItem(
             publish_from=when.normalize(), topic=topic, topic_label=labels[topic],
-            priority=priority, reason=reason, evidence=evidence(e),
+            working_title=title, angle=angle, priority=priority, reason=reason, evidence=evidence(e),
             lift=e["lift"], ci_low=e["ci_low"], ci_high=e["ci_high"], effect=bool(e["effect"]),
             last_post=last["title"] if last is not None else "",
             last_post_date=last["date"].date() if last is not None else None,
-            last_post_b1=bool(readability.loc[last["id"], "b1"]) if last is not None else None)))
+            last_post_b1=b1)))
     plan = pd.DataFrame(rows, columns=list(PlanItem.__dataclass_fields__))
     if plan.empty:
         return plan
@@ -113,6 +118,29 @@ def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFr
     rank = plan["priority"].map(PRIORITY).rename("rank")
     return plan.assign(rank=rank).sort_values(["publish_from", "rank", "topic"]).drop(
         columns="rank").reset_index(drop=True)
+
+
+def working_title(kind: str, label: str, e: pd.Series, gap: pd.Series, last, last_b1: bool | None
+                  ) -> tuple[str, str]:
+    """A working title and an angle for a planned post, from why it is planned (a topic gap,
+    the season, a proven effect) and the blog's last post on the topic (Dutch)."""
+    name = label.lower()
+    if kind == "gap":
+        title = f"Uw vragen over {name} beantwoord"
+        share = gap.get("contact_share")
+        asked = (f"{nl_percent(share, 0)} van de contacten gaat over {name}" if pd.notna(share)
+                 else "patiënten vragen ernaar")
+        angle = f"{asked}, de blog heeft er weinig over: beantwoord de vragen die patiënten stellen"
+    elif kind == "season":
+        month = MONTH_NAMES[int(e["peak_month"]) - 1] if pd.notna(e.get("peak_month")) else "het seizoen"
+        title = f"{label}: goed voorbereid op {month}"
+        angle = f"de vragen pieken in {month}; tips om klachten voor te zijn, op tijd online"
+    else:
+        title = f"{label}: wat u zelf kunt doen"
+        angle = "berichten over dit onderwerp brengen aantoonbaar contacten; geef praktische oefeningen en tips"
+    if last is not None:
+        angle += f"; bouw voort op '{last['title']}'" + (" (dat moeilijker is dan B1)" if last_b1 is False else "")
+    return title, angle
 
 
 def rewrite_candidates(posts: pd.DataFrame, readability: pd.DataFrame, effects: pd.DataFrame,
@@ -134,7 +162,7 @@ def rewrite_candidates(posts: pd.DataFrame, readability: pd.DataFrame, effects: 
         if old:
             reasons.append(f"ouder dan {REWRITE_AGE_YEARS} jaar")
         if effect_topics and (not r["b1"] or old):
-            reasons.append("nieuwste post over een onderwerp met bewezen effect: "
+            reasons.append("nieuwste bericht over een onderwerp met bewezen effect: "
                            + ", ".join(effect_topics))
         if reasons:
             rows.append({"id": p["id"], "title": p["title"], "date": p["date"],

@@ -9,10 +9,36 @@ from ..core.spreadsheet import neutralise_frame
 from .labels import dutch_columns
 
 
+def _readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dutch headers, ja/nee, numbers rounded to 2 decimals, dates as dd-mm-jjjj, no formulas."""
+    out = dutch_columns(frame).copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_bool_dtype(values) or values.map(lambda v: isinstance(v, bool)).all() and len(values):
+            out[column] = values.map({True: "ja", False: "nee"})
+        elif pd.api.types.is_float_dtype(values):
+            out[column] = values.round(2)
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.strftime("%d-%m-%Y")
+        else:
+            out[column] = values.map(lambda v: "ja" if v is True else "nee" if v is False else
+                                     v.strftime("%d-%m-%Y") if hasattr(v, "strftime") else v)
+    return neutralise_frame(out)
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """*frame* with Dutch headers, ';' separated, decimal comma, UTF-8 with BOM, no formulas."""
+    """*frame* for Excel: ';' separated, decimal comma, UTF-8 with BOM (see _readable)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    neutralise_frame(dutch_columns(frame)).to_csv(path, index=False, sep=";", decimal=",",
-                                                  encoding="utf-8-sig")
+    _readable(frame).to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig")
+    return path
+
+
+def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
+    """One Excel workbook with a sheet per table (sheet name -> table)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            _readable(frame).to_excel(writer, sheet_name=name[:31], index=False)
     return path

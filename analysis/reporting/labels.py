@@ -17,23 +17,26 @@ COLUMNS = {
     "publish_from": "publiceren vanaf", "topic_label": "onderwerp", "topic": "onderwerp-id",
     "priority": "prioriteit", "reason": "reden", "evidence": "bewijs", "lift": "effect (×)",
     "ci_low": "ondergrens", "ci_high": "bovengrens", "effect": "effect aangetoond",
-    "last_post": "laatste post", "last_post_date": "datum laatste post",
-    "last_post_b1": "laatste post op B1",
+    "last_post": "laatste bericht", "last_post_date": "datum laatste bericht",
+    "last_post_b1": "laatste bericht op B1", "working_title": "werktitel", "angle": "invalshoek",
     # rewrites and posts
     "id": "bestand", "slug": "kenmerk", "title": "titel", "date": "datum", "b1": "B1", "urgent": "dringend",
     "reasons": "redenen", "words": "woorden", "file": "bestand",
     # topics and effects
-    "label": "onderwerp", "posts": "posts", "contacts": "contacten",
-    "contacts_in_window": "contacten na posts", "window": "weken effect", "p_holm": "p (gecorrigeerd)",
+    "label": "onderwerp", "posts": "berichten", "contacts": "contacten",
+    "contacts_in_window": "contacten na berichten", "window": "weken effect", "p_holm": "p (gecorrigeerd)",
     "season_overlap": "overlap met seizoen", "note": "toelichting",
-    "contact_share": "aandeel contacten", "post_share": "aandeel posts",
-    "posts_last_2y": "posts laatste 2 jaar", "gap": "gat",
+    "contact_share": "aandeel contacten", "post_share": "aandeel berichten",
+    "posts_last_2y": "berichten laatste 2 jaar", "gap": "gat",
     "peak_week": "piekweek", "peak_month": "piekmaand", "publish_week": "publicatieweek",
     "lead_weeks": "weken vooraf", "seasonality": "seizoenssterkte",
     # readability
     "words_per_sentence": "woorden per zin", "flesch_douma": "Flesch-Douma", "mean_zipf": "woordfrequentie (Zipf)",
     "rare_word_share": "zeldzame woorden", "jargon": "vaktermen", "formal_per_100": "formele woorden per 100",
     "long_sentence_share": "lange zinnen", "pair": "paar", "level": "niveau", "failed": "criteria niet gehaald",
+    # import check (notebook 01)
+    "in_corpus": "in corpus", "zelfde_titel": "zelfde titel", "zelfde_structuur": "zelfde opbouw",
+    "datum_import": "datum import", "datum_corpus": "datum corpus",
     # page views
     "views": "weergaven", "views_first_3_months": "weergaven eerste 3 maanden",
     "contacts_from_pages": "contacten vanaf de pagina's", "of_which_about_topic": "waarvan over het onderwerp",

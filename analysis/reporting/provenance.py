@@ -35,7 +35,7 @@ def _period(dates: pd.Series) -> str:
 
 def corpus_line(corpus: str | Path, posts: pd.DataFrame) -> str:
     label = ("het synthetische voorbeeldcorpus (voor dit project geschreven)" if uses_sample(corpus)
-             else f"de map {Path(corpus).name}")
+             else f"de map '{Path(corpus).name}'")
     undated = int(posts["date"].isna().sum()) if len(posts) else 0
     return (f"Blog: {len(posts)} berichten uit {label}, {_period(posts['date']) if len(posts) else 'geen'}"
             + (f"; {undated} zonder datum" if undated else "") + ".")

@@ -221,8 +221,8 @@ def plan_table(plan) -> pd.DataFrame:
     if plan.calendar.empty:
         raise NotEnoughData("De analyses geven nu geen aanbevolen berichten: geen onderwerpgat, geen "
                             "seizoen en geen bewezen effect in de gegevens.")
-    columns = ["publish_from", "topic_label", "priority", "reason", "evidence", "last_post", "last_post_date",
-               "last_post_b1"]
+    columns = ["publish_from", "topic_label", "working_title", "angle", "priority", "reason", "evidence",
+               "last_post", "last_post_date", "last_post_b1"]
     return dutch_columns(plan.calendar[columns])
 
 
@@ -329,8 +329,10 @@ def textstat_comparison(comparison: pd.DataFrame):
         raise NotEnoughData("Voor een vergelijking zijn minstens twee berichten van 100 woorden of meer nodig.")
     fig = charts.scatter(comparison["ons_flesch_douma"], comparison["textstat_flesch"],
                          "Flesch-Douma: deze analyse tegenover textstat", "deze analyse", "textstat", diagonal=True)
-    return fig, comparison.describe().loc[["mean", "min", "max"]].rename(
+    summary = comparison.describe().loc[["mean", "min", "max"]].rename(
         index={"mean": "gemiddeld", "min": "laagste", "max": "hoogste"}).round(2)
+    return fig, summary.rename(columns=lambda c: c.replace("ons_", "deze analyse: ").replace(
+        "textstat_", "textstat: ").replace("_", " "))
 
 
 def measure_correlations(table: pd.DataFrame) -> pd.DataFrame:

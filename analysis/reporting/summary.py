@@ -57,16 +57,16 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
             f"{label} ({nl_percent(share, 0)} van de contacten)" for label, share in top.items()) + ".")
     proven = effects[effects["effect"]].sort_values("lift", ascending=False)
     if len(proven):
-        lines.append("Onderwerpen waarbij een blogpost aantoonbaar meer contacten brengt: " + "; ".join(
+        lines.append("Onderwerpen waarbij een blogbericht aantoonbaar meer contacten brengt: " + "; ".join(
             f"{row['label']} (×{nl_number(row['lift'], 1)}, 95%-BI {nl_number(row['ci_low'], 1)}–"
             f"{nl_number(row['ci_high'], 1)})" for _, row in proven.iterrows()) + ".")
     else:
-        lines.append("Bij geen enkel onderwerp is een effect van blogposts op contacten aangetoond.")
+        lines.append("Bij geen enkel onderwerp is een effect van blogberichten op contacten aangetoond.")
     b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
     if len(readability):
-        lines.append(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogposts is geschreven op "
+        lines.append(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogberichten is geschreven op "
                      f"taalniveau B1 of eenvoudiger; {int((~readability['b1'].astype(bool)).sum())} "
-                     "posts zijn moeilijker.")
+                     "berichten zijn moeilijker.")
     else:
         lines.append("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.")
     if len(plan):

@@ -179,7 +179,7 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
         result["note"] = f"te kort: {period_text(len(weekly))} gegevens, minstens 1 jaar nodig"
         return result
     if not posts or inside.sum() == 0:
-        result["note"] = "geen posts in de periode"
+        result["note"] = "geen berichten in de periode"
         return result
     if y.sum() < MIN_CONTACTS:
         result["note"] = f"te weinig contacten (< {MIN_CONTACTS})"
@@ -195,10 +195,10 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     result["contacts_in_window"], result["weeks_in_window"] = int(y[inside > 0].sum()), int(inside.sum())
     result["season_overlap"] = round(season_overlap(inside, X), 3)
     if result["season_overlap"] >= SEASON_OVERLAP:
-        result["note"] = "posts vallen steeds in hetzelfde deel van het seizoen: niet te scheiden"
+        result["note"] = "berichten vallen steeds in hetzelfde deel van het seizoen: niet te scheiden"
     beta, se = fit.params["post_window"], fit.bse["post_window"]
     if not np.isfinite(se) or se > 5:
-        result["note"] = "niet te schatten: (bijna) geen contacten in de weken na de posts"
+        result["note"] = "niet te schatten: (bijna) geen contacten in de weken na de berichten"
         return result
     result["lift"] = float(np.exp(beta))
     result["ci_low"], result["ci_high"] = float(np.exp(beta - 1.96 * se)), float(np.exp(beta + 1.96 * se))

@@ -97,18 +97,18 @@ def data_needed(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp], co
 
 
 def needs_text(label: str, needed: DataNeeded) -> str:
-    """'Nek: nog ongeveer 3 posts of 14 maanden gegevens nodig om een effect van ×1,5 aan te tonen.'"""
+    """'Nek: nog ongeveer 3 berichten of 14 maanden gegevens nodig om een effect van ×1,5 aan te tonen.'"""
     if needed.power_now >= POWER:
         return (f"{label}: met de huidige gegevens zou een effect van ×{str(TARGET_LIFT).replace('.', ',')} "
                 f"waarschijnlijk zichtbaar zijn (kans {round(100 * needed.power_now)}%); een effect, als het "
                 "er is, is dus kleiner.")
     options = []
     if needed.extra_posts:
-        options.append(f"{needed.extra_posts} {'post' if needed.extra_posts == 1 else 'posts'}")
+        options.append(f"{needed.extra_posts} {'bericht' if needed.extra_posts == 1 else 'berichten'}")
     if needed.extra_months:
         options.append(f"{needed.extra_months} {'maand' if needed.extra_months == 1 else 'maanden'} gegevens")
     goal = f"om een effect van ×{str(TARGET_LIFT).replace('.', ',')} aan te tonen"
     if not options:
-        return (f"{label}: met {MAX_EXTRA_POSTS} posts meer of {MAX_EXTRA_MONTHS // 12} jaar gegevens meer "
+        return (f"{label}: met {MAX_EXTRA_POSTS} berichten meer of {MAX_EXTRA_MONTHS // 12} jaar gegevens meer "
                 f"is een effect van ×{str(TARGET_LIFT).replace('.', ',')} nog niet aan te tonen.")
     return f"{label}: nog ongeveer {' of '.join(options)} nodig {goal}."
