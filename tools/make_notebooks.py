@@ -181,6 +181,14 @@ woorden, geen vakjargon. Dit notebook meet elk blogbericht met de Nederlandse le
 (Flesch-Douma en de Leesindex van Brouwer), met woordfrequentie (de sterkste maat in LiNT-II) en met de
 schrijfcontroles die webredacteuren gebruiken. Het oordeel 'B1 of eenvoudiger' volgt een vaste, openbare
 regel (zie `analysis/text/readability/verdict.py`).
+
+<details><summary>Hoe is dit berekend?</summary>
+<p>Zinnen worden gesplitst met regels voor webtekst (ook na <i>u.</i>, bij opsommingstekens en aan elkaar
+geplakte zinnen); lijstjes zonder punt tellen niet als zin. Flesch-Douma is <code>206,835 − 0,93 × woorden per
+zin − 77 × lettergrepen per woord</code>, met een eigen lettergreepteller. Woordfrequentie (Zipf) komt uit
+wordfreq (met SUBTLEX-NL): het logaritme van hoe vaak een woord per miljard woorden voorkomt. De lijdende
+vorm is een vorm van <i>worden</i> of <i>zijn</i> met een voltooid deelwoord in dezelfde zin.</p>
+</details>
 """),
     params("""
 CORPUS = "../corpus/posts"
@@ -300,6 +308,15 @@ aan te vullen door de marketeer). De tagger herkent Nederlandse samenstellingen 
 *thuiswerkplek*) en laat valse vrienden (*terug*, *brug*) liggen. Daarnaast zoekt een model zonder
 taxonomie naar thema's die de taxonomie mist. Contactberichten worden bij het inlezen eerst geschoond
 van persoonsgegevens.
+
+<details><summary>Hoe is dit berekend?</summary>
+<p>De tagger zoekt de woorden van elk onderwerp uit de taxonomie, ook in verbogen vormen en Nederlandse
+samenstellingen (<i>liesblessure</i>, ook <i>nek- en schouderklachten</i>), en slaat valse vrienden en
+vaste uitdrukkingen over (<i>terug</i>, <i>achter de rug</i>). Titel, tussenkopjes en tekst tellen 3, 2 en
+1 keer. Thema's zonder taxonomie komen uit NMF (een model dat woorden die vaak samen voorkomen groepeert) op
+TF-IDF-gewichten van de lemma's; stabiliteit is hoe vaak een thema terugkomt als het model opnieuw wordt
+geschat.</p>
+</details>
 """),
     params("""
 CORPUS = "../corpus/posts"
@@ -372,7 +389,7 @@ with section():
     md("""
 ## Thema's die de taxonomie mist
 
-Een NMF-model op de lemma's van alle berichten (zonder taxonomie) vindt thema's. Omdat zo'n model bij
+Een model zonder taxonomie zoekt woorden die vaak samen voorkomen en vindt zo thema's. Omdat zo'n model bij
 elke start iets anders kan uitkomen, is het opnieuw geschat: **stabiliteit** 1,0 betekent dat het thema
 elke keer terugkomt; onder 0,6 is het eerder ruis dan een echt thema. Een stabiel thema van vakwoorden is
 geen onderwerp maar een **schrijfstijl**: precies wat de taxonomie niet ziet en de leesbaarheidsanalyse wel.
@@ -401,9 +418,23 @@ nbs["04_seasonality"] = [
 
 Contacten via het formulier zijn hoe nieuwe patiënten binnenkomen. Dit notebook beschrijft het verloop
 per week, het seizoenspatroon en de invloed van de kalender, en schat per onderwerp of een blogbericht
-in de vier weken erna **meer contacten over dat onderwerp** oplevert, **gecorrigeerd voor het eigen
-seizoen van het onderwerp en het algemene niveau**, met een betrouwbaarheidsinterval en een correctie
-voor het toetsen van veel onderwerpen tegelijk (Holm).
+in de weken erna **meer contacten over dat onderwerp** oplevert, **gecorrigeerd voor het eigen
+seizoen van het onderwerp en het algemene niveau**, met een marge (betrouwbaarheidsinterval) en een
+correctie voor het toetsen van veel onderwerpen tegelijk. Wat de begrippen betekenen staat op de pagina
+*Begrippen*.
+
+<details><summary>Hoe is dit berekend?</summary>
+<p>Contacten per week zijn tellingen; ze worden beschreven met een quasi-Poisson-model (een telmodel dat
+toestaat dat weken meer verschillen dan bij puur toeval). Het seizoen is een vloeiende jaarlijkse golf
+(Fourier-termen van het weeknummer), de kalender bestaat uit feestdagen, schoolvakanties regio Noord, de
+overstapperiode, de kerstweek en, met weergegevens, ijs-, vorst- en natuurijsdagen.</p>
+<p>Per onderwerp beschrijft een tweede telmodel de contacten over dat onderwerp met het eigen seizoen, het
+algemene niveau en de kalender, plus het aantal berichten van 1–2, 3–4, 5–6 en 7–8 weken geleden (een
+<i>distributed lag</i>). Of berichten contacten brengen, toetst één gezamenlijke toets op dat verloop; de
+p-waarden zijn gecorrigeerd voor het toetsen van alle onderwerpen (Holm). Het interval komt uit de
+standaardfout van het model. De tweede blik (kruiscorrelatie) haalt eerst seizoen, niveau en de
+samenhang van opeenvolgende weken (autocorrelatie) uit beide reeksen (<i>prewhitening</i>).</p>
+</details>
 """),
     params("""
 CORPUS = "../corpus/posts"
@@ -438,8 +469,7 @@ with section():
     md("""
 ## Het seizoenspatroon en de kalender
 
-Een telmodel (quasi-Poisson) van de contacten per week met een jaarlijks seizoen, een trend en
-kalendereffecten. Een factor van 0,6 voor de kerstweek betekent: 40% minder contacten dan in een
+Een telmodel van de contacten per week met een jaarlijks seizoen, een trend en kalendereffecten. Een factor van 0,6 voor de kerstweek betekent: 40% minder contacten dan in een
 vergelijkbare week zonder kerst.
 """),
     code("""
@@ -449,10 +479,11 @@ with section():
     md("""
 ## Effect van blogberichten per onderwerp
 
-Lift: hoeveel keer zoveel contacten over het onderwerp in de weken vanaf de publicatieweek, vergeleken
+Effect (×): hoeveel keer zoveel contacten over het onderwerp in de weken vanaf de publicatieweek, vergeleken
 met vergelijkbare weken zonder bericht. Hoe lang een effect duurt, wordt niet aangenomen maar uit de
 gegevens gehaald (kolom *weken effect*, zie het verloop hieronder); zonder aangetoond effect is dat de
-standaard van vier weken. Rood = effect aangetoond (Holm-gecorrigeerd p < 0,05); blauw = niet aangetoond. Een breed interval betekent: te weinig gegevens om iets te zeggen. Bij onderwerpen
+standaard van vier weken. Rood = effect aangetoond (gecorrigeerde p onder 0,05); blauw = niet aangetoond.
+Een brede marge betekent: te weinig gegevens om iets te zeggen. Bij onderwerpen
 waarvan de berichten elk jaar in hetzelfde deel van het seizoen verschijnen, is een effect van het
 bericht niet te scheiden van het seizoen zelf (grijs); daar trekken we geen conclusie.
 """),
@@ -487,7 +518,7 @@ with section():
     show_all(sections.data_needed_lines(effects, len(ds.weekly)))
 """),
     md("""
-## Tweede blik: kruiscorrelatie na prewhitening
+## Tweede blik: samenhang tussen publiceren en contacten
 
 Voor het onderwerp met het duidelijkste effect: de correlatie tussen publiceren en contacten 0 tot 8 weken
 later, nadat seizoen en niveau uit de contacten en de autocorrelatie uit de publicatiereeks zijn gehaald.

@@ -24,6 +24,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from ..core.paths import NOTEBOOKS as NOTEBOOK_DIR
 from ..core.paths import logs_dir
+from .glossary import glossary_html
 from .safe import CSP, clean_html
 
 NOTEBOOKS = {
@@ -48,6 +49,8 @@ th{background:#eef3f8}
 pre{white-space:pre-wrap;background:#f7f7f7;padding:.5rem;font-size:.85rem}
 footer{margin-top:2rem;font-size:.8rem;color:#666}
 a.anchor-link{display:none}
+details{margin:.8rem 0;padding:.3rem .6rem;background:#f7f7f7;border-left:3px solid #1b6ca8}
+summary{cursor:pointer;font-weight:bold}
 @media print{nav{display:none}body{max-width:none}}
 """
 
@@ -88,6 +91,7 @@ def _page(title: str, body: str, current: str) -> str:
     active = ' class="actief"'
     links = "".join(f'<a href="{_href(n)}"{active if n == current else ""}>{html.escape(t)}</a>'
                     for n, t in NOTEBOOKS.items())
+    links += f'<a href="begrippen.html"{active if current == "begrippen" else ""}>Begrippen</a>'
     return (f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -107,6 +111,7 @@ def render_site(notebooks: dict[str, Path], out: Path) -> Path:
         body = re.sub(r'href="(0\d_\w+)\.ipynb"', lambda m: f'href="{_href(m.group(1))}"', body)
         target = out / ("index.html" if name == "00_overzicht" else f"{name}.html")
         target.write_text(_page(NOTEBOOKS[name], clean_html(body), name), encoding="utf-8")
+    (out / "begrippen.html").write_text(_page("Begrippen", glossary_html(), "begrippen"), encoding="utf-8")
     return out / "index.html"
 
 
