@@ -64,7 +64,8 @@ def test_rendered_pages_hold_no_script_handler_or_javascript_link(hostile_site):
             for name, value in element.attrib.items():
                 assert not name.lower().startswith("on"), (page.name, element.tag, name)
                 assert not value.strip().lower().startswith("javascript:"), (page.name, element.tag, value)
-        assert "alert('titel')" in tree.text_content()  # shown as text, not dropped
+        if page.name != "begrippen.html":  # the glossary holds no data
+            assert "alert('titel')" in tree.text_content()  # shown as text, not dropped
 
 
 def test_hostile_report_runs_nothing_in_chromium(hostile_site):
@@ -81,7 +82,8 @@ def test_hostile_report_runs_nothing_in_chromium(hostile_site):
         for html in sorted(hostile_site.glob("*.html")):
             page.goto(html.as_uri())
             page.wait_for_load_state("load")
-            assert "alert('titel')" in page.inner_text("main")
+            if html.name != "begrippen.html":  # the glossary holds no data
+                assert "alert('titel')" in page.inner_text("main")
             for i in range(page.locator("main a:visible").count()):  # a planted link runs nothing
                 page.goto(html.as_uri())
                 page.locator("main a:visible").nth(i).click(timeout=2000)

@@ -35,8 +35,6 @@ TERMS = [
                      "de blog in twee jaar hoogstens één bericht had."),
     ("Natuurijsdag", "De vierde en volgende dag op rij met een gemiddelde temperatuur onder nul: dan is er "
                      "vaak schaatsijs op sloten en plassen."),
-    ("Synthetisch", "Voor dit project verzonnen voorbeeldgegevens. Op de eigen gegevens van de praktijk "
-                    "staat dit woord nergens."),
 ]
 
 
