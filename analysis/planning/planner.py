@@ -65,6 +65,15 @@ def topic_gaps(posts: pd.DataFrame, contacts: pd.DataFrame, topics: list[str],
     return table
 
 
+def last_post(posts: pd.DataFrame, topic: str) -> pd.Series | None:
+    """The newest dated post with *topic* as its main topic, else with it as any topic."""
+    dated = posts.dropna(subset=["date"])
+    about = dated[dated["main"] == topic]
+    if about.empty:
+        about = dated[dated["topics"].map(lambda ts: topic in ts).astype(bool)]
+    return about.sort_values("date").iloc[-1] if len(about) else None
+
+
 def evidence(e: pd.Series) -> str:
     """What the effects analysis says about a topic, in one Dutch phrase."""
     if pd.isna(e["lift"]):
@@ -83,11 +92,7 @@ def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFr
     """One row per recommended post in the next 12 months, sorted by publication date."""
     rows, spread = [], 0
     for topic, e in effects.iterrows():
-        about = posts[posts["main"] == topic]
-        if about.empty:
-            about = posts[posts["topics"].map(lambda ts, t=topic: t in ts).astype(bool)]
-        about = about.dropna(subset=["date"])
-        last = about.sort_values("date").iloc[-1] if len(about) else None
+        last = last_post(posts, topic)
         reason, when, priority, kind = None, None, "low", ""
         if gaps.loc[topic, "gap"]:
             reason = "onderwerp waar patiënten naar vragen, weinig op de blog"

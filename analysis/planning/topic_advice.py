@@ -7,7 +7,7 @@ import pandas as pd
 from ..core.dates import next_monday_of_week
 from ..core.formatting import MONTH_NAMES, nl_date
 from .plan import Plan
-from .planner import evidence
+from .planner import evidence, last_post
 
 NO_PLAN = "geen plannergegevens (blog en contacten niet ingelezen)"
 
@@ -41,13 +41,9 @@ def _when(plan: Plan, topic: str, e: pd.Series | None) -> str:
 
 
 def _last_post(plan: Plan, posts: pd.DataFrame, topic: str) -> str:
-    dated = posts.dropna(subset=["date"])
-    about = dated[dated["main"] == topic]
-    if about.empty:
-        about = dated[dated["topics"].map(lambda ts: topic in ts).astype(bool)]
-    if about.empty:
+    last = last_post(posts, topic)
+    if last is None:
         return "de blog heeft nog geen bericht over dit onderwerp"
-    last = about.sort_values("date").iloc[-1]
     b1 = plan.readability["b1"].get(last["id"]) if "b1" in plan.readability else None
     level = "" if b1 is None else (", op B1" if b1 else ", moeilijker dan B1")
     return f"laatste bericht: '{last['title']}' ({nl_date(last['date'])}{level})"

@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..core.formatting import nl_number, nl_percent
-from ..text.readability.formulas import AIMS, traffic_light
+from ..text.readability.checker import figure_rows
 from ..text.readability.verdict import B1_TEXT
 
 SHARES = {"rare_word_share", "long_sentence_share", "passive_share", "transition_share"}
@@ -41,17 +40,10 @@ def _e(text) -> str:
 
 
 def _figures(result: dict) -> str:
-    rows = []
-    for key, direction, aim, orange, label in AIMS:
-        value = result.get(key)
-        light = traffic_light(value, direction, aim, orange) or "n.v.t."
-        shown = "–" if value is None else nl_percent(value) if key in SHARES else nl_number(value, 1)
-        bound = ("max. " if direction == "max" else "min. ") + (nl_percent(aim, 0) if key in SHARES
-                                                               else nl_number(aim, 1 if aim % 1 else 0))
-        rows.append(f"<tr><td>{_e(label)}</td><td>{_e(shown)}</td><td>{_e(bound)}</td>"
-                    f"<td class='licht'>{_e(light)}</td></tr>")
-    return ("<table><tr><th>maat</th><th>concept</th><th>streefwaarde</th><th>beoordeling</th></tr>"
-            + "".join(rows) + "</table>")
+    rows = "".join(f"<tr><td>{_e(label)}</td><td>{_e(value)}</td><td>{_e(aim)}</td>"
+                   f"<td class='licht'>{_e(light or 'n.v.t.')}</td></tr>"
+                   for label, value, aim, light in figure_rows(result))
+    return "<table><tr><th>maat</th><th>concept</th><th>streefwaarde</th><th>beoordeling</th></tr>" + rows + "</table>"
 
 
 def _marks(sentence: dict) -> dict[str, tuple[str, str]]:

@@ -14,7 +14,7 @@ def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     out = dutch_columns(frame).copy()
     for column in out.columns:
         values = out[column]
-        if pd.api.types.is_bool_dtype(values) or values.map(lambda v: isinstance(v, bool)).all() and len(values):
+        if pd.api.types.is_bool_dtype(values):
             out[column] = values.map({True: "ja", False: "nee"})
         elif pd.api.types.is_float_dtype(values):
             out[column] = values.round(2)

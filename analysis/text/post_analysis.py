@@ -12,9 +12,10 @@ import pandas as pd
 from spacy.language import Language
 
 from ..core.cache import ResultCache, default_cache
-from .readability.analyze import Readability, Sentence, analyze_blocks
+from .readability.analyze import Readability, Sentence
+from .readability.checker import topics_and_readability
 from .topics import TopicTagger
-from .topics.tagger import post_zones, tokenized_posts, topic_words
+from .topics.tagger import tokenized_posts
 
 SENTENCE_FIELDS = [*Sentence.__dataclass_fields__, "flags"]
 
@@ -28,9 +29,7 @@ class PostAnalysis(TypedDict):
 def _uncached(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger) -> list[PostAnalysis]:
     results: list[PostAnalysis] = []
     for blocks, title, block_tokens in tokenized_posts(posts, nlp):
-        text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
-        tags = tagger.tag_zones(post_zones(title, blocks, block_tokens))
-        readability = analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags))
+        tags, readability = topics_and_readability(blocks, title, block_tokens, nlp, tagger)
         sentences = readability.pop("sentences")
         # columns, not one dict per sentence: a cached corpus loads several times faster
         readability["sentence_columns"] = {k: [s[k] for s in sentences] for k in SENTENCE_FIELDS}

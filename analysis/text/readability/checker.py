@@ -8,9 +8,10 @@ from spacy.language import Language
 from ...core.errors import DraftError
 from ...core.formatting import nl_number, nl_percent
 from ...sources.drafts import load_draft
+from ..nlp import Tokens
 from ..topics import TopicTagger
 from ..topics.tagger import post_zones, tokenized_posts, topic_words
-from .analyze import analyze_blocks
+from .analyze import Readability, analyze_blocks
 from .formulas import AIMS, traffic_light
 from .verdict import B1_TEXT
 
@@ -27,12 +28,20 @@ def check(path: Path, nlp: Language) -> dict:
     return {"file": Path(path).name, "title": title} | check_blocks(title, blocks, nlp)
 
 
-def check_blocks(title: str, blocks: list, nlp: Language, tagger: TopicTagger | None = None) -> dict:
-    """Readability of a text with its topics: the post's own topic words are not rare words."""
-    [(_, title_tokens, block_tokens)] = list(tokenized_posts([(title, blocks)], nlp))
-    tags = (tagger or TopicTagger()).tag_zones(post_zones(title_tokens, blocks, block_tokens))
+def topics_and_readability(blocks: list, title_tokens: Tokens, block_tokens: list[Tokens], nlp: Language,
+                           tagger: TopicTagger) -> tuple[dict, Readability]:
+    """The topics of a tokenized text and its readability; the text's own topic words are not
+    rare words. Used for posts (post_analysis) and drafts alike."""
+    tags = tagger.tag_zones(post_zones(title_tokens, blocks, block_tokens))
     text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
-    return {"topics": tags} | analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags))
+    return tags, analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags))
+
+
+def check_blocks(title: str, blocks: list, nlp: Language, tagger: TopicTagger | None = None) -> dict:
+    """Readability of a text with its topics."""
+    [(_, title_tokens, block_tokens)] = list(tokenized_posts([(title, blocks)], nlp))
+    tags, readability = topics_and_readability(blocks, title_tokens, block_tokens, nlp, tagger or TopicTagger())
+    return {"topics": tags} | readability
 
 
 def _format(key: str, value) -> str:
@@ -43,6 +52,17 @@ def _format(key: str, value) -> str:
     return nl_number(value, 2 if key == "mean_zipf" else 0 if isinstance(value, int) else 1)
 
 
+def figure_rows(result: dict) -> list[tuple[str, str, str, str]]:
+    """Per writing aim: (label, the text's value, the aim, traffic light or ''), in Dutch."""
+    rows = []
+    for key, direction, aim, orange, label in AIMS:
+        bound = "max." if direction == "max" else "min."
+        aim_text = nl_percent(aim, 0) if key in SHARES else nl_number(aim, 1 if aim % 1 else 0)
+        rows.append((label, _format(key, result[key]), f"{bound} {aim_text}",
+                     traffic_light(result[key], direction, aim, orange)))
+    return rows
+
+
 def render(result: dict, colour: bool = False) -> str:
     """The checker's report for one document, in Dutch."""
     if "error" in result:
@@ -50,12 +70,9 @@ def render(result: dict, colour: bool = False) -> str:
     lines = [f"{result['title']} ({result['file']})",
              f"  {result['words']} woorden, {result['sentence_count']} zinnen, "
              f"{result['paragraphs']} alinea's"]
-    for key, direction, aim, orange, label in AIMS:
-        light = traffic_light(result[key], direction, aim, orange)
+    for label, value, aim, light in figure_rows(result):
         mark = f"{COLOURS[light]}●\033[0m" if colour and light else f"[{light or 'n.v.t.'}]"
-        bound = "max." if direction == "max" else "min."
-        aim_text = nl_percent(aim, 0) if key in SHARES else nl_number(aim, 1 if aim % 1 else 0)
-        lines.append(f"  {mark} {label}: {_format(key, result[key])} ({bound} {aim_text})")
+        lines.append(f"  {mark} {label}: {value} ({aim})")
     if result["brouwer"] is not None:
         lines.append(f"  Leesindex Brouwer: {nl_number(result['brouwer'])}; "
                      f"Flesch-Douma: {result['flesch_douma_band']}")

@@ -74,7 +74,7 @@ def b1_verdict(f: Mapping[str, Any]) -> tuple[bool, list[str]]:
                   f"Flesch-Douma {fd:.0f} is lager dan {MIN_FLESCH_DOUMA} ({f['flesch_douma_band']})")
     else:
         passes.append(f"tekst te kort voor Flesch-Douma ({f['words']} woorden)")
-    hardest = ", ".join(f["rare_words"][:NAMED] + [t for t, _ in f["jargon"]][:NAMED - len(f["rare_words"][:NAMED])])
+    hardest = ", ".join((f["rare_words"] + [t for t, _ in f["jargon"]])[:NAMED])
     if f["mean_zipf"] is not None:
         z = f["mean_zipf"]
         check(z >= MIN_MEAN_ZIPF,

@@ -122,8 +122,9 @@ class TopicTagger:
                     return True
         return False
 
-    def _hits_in(self, toks: Tokens):
-        """(topic id, evidence, character offset) of every hit in one text."""
+    def _hits_in(self, toks: Tokens, lower: str):
+        """(topic id, evidence, character offset) of every hit in one text (*lower*: its
+        text in lower case, which the offsets refer to)."""
         elided = completions(toks.words)
         offset = 0
         for i, (word, lem, start, space) in enumerate(zip(toks.words, toks.lemmas, toks.starts, toks.spaces)):
@@ -138,18 +139,19 @@ class TopicTagger:
             for topic_id in self._token_topics(word, lem):
                 yield topic_id, word.lower(), at
         if self._patterns is not None:
-            for m in self._patterns.finditer(toks.text().lower()):
+            for m in self._patterns.finditer(lower):
                 yield self._pattern_topics[int(str(m.lastgroup)[1:])], m.group(0), m.start()
 
     def _score(self, zones: dict[str, list[Tokens]]) -> dict[str, TopicScore]:
         scores: dict[str, TopicScore] = {}
         for zone, texts in zones.items():
             for toks in texts:
+                lower = toks.text().lower()
                 idioms: dict[str, list[tuple[int, int]]] = {}
-                for topic_id, evidence, at in self._hits_in(toks):
+                for topic_id, evidence, at in self._hits_in(toks, lower):
                     if topic_id not in idioms:
                         phrases = self._phrases[topic_id]
-                        idioms[topic_id] = [m.span() for m in phrases.finditer(toks.text().lower())] if phrases else []
+                        idioms[topic_id] = [m.span() for m in phrases.finditer(lower)] if phrases else []
                     if not any(a <= at < b for a, b in idioms[topic_id]):
                         self._add(scores, topic_id, zone, evidence)
                         if zone == "title":
