@@ -163,7 +163,7 @@ def read_posts(folder: Path) -> list[tuple[Path, Post]]:
     """All posts in a folder with their files, sorted by date (undated last), slug and file."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise CorpusError(f"{folder}: corpus folder not found")
+        raise CorpusError(f"{folder}: map met berichten niet gevonden")
     posts = [(p, read_post(p)) for p in sorted(folder.glob("*.md"))]
     return sorted(posts, key=lambda fp: (fp[1].date is None, fp[1].date or dt.date.min, fp[1].slug, fp[0].name))
 
