@@ -105,7 +105,7 @@ def cmd_weather(args) -> int:
 
 
 def cmd_effects(args) -> int:
-    from .core.formatting import nl_number
+    from .core.formatting import nl_factor
     from .timeseries.dataset import load_dataset
     from .timeseries.topic_effects import effects_json
 
@@ -118,11 +118,10 @@ def cmd_effects(args) -> int:
           f"({result['first_week']} t/m {result['last_week']})")
     for r in result["topics"].values():
         if r["lift"] is None:
-            print(f"  {r['label']}: {r['note']} ({r['posts']} posts, {r['contacts']} contacten)")
+            print(f"  {r['label']}: {r['note']} ({r['posts']} berichten, {r['contacts']} contacten)")
             continue
         verdict = "EFFECT" if r["effect"] else "geen aangetoond effect"
-        print(f"  {r['label']}: lift {nl_number(r['lift'], 2)} "
-              f"(95%-BI {nl_number(r['ci_low'], 2)}–{nl_number(r['ci_high'], 2)}), {verdict}; "
+        print(f"  {r['label']}: {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}, {verdict}; "
               f"{r['posts']} berichten, {r['contacts']} contacten; piek in maand {r['peak_month']}, "
               f"{r['lead_weeks']} weken vooraf publiceren" + (f" — {r['note']}" if r["note"] else ""))
     return 0

@@ -83,6 +83,6 @@ def test_summary_numbers_are_computed_from_the_weekly_series():
     this_year = weekly["total"][(iso.year == 2026).to_numpy()].sum()
     assert summary.contacts == this_year and summary.year == 2026
     assert summary.lines[0].startswith(f"In 2026 kwamen er tot en met week 47 in totaal {this_year}")
-    assert "Rug (×1,8, 95%-BI 1,4–2,2)" in summary.lines[2]
+    assert "Rug ×1,8 (waarschijnlijk tussen ×1,4 en ×2,2)" in summary.lines[2]
     doubled = overview(weekly.assign(total=weekly["total"] * 2), effects, READABILITY, pd.DataFrame())
     assert doubled.contacts == 2 * this_year

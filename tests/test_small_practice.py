@@ -14,11 +14,12 @@ from matplotlib.figure import Figure
 
 from analysis.core.sufficiency import NotEnoughData
 from analysis.planning.plan import make_plan
-from analysis.reporting import sections
+from analysis.reporting import key_points, sections
 from analysis.reporting.labels import present
 from analysis.reporting.provenance import dataset_lines
 from analysis.reporting.report import ReportFailed, run_report
 from analysis.reporting.summary import overview
+from analysis.text.readability_table import aims_summary
 from analysis.timeseries.dataset import load_dataset
 from analysis.timeseries.seasonality import stl_decompose
 from analysis.timeseries.topic_effects import effects_table
@@ -63,7 +64,10 @@ def every_section(ds, nlp, corpus, contacts) -> list[str]:
     shown = [*summary.lines, *dataset_lines(ds, corpus, contacts)]
     calls = [
         lambda: sections.year_on_year(ds.weekly, summary.year),
-        lambda: sections.corpus_summary(ds.posts), lambda: sections.posts_per_month(ds.posts),
+        lambda: key_points.corpus_points(ds.posts), lambda: sections.posts_per_month(ds.posts),
+        lambda: key_points.readability_points(table, aims_summary(table)),
+        lambda: key_points.topic_points(ds.posts, plan.gaps, ds.taxonomy.labels()),
+        lambda: key_points.effect_points(effects), lambda: key_points.plan_points(plan),
         lambda: sections.posts_per_season(ds.posts), lambda: sections.length_histogram(ds.posts),
         lambda: sections.shortest_posts(ds.posts), lambda: sections.undated_posts(ds.posts),
         lambda: sections.readability_overview(table), lambda: sections.aims(table),

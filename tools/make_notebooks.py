@@ -54,7 +54,7 @@ REPORT_YEAR = None
     code(SETUP + """
 from analysis.planning.plan import make_plan
 from analysis.reporting import sections
-from analysis.reporting.notebook import say_lines, section, show_all
+from analysis.reporting.notebook import say_lines, say_linked, section, show_all
 from analysis.reporting.provenance import dataset_lines
 from analysis.reporting.summary import overview
 from analysis.text.nlp import load_pipeline
@@ -64,7 +64,7 @@ ds = load_dataset(Path(CORPUS), Path(CONTACTS), weather=Path(WEATHER) if WEATHER
 plan = make_plan(ds, load_pipeline())
 asked = plan.gaps["contact_share"].rename(index=ds.taxonomy.labels())
 summary = overview(ds.weekly, plan.effects, plan.readability, plan.calendar, REPORT_YEAR, asked)
-say_lines(summary.lines)
+say_linked(summary.lines, summary.links)
 """),
     code("""
 with section():
@@ -101,17 +101,21 @@ RAW = "../corpus/raw"
     code(SETUP + """
 import tempfile
 
-from analysis.reporting import sections
-from analysis.reporting.notebook import say, section, show_all
+from analysis.reporting import key_points, sections
+from analysis.reporting.notebook import say, say_lines, section, show_all
 from analysis.reporting.provenance import corpus_line
 from analysis.sources.corpus import related_links
 from analysis.sources.importers import compare_with_corpus, import_paths
 from analysis.text.posts import tagged_posts
 
 posts = tagged_posts(Path(CORPUS))
+"""),
+    md("""
+## In het kort
+"""),
+    code("""
+say_lines(key_points.corpus_points(posts))
 say(corpus_line(CORPUS, posts))
-with section():
-    show_all(sections.corpus_summary(posts))
 """),
     md("""
 ## Berichten per maand en per seizoen
@@ -194,9 +198,9 @@ vorm is een vorm van <i>worden</i> of <i>zijn</i> met een voltooid deelwoord in 
 CORPUS = "../corpus/posts"
 """),
     code(SETUP + """
-from analysis.reporting import charts, sections
-from analysis.reporting.notebook import say, section, show_all
-from analysis.reporting.provenance import corpus_line
+from analysis.reporting import charts, key_points, sections
+from analysis.reporting.notebook import say, say_lines, section, show_all
+from analysis.reporting.provenance import corpus_line, pipeline_line
 from analysis.text.nlp import load_pipeline
 from analysis.text.posts import tagged_posts
 from analysis.text.readability.compare import compare_with_textstat
@@ -206,10 +210,13 @@ nlp = load_pipeline()
 posts = tagged_posts(Path(CORPUS), nlp=nlp)
 table, sentences = readability_table(posts, nlp)
 table = table.join(posts.set_index("id")[["title", "date"]])
-say(corpus_line(CORPUS, posts))
-say(f"Pijplijn: {nlp.meta['analysis_pipeline']}.")
-with section():
-    show_all(sections.readability_overview(table))
+"""),
+    md("""
+## In het kort
+"""),
+    code("""
+say_lines(key_points.readability_points(table, aims_summary(table)))
+say_lines([corpus_line(CORPUS, posts), pipeline_line(nlp)])
 """),
     md("""
 ## De blog tegen de streefwaarden
@@ -324,8 +331,9 @@ CONTACTS = "../data/sample/contacts.csv"
 LABELS = "../corpus/topic_labels.csv"
 """),
     code(SETUP + """
+from analysis.planning.plan import data_end
 from analysis.planning.planner import topic_gaps
-from analysis.reporting import charts, sections
+from analysis.reporting import charts, key_points, sections
 from analysis.reporting.notebook import say, say_lines, section, show_all
 from analysis.reporting.provenance import contacts_line, corpus_line
 from analysis.text.contact_topics import import_tagged_contacts
@@ -341,6 +349,13 @@ labels = taxonomy.labels()
 posts = tagged_posts(Path(CORPUS), nlp=nlp)
 contacts, report = import_tagged_contacts([Path(CONTACTS)])
 weekly = weekly_contacts(contacts, taxonomy.ids)
+gaps = topic_gaps(posts, contacts, taxonomy.ids, data_end(weekly, contacts))
+"""),
+    md("""
+## In het kort
+"""),
+    code("""
+say_lines(key_points.topic_points(posts, gaps, labels))
 say_lines([corpus_line(CORPUS, posts), contacts_line(CONTACTS, contacts, weekly.index)])
 """),
     md("""
@@ -445,7 +460,7 @@ WEATHER = "../data/sample/weather_knmi.txt"
     code(SETUP + """
 from IPython.display import Markdown, display
 
-from analysis.reporting import sections
+from analysis.reporting import key_points, sections
 from analysis.reporting.notebook import say, say_lines, section, show_all
 from analysis.reporting.provenance import dataset_lines, uses_sample
 from analysis.sources.pageviews import period_text
@@ -456,6 +471,12 @@ from analysis.timeseries.topic_effects import effects_table
 ds = load_dataset(Path(CORPUS), Path(CONTACTS), Path(PAGEVIEWS) if PAGEVIEWS else None,
                   Path(WEATHER) if WEATHER else None)
 effects = effects_table(ds)
+"""),
+    md("""
+## In het kort
+"""),
+    code("""
+say_lines(key_points.effect_points(effects))
 say_lines(dataset_lines(ds, CORPUS, CONTACTS, PAGEVIEWS, WEATHER))
 print(ds.contact_report.render())
 """),
@@ -480,9 +501,10 @@ with section():
 ## Effect van blogberichten per onderwerp
 
 Effect (×): hoeveel keer zoveel contacten over het onderwerp in de weken vanaf de publicatieweek, vergeleken
-met vergelijkbare weken zonder bericht. Hoe lang een effect duurt, wordt niet aangenomen maar uit de
+met vergelijkbare weken zonder bericht. ×1,8 (waarschijnlijk tussen ×1,5 en ×2,2) betekent: de beste schatting
+is 1,8 keer zoveel contacten, en het echte effect ligt met 95% zekerheid tussen 1,5 en 2,2 keer. Hoe lang een effect duurt, wordt niet aangenomen maar uit de
 gegevens gehaald (kolom *weken effect*, zie het verloop hieronder); zonder aangetoond effect is dat de
-standaard van vier weken. Rood = effect aangetoond (gecorrigeerde p onder 0,05); blauw = niet aangetoond.
+standaard van vier weken. Rood = effect aangetoond (groter dan toeval kan verklaren); blauw = niet aangetoond.
 Een brede marge betekent: te weinig gegevens om iets te zeggen. Bij onderwerpen
 waarvan de berichten elk jaar in hetzelfde deel van het seizoen verschijnen, is een effect van het
 bericht niet te scheiden van het seizoen zelf (grijs); daar trekken we geen conclusie.
@@ -497,7 +519,7 @@ with section():
 ## Hoe lang werkt een bericht?
 
 Voor elk onderwerp met een aangetoond effect: het effect (×) per twee weken na publicatie (week 1 is de
-publicatieweek), met 95%-intervallen. Of er een effect is, toetst het model op dit hele verloop tegelijk.
+publicatieweek), met de marge. Of er een effect is, toetst het model op dit hele verloop tegelijk.
 De gekleurde weken zijn de periode die het best bij de gegevens past; daarover is het effect in de tabel
 hierboven berekend.
 """),
@@ -586,8 +608,8 @@ TODAY = ""  # the day the plan starts; empty: the week after the data (make repo
 """),
     code(SETUP + """
 from analysis.planning.plan import make_plan
-from analysis.reporting import charts, sections
-from analysis.reporting.exports import write_csv, write_xlsx
+from analysis.reporting import charts, key_points, sections
+from analysis.reporting.exports import write_plan
 from analysis.reporting.notebook import say, say_lines, section, show_all
 from analysis.reporting.provenance import dataset_lines
 from analysis.text.nlp import load_pipeline
@@ -596,8 +618,14 @@ from analysis.timeseries.dataset import load_dataset
 nlp = load_pipeline()
 ds = load_dataset(Path(CORPUS), Path(CONTACTS), weather=Path(WEATHER) if WEATHER else None)
 plan = make_plan(ds, nlp, today=TODAY or None)
-say_lines(dataset_lines(ds, CORPUS, CONTACTS, weather=WEATHER))
+"""),
+    md("""
+## In het kort
+"""),
+    code("""
+say_lines(key_points.plan_points(plan))
 say(sections.plan_intro(plan))
+say_lines(dataset_lines(ds, CORPUS, CONTACTS, weather=WEATHER))
 """),
     md("""
 ## Contentkalender voor de komende twaalf maanden
@@ -607,9 +635,7 @@ with section():
     table = sections.plan_table(plan)
     show_all(charts.planner_timeline(plan.calendar, "Wanneer publiceren"), table)
 if OUTPUT_DIR:
-    write_csv(plan.calendar, Path(OUTPUT_DIR) / "planner.csv")
-    write_csv(plan.rewrites, Path(OUTPUT_DIR) / "herschrijven.csv")
-    write_xlsx({"Kalender": plan.calendar, "Herschrijven": plan.rewrites}, Path(OUTPUT_DIR) / "planner.xlsx")
+    write_plan(plan, Path(OUTPUT_DIR))
     say("De kalender en de lijst om te herschrijven staan ook in planner.xlsx (twee tabbladen) en in "
         "planner.csv en herschrijven.csv in de rapportmap.")
 """),

@@ -20,3 +20,9 @@ def nl_percent(share: float, digits: int = 1) -> str:
 def nl_date(day) -> str:
     """2026-01-14 -> '14 januari 2026'."""
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def nl_factor(value: float, low: float, high: float, digits: int = 1) -> str:
+    """An effect with its margin in words: '×1,8 (waarschijnlijk tussen ×1,5 en ×2,2)'."""
+    return (f"×{nl_number(value, digits)} (waarschijnlijk tussen ×{nl_number(low, digits)} "
+            f"en ×{nl_number(high, digits)})")

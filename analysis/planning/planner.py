@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from ..core.dates import next_monday_of_week
-from ..core.formatting import MONTH_NAMES, nl_number, nl_percent
+from ..core.formatting import MONTH_NAMES, nl_factor, nl_percent
 from ..timeseries.effects import SEASON_OVERLAP
 from ..timeseries.weekly import topic_lists
 
@@ -46,6 +46,10 @@ class PlanItem:
     last_post: str
     last_post_date: dt.date | None
     last_post_b1: bool | None
+
+
+CALENDAR_COLUMNS = ["publish_from", "topic_label", "working_title", "angle", "priority", "reason", "evidence",
+                    "last_post", "last_post_date", "last_post_b1"]  # what the marketer sees of a plan item
 
 
 def topic_gaps(posts: pd.DataFrame, contacts: pd.DataFrame, topics: list[str],
@@ -78,7 +82,7 @@ def evidence(e: pd.Series) -> str:
     """What the effects analysis says about a topic, in one Dutch phrase."""
     if pd.isna(e["lift"]):
         return e["note"] or "geen schatting"
-    interval = f"×{nl_number(e['lift'], 1)} (95%-BI {nl_number(e['ci_low'], 1)}–{nl_number(e['ci_high'], 1)})"
+    interval = nl_factor(e["lift"], e["ci_low"], e["ci_high"])
     if e.get("window"):
         interval += f" in de eerste {int(e['window'])} weken"
     if e["season_overlap"] >= SEASON_OVERLAP:

@@ -13,12 +13,19 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-from matplotlib.ticker import MaxNLocator, PercentFormatter  # noqa: E402
+from matplotlib.ticker import (  # noqa: E402
+    FixedLocator,
+    FuncFormatter,
+    MaxNLocator,
+    NullLocator,
+    PercentFormatter,
+)
 
 from ..core.formatting import MONTH_ABBREVIATIONS  # noqa: E402
 from .labels import PRIORITIES  # noqa: E402
 
 MONTHS = MONTH_ABBREVIATIONS  # axis labels of month charts
+FACTOR_TICKS = [0.125, 0.25, 0.5, 1, 2, 4, 8]  # the widest factor axis: ×1/8 to ×8; wider margins get an arrow
 COLOURS = ["#1b6ca8", "#e07a1f", "#3a9d5d", "#c0392b", "#7d5ba6", "#8c6d31", "#d35fb7", "#5f6b6d"]
 
 
@@ -92,6 +99,7 @@ def share_bars(shares: pd.DataFrame, title: str):
         ax.barh(y + k * height, shares[column].to_numpy(), height=height, color=COLOURS[k], label=column)
     ax.set_yticks(y + height * (shares.shape[1] - 1) / 2, [str(i) for i in shares.index])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel("aandeel")
     ax.set_title(title)
     ax.legend(loc="lower right")
     return fig
@@ -164,8 +172,12 @@ def forest(table: pd.DataFrame, title: str, truth: dict | None = None):
     y = np.arange(len(rows))
     confounded = rows["season_overlap"] >= SEASON_OVERLAP
     colours = np.where(rows["effect"], "#c0392b", np.where(confounded, "#aaaaaa", "#1b6ca8"))
-    ax.hlines(y, rows["ci_low"], rows["ci_high"], color=colours, lw=2)
-    ax.scatter(rows["lift"], y, color=colours, zorder=3)
+    low, high = FACTOR_TICKS[0], FACTOR_TICKS[-1]
+    ax.hlines(y, rows["ci_low"].clip(low, high), rows["ci_high"].clip(low, high), color=colours, lw=2)
+    ax.scatter(rows["lift"].clip(low, high), y, color=colours, zorder=3)
+    for edge, marker, beyond in [(low, "<", rows["ci_low"] < low), (high, ">", rows["ci_high"] > high)]:
+        ax.scatter(np.full(int(beyond.sum()), edge), y[beyond.to_numpy()], marker=marker,
+                   color=colours[beyond.to_numpy()], zorder=3)
     for colour, label in [("#c0392b", "effect aangetoond"), ("#1b6ca8", "niet aangetoond"),
                           ("#aaaaaa", "niet te scheiden van het seizoen")]:
         ax.scatter([], [], color=colour, label=label)
@@ -173,12 +185,28 @@ def forest(table: pd.DataFrame, title: str, truth: dict | None = None):
         ax.scatter([truth.get(t, 1.0) for t in rows.index], y, marker="D", facecolors="none",
                    edgecolors="#222", zorder=4, label="geplante waarheid (synthetisch)")
     ax.axvline(1, color="#555", lw=1, ls="--")
-    ax.set_xscale("log")
+    factor_axis(ax, "x", rows[["ci_low", "ci_high"]].to_numpy())
     ax.set_yticks(y, rows["label"])
-    ax.set_xlabel("lift: contacten in de weken na een bericht t.o.v. vergelijkbare weken (log-schaal)")
+    ax.set_xlabel("effect (×): contacten in de weken na een bericht t.o.v. vergelijkbare weken "
+                  "(pijl: de marge loopt verder)")
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=8)
     return fig
+
+
+def factor_axis(ax, which: str, values) -> None:
+    """A ratio axis (*which*: 'x' or 'y') on a log scale labelled ×0,5, ×1, ×2 … (no powers of
+    ten), spanning *values* and ×1, at most ×1/8 to ×8."""
+    finite = np.asarray(values, dtype=float).ravel()
+    finite = finite[np.isfinite(finite) & (finite > 0)]
+    low = max(min(finite.min(initial=1.0), 1.0), FACTOR_TICKS[0]) / 1.15
+    high = min(max(finite.max(initial=1.0), 1.0), FACTOR_TICKS[-1]) * 1.15
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    (ax.set_xscale if which == "x" else ax.set_yscale)("log")
+    axis.set_major_locator(FixedLocator([t for t in FACTOR_TICKS if low <= t <= high]))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"×{v:g}".replace(".", ",")))
+    axis.set_minor_locator(NullLocator())
+    (ax.set_xlim if which == "x" else ax.set_ylim)(low, high)
 
 
 def profiles(profiles: dict[str, pd.DataFrame], windows: dict[str, int], title: str):
@@ -195,7 +223,9 @@ def profiles(profiles: dict[str, pd.DataFrame], windows: dict[str, int], title: 
         ax.set_xlabel("weken na publicatie")
         ax.set_title(label)
         ax.legend(loc="upper right", fontsize=8)
-    axes[0][0].set_ylabel("lift (×)")
+    factor_axis(axes[0][0], "y", np.concatenate([p[["ci_low", "ci_high"]].to_numpy().ravel()
+                                                  for p in profiles.values()]))
+    axes[0][0].set_ylabel("effect (×)")
     fig.suptitle(title)
     fig.tight_layout()
     return fig

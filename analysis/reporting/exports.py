@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.spreadsheet import neutralise_frame
+from ..planning.planner import CALENDAR_COLUMNS
 from .labels import dutch_columns
 
 
@@ -32,6 +33,14 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     _readable(frame).to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig")
     return path
+
+
+def write_plan(plan, folder: Path) -> list[Path]:
+    """The marketer's files: the calendar and the rewrite list as two CSVs and one workbook."""
+    calendar = plan.calendar[CALENDAR_COLUMNS]
+    return [write_csv(calendar, Path(folder) / "planner.csv"),
+            write_csv(plan.rewrites, Path(folder) / "herschrijven.csv"),
+            write_xlsx({"Kalender": calendar, "Herschrijven": plan.rewrites}, Path(folder) / "planner.xlsx")]
 
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:

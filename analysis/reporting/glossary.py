@@ -6,13 +6,12 @@ import html
 TERMS = [
     ("Effect (×)", "Hoeveel keer zoveel contacten over een onderwerp er binnenkomen in de weken na een "
                    "blogbericht, vergeleken met vergelijkbare weken zonder bericht. ×1,8 betekent: 80% meer."),
-    ("Betrouwbaarheidsinterval (95%-BI)", "De marge rond een schatting. ×1,8 (95%-BI 1,5–2,2) betekent: het "
-                                          "effect ligt waarschijnlijk tussen ×1,5 en ×2,2. Loopt de marge "
-                                          "over ×1, dan is een effect niet aangetoond."),
+    ("Waarschijnlijk tussen (marge)", "De marge rond een schatting, het 95%-betrouwbaarheidsinterval. "
+                                      "×1,8 (waarschijnlijk tussen ×1,5 en ×2,2) betekent: de beste schatting "
+                                      "is ×1,8, en met 95% zekerheid ligt het echte effect tussen ×1,5 en "
+                                      "×2,2. Loopt de marge over ×1, dan is een effect niet aangetoond."),
     ("Effect aangetoond", "Het effect is groter dan toeval kan verklaren, ook nu alle onderwerpen tegelijk "
                           "zijn getoetst, en het is te scheiden van het seizoen."),
-    ("p (gecorrigeerd)", "De kans op zo'n resultaat als er geen effect is, gecorrigeerd voor het toetsen van "
-                         "veel onderwerpen tegelijk. Onder 0,05 telt een effect als aangetoond."),
     ("Seizoenspatroon", "De terugkerende beweging door het jaar: drukker in januari, rustiger in de zomer, "
                         "vragen over schaatsen alleen bij ijs."),
     ("Overlap met seizoen", "Hoe sterk de weken na berichten samenvallen met het seizoen van het onderwerp. "

@@ -24,7 +24,7 @@ COLUMNS = {
     "reasons": "redenen", "words": "woorden", "file": "bestand",
     # topics and effects
     "label": "onderwerp", "posts": "berichten", "contacts": "contacten",
-    "contacts_in_window": "contacten na berichten", "window": "weken effect", "p_holm": "p (gecorrigeerd)",
+    "contacts_in_window": "contacten na berichten", "window": "weken effect",
     "season_overlap": "overlap met seizoen", "note": "toelichting",
     "contact_share": "aandeel contacten", "post_share": "aandeel berichten",
     "posts_last_2y": "berichten laatste 2 jaar", "gap": "gat",

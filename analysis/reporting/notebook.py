@@ -36,6 +36,15 @@ def say_lines(lines: list[str]) -> None:
     display(Markdown("\n".join(f"- {md(line)}" for line in lines)))
 
 
+def say_linked(lines: list[str], links: list[str]) -> None:
+    """Sentences made from data as a bulleted list, each with a link to the notebook
+    (a name like '03_topics', not data) that holds the details."""
+    from IPython.display import Markdown, display
+
+    assert len(lines) == len(links)
+    display(Markdown("\n".join(f"- {md(line)} [Details]({link}.ipynb)" for line, link in zip(lines, links))))
+
+
 def say_flagged(text: str, flags: list[str], bold: bool = False) -> None:
     """A sentence with what to change in it, one point per line."""
     from IPython.display import Markdown, display

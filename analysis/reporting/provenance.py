@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..core.formatting import nl_date
 from ..core.paths import CORPUS, is_sample
+from ..text.nlp import BLANK
 
 
 def uses_sample(*paths: str | Path | None) -> bool:
@@ -64,3 +65,10 @@ def dataset_lines(ds, corpus: str | Path, contacts: str | Path, pageviews=None, 
     """The inputs of a dataset, one sentence each."""
     return [corpus_line(corpus, ds.posts), contacts_line(contacts, ds.contacts, ds.weekly.index),
             file_line("Paginaweergaven", pageviews), file_line("Weer", weather)]
+
+
+def pipeline_line(nlp) -> str:
+    """Which Dutch language analysis the readability figures come from, in words."""
+    trained = nlp.meta.get("analysis_pipeline") != BLANK
+    return ("Taalanalyse: " + ("een getraind Nederlands taalmodel van spaCy." if trained else
+            "Nederlandse regels en woordenlijsten (er is geen getraind taalmodel geïnstalleerd)."))

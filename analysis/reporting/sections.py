@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_number, nl_percent
+from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_factor, nl_number, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
 from ..planning.plan import data_end
-from ..planning.planner import topic_gaps
+from ..planning.planner import CALENDAR_COLUMNS, topic_gaps
 from ..sources.drafts import load_draft
 from ..text.readability.calibration import calibration_table
 from ..text.readability.checker import check
@@ -40,17 +40,6 @@ def _dated(posts: pd.DataFrame) -> pd.DataFrame:
         raise NotEnoughData("Geen van de berichten heeft een publicatiedatum; vul de datums in "
                             "(of importeer met --date) om ze in de tijd te zien.")
     return dated
-
-
-def corpus_summary(posts: pd.DataFrame) -> str:
-    if posts.empty:
-        raise NotEnoughData("Het corpus is leeg: importeer eerst blogberichten (zie de README).")
-    words = int(posts["words"].sum())
-    text = f"{len(posts)} berichten, samen {words} woorden; gemiddeld {round(words / len(posts))} woorden per bericht"
-    dated = posts.dropna(subset=["date"])
-    if len(dated):
-        text += f", verschenen van {dated['date'].min():%d-%m-%Y} tot en met {dated['date'].max():%d-%m-%Y}"
-    return text + "."
 
 
 def posts_per_month(posts: pd.DataFrame):
@@ -134,10 +123,11 @@ def contacts_over_time(weekly: pd.DataFrame):
 def season_and_calendar(weekly: pd.DataFrame, covariates: pd.DataFrame):
     fit = count_model(weekly, covariates)
     profile = seasonal_profile(fit, weekly)
-    ratios = rate_ratios(fit).rename(columns={"rate_ratio": "factor", "ci_low": "ondergrens",
-                                              "ci_high": "bovengrens"}).rename_axis("kalender")
+    ratios = rate_ratios(fit)
+    factors = pd.DataFrame({"factor": [nl_factor(r["rate_ratio"], r["ci_low"], r["ci_high"], digits=2)
+                                       for _, r in ratios.iterrows()]}, index=ratios.index).rename_axis("kalender")
     return (charts.bar(profile, "Seizoen: contacten t.o.v. het jaargemiddelde (1 = gemiddeld)", ylabel="factor"),
-            ratios.round(3))
+            factors)
 
 
 def effects_chart(effects: pd.DataFrame, truth: dict | None = None):
@@ -145,16 +135,18 @@ def effects_chart(effects: pd.DataFrame, truth: dict | None = None):
         raise NotEnoughData("Bij geen enkel onderwerp is een effect te schatten: "
                             + "; ".join(sorted(set(effects["note"].dropna()) - {""})) + ".")
     title = ("Geschat tegenover gepland" if truth
-             else "Lift van contacten na een blogbericht (95%-betrouwbaarheidsinterval)")
+             else "Effect van een blogbericht op contacten over het onderwerp (met marge)")
     return charts.forest(effects, title, truth=truth)
 
 
 def effects_table(effects: pd.DataFrame) -> pd.DataFrame:
     if effects.empty:
         raise NotEnoughData("Er zijn geen onderwerpen met berichten of contacten.")
-    columns = ["label", "posts", "contacts", "window", "contacts_in_window", "lift", "ci_low", "ci_high",
-               "p_holm", "effect", "season_overlap", "note"]
-    return dutch_columns(effects[columns].round(3)).set_index("onderwerp")
+    table = effects[["label", "posts", "contacts", "contacts_in_window"]].copy()
+    table["lift"] = [nl_factor(e["lift"], e["ci_low"], e["ci_high"]) if pd.notna(e["lift"]) else None
+                     for _, e in effects.iterrows()]
+    table = table.join(effects[["window", "effect", "season_overlap", "note"]])
+    return dutch_columns(table).set_index("onderwerp")
 
 
 def effect_profiles(ds, effects: pd.DataFrame):
@@ -164,7 +156,7 @@ def effect_profiles(ds, effects: pd.DataFrame):
         raise NotEnoughData("Bij geen enkel onderwerp is een effect aangetoond, dus er is geen verloop te tonen.")
     shown = {effects.loc[t, "label"]: effect_profile(ds.weekly, t, ds.post_weeks[t], ds.covariates) for t in proven}
     windows = {effects.loc[t, "label"]: int(effects.loc[t, "window"]) for t in proven}
-    return charts.profiles(shown, windows, "Verloop van het effect na een bericht (95%-intervallen)")
+    return charts.profiles(shown, windows, "Verloop van het effect na een bericht (met marge)")
 
 
 def best_ccf_topic(effects: pd.DataFrame, post_weeks: dict) -> str:
@@ -221,9 +213,7 @@ def plan_table(plan) -> pd.DataFrame:
     if plan.calendar.empty:
         raise NotEnoughData("De analyses geven nu geen aanbevolen berichten: geen onderwerpgat, geen "
                             "seizoen en geen bewezen effect in de gegevens.")
-    columns = ["publish_from", "topic_label", "working_title", "angle", "priority", "reason", "evidence",
-               "last_post", "last_post_date", "last_post_b1"]
-    return dutch_columns(plan.calendar[columns])
+    return dutch_columns(plan.calendar[CALENDAR_COLUMNS])
 
 
 def gap_table(gaps: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..core.formatting import nl_date, nl_number, nl_percent
+from ..core.formatting import nl_date, nl_factor, nl_percent
 from ..timeseries.seasonality import yearly_totals
 
 
@@ -21,6 +21,11 @@ class Overview:
     proven: pd.DataFrame
     b1_share: float
     lines: list[str]
+    links: list[str]  # per line the notebook with the details
+
+
+FACTOR_MEANING = ("×2 betekent: twee keer zoveel contacten over het onderwerp in de weken na een bericht; "
+                  "'waarschijnlijk tussen' is de marge van de schatting.")
 
 
 def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFrame,
@@ -29,6 +34,7 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
 
     *asked*: share of contacts per topic label (the topics patients ask about most)."""
     lines: list[str] = []
+    links: list[str] = []
     this, last, change, week = 0, None, None, 0
     busiest = pd.Series(dtype=int)
     if len(weekly):
@@ -44,24 +50,29 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
                      + (f", {nl_percent(abs(change))} {'meer' if change >= 0 else 'minder'} dan in dezelfde "
                         f"weken van {year - 1} ({last})." if change is not None else
                         "; voor een vergelijking met het jaar ervoor zijn er geen gegevens van dat jaar."))
+        links.append("04_seasonality")
         if len(busiest):
             lines.append(f"Drukste weken in {year}: " + ", ".join(
                 f"week {w.isocalendar().week} ({n})" for w, n in busiest.items()) + ".")
+            links.append("04_seasonality")
     else:
         year = int(year or 0)
         lines.append("Er is nog geen volledige week met contacten: voor cijfers per week zijn meer "
                      "contactgegevens nodig.")
+        links.append("04_seasonality")
     if asked is not None and asked.gt(0).any():
         top = asked[asked > 0].sort_values(ascending=False, kind="stable").head(3)
         lines.append("Waar patiënten het vaakst over schrijven: " + "; ".join(
             f"{label} ({nl_percent(share, 0)} van de contacten)" for label, share in top.items()) + ".")
+        links.append("03_topics")
     proven = effects[effects["effect"]].sort_values("lift", ascending=False)
     if len(proven):
         lines.append("Onderwerpen waarbij een blogbericht aantoonbaar meer contacten brengt: " + "; ".join(
-            f"{row['label']} (×{nl_number(row['lift'], 1)}, 95%-BI {nl_number(row['ci_low'], 1)}–"
-            f"{nl_number(row['ci_high'], 1)})" for _, row in proven.iterrows()) + ".")
+            f"{row['label']} {nl_factor(row['lift'], row['ci_low'], row['ci_high'])}"
+            for _, row in proven.iterrows()) + ". " + FACTOR_MEANING)
     else:
         lines.append("Bij geen enkel onderwerp is een effect van blogberichten op contacten aangetoond.")
+    links.append("04_seasonality")
     b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
     if len(readability):
         lines.append(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogberichten is geschreven op "
@@ -69,10 +80,12 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
                      "berichten zijn moeilijker.")
     else:
         lines.append("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.")
+    links.append("02_readability")
     if len(plan):
         nxt = plan.head(3)
         lines.append("Volgende stappen: " + "; ".join(
             f"{r['topic_label']} publiceren vanaf {nl_date(r['publish_from'])}"
             for _, r in nxt.iterrows()) + ".")
+        links.append("05_planner")
     return Overview(year=year, week=week, contacts=this, contacts_last_year=last, change=change,
-                    busiest_weeks=busiest, proven=proven, b1_share=b1_share, lines=lines)
+                    busiest_weeks=busiest, proven=proven, b1_share=b1_share, lines=lines, links=links)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from spacy.language import Language
 
+from ..core.formatting import nl_percent
 from .post_analysis import analyze_posts
 from .readability.formulas import AIMS, traffic_light
 
@@ -36,7 +37,8 @@ def aims_summary(table: pd.DataFrame) -> pd.DataFrame:
     for key, direction, aim, orange, label in AIMS:
         lights = table[key].map(lambda v, d=direction, a=aim, o=orange: traffic_light(
             None if pd.isna(v) else v, d, a, o))
-        rows.append({"controle": label, "streefwaarde": f"{'max.' if direction == 'max' else 'min.'} {aim}",
+        target = nl_percent(aim, 0) if key.endswith("_share") else f"{aim:g}".replace(".", ",")
+        rows.append({"controle": label, "streefwaarde": f"{'max.' if direction == 'max' else 'min.'} {target}",
                      "groen": int((lights == "groen").sum()), "oranje": int((lights == "oranje").sum()),
                      "rood": int((lights == "rood").sum()), "n.v.t.": int((lights == "").sum())})
     return pd.DataFrame(rows).set_index("controle")

@@ -1,0 +1,111 @@
+"""'In het kort': the answer of each detail page in a few Dutch sentences, shown first.
+
+Every sentence is computed from the page's data; with too little data a sentence says
+what is missing instead of showing a number.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.formatting import nl_date, nl_factor, nl_percent
+from ..timeseries.effects import SEASON_OVERLAP
+
+SHORT_POST = 100  # words: below this the readability formulas are unreliable
+
+
+def corpus_points(posts: pd.DataFrame) -> list[str]:
+    if posts.empty:
+        return ["De blog heeft nog geen berichten in het corpus: importeer eerst de berichten (zie de README)."]
+    points = [f"{len(posts)} berichten van gemiddeld {round(posts['words'].mean())} woorden."]
+    dated = posts.dropna(subset=["date"])
+    if len(dated):
+        per_year = dated["date"].dt.year.value_counts().sort_index(ascending=False).head(3)
+        points.append("Berichten per jaar: " + ", ".join(f"{y}: {n}" for y, n in per_year.items())
+                      + f"; het nieuwste verscheen op {nl_date(dated['date'].max())}.")
+    undated = len(posts) - len(dated)
+    if undated:
+        points.append(f"{undated} {'bericht heeft' if undated == 1 else 'berichten hebben'} geen datum; "
+                      "vul die in, anders tellen ze niet mee in de seizoensanalyse.")
+    short = int((posts["words"] < SHORT_POST).sum())
+    if short:
+        points.append(f"{short} {'bericht is' if short == 1 else 'berichten zijn'} korter dan {SHORT_POST} "
+                      "woorden: te kort voor een betrouwbare leesbaarheidsscore.")
+    return points
+
+
+def readability_points(table: pd.DataFrame, aims: pd.DataFrame) -> list[str]:
+    if table.empty:
+        return ["Er zijn nog geen blogberichten om op leesbaarheid te beoordelen."]
+    b1 = int(table["b1"].astype(bool).sum())
+    points = [f"{b1} van de {len(table)} berichten ({nl_percent(b1 / len(table), 0)}) zijn geschreven op "
+              "taalniveau B1 of eenvoudiger."]
+    missed = (aims["rood"] + aims["oranje"]).sort_values(ascending=False, kind="stable")
+    if len(missed) and missed.iloc[0] > 0:
+        name = missed.index[0]
+        points.append(f"Streefwaarde die het vaakst niet gehaald wordt: {name} ({aims.loc[name, 'streefwaarde']}), bij "
+                      f"{int(missed.iloc[0])} berichten.")
+    hard = table[~table["b1"].astype(bool)]
+    if len(hard):
+        points.append(f"{len(hard)} {'bericht is' if len(hard) == 1 else 'berichten zijn'} moeilijker dan B1; "
+                      "ze staan hieronder met de redenen, en in de planner om te herschrijven.")
+    return points
+
+
+def topic_points(posts: pd.DataFrame, gaps: pd.DataFrame, labels: dict[str, str]) -> list[str]:
+    points = []
+    if len(posts):
+        written = posts["main"].dropna().value_counts().head(3)
+        if len(written):
+            points.append("Hoofdonderwerpen met de meeste berichten: " + ", ".join(
+                f"{labels.get(t, t)} ({n})" for t, n in written.items()) + ".")
+    asked = gaps["contact_share"][gaps["contact_share"] > 0].sort_values(ascending=False, kind="stable").head(3)
+    if len(asked):
+        points.append("Waar patiënten het vaakst over schrijven: " + ", ".join(
+            f"{labels.get(t, t)} ({nl_percent(s, 0)} van de contacten)" for t, s in asked.items()) + ".")
+    else:
+        points.append("In de contactberichten is nog geen onderwerp herkend.")
+    found = [labels.get(t, t) for t in gaps.index[gaps["gap"]]]
+    points.append("Onderwerpgaten (veel gevraagd, weinig geschreven): " + ", ".join(found) + "." if found
+                  else "Er zijn geen onderwerpgaten: waar patiënten veel naar vragen, staat ook iets op de blog.")
+    return points
+
+
+def effect_points(effects: pd.DataFrame) -> list[str]:
+    estimated = effects[effects["lift"].notna()]
+    if estimated.empty:
+        return ["Bij geen enkel onderwerp is een effect van berichten te schatten; hieronder staat per "
+                "onderwerp wat er nog nodig is."]
+    proven = estimated[estimated["effect"].astype(bool)].sort_values("lift", ascending=False)
+    points = []
+    if len(proven):
+        points.append("Een bericht brengt aantoonbaar meer contacten bij: " + "; ".join(
+            f"{r['label']} {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}" for _, r in proven.iterrows())
+            + ".")
+    else:
+        points.append("Bij geen enkel onderwerp is een effect van berichten op contacten aangetoond.")
+    confounded = int((estimated["season_overlap"] >= SEASON_OVERLAP).sum())
+    rest = len(estimated) - len(proven)
+    points.append(f"Bij {rest} van de {len(estimated)} geschatte onderwerpen is geen effect aangetoond"
+                  + (f"; bij {confounded} daarvan is het bericht niet te scheiden van het seizoen." if confounded
+                     else "."))
+    missing = len(effects) - len(estimated)
+    if missing:
+        points.append(f"Voor {missing} onderwerpen zijn te weinig berichten of contacten voor een schatting.")
+    return points
+
+
+def plan_points(plan) -> list[str]:
+    calendar, rewrites = plan.calendar, plan.rewrites
+    if calendar.empty:
+        points = ["De analyses geven nu geen nieuwe berichten aan."]
+    else:
+        first = calendar.iloc[0]
+        points = [f"{len(calendar)} berichten gepland voor de komende twaalf maanden; het eerste: "
+                  f"'{first['working_title']}' ({first['topic_label']}), publiceren vanaf "
+                  f"{nl_date(first['publish_from'])}."]
+    if rewrites.empty:
+        points.append("Geen berichten die aan herziening toe zijn.")
+    else:
+        urgent = int(rewrites["urgent"].astype(bool).sum())
+        points.append(f"{len(rewrites)} berichten zijn aan herziening toe, waarvan {urgent} dringend.")
+    return points
