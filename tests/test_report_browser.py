@@ -6,13 +6,14 @@ test does not execute the notebooks again. Screenshots go to reports/browser-che
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from analysis.reporting.report import NOTEBOOK_DIR, NOTEBOOKS, render_site
+from analysis.reporting.report import NOTEBOOK_DIR, NOTEBOOKS, _page, render_site
 
 from .conftest import ROOT
 
@@ -40,10 +41,71 @@ def test_report_pages_are_self_contained_and_in_dutch(site):
         assert '<a href="begrippen.html"' in html  # the glossary is one click away from every page
 
 
-def test_report_in_headless_chromium(site):
+def _sync_api():
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium); browser check skipped")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    return pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+A4_CONTENT = {"width": 703, "height": 1031}  # CSS pixels inside the report's A4 page (12 mm margins)
+OUTSIDE = """() => { const edge = document.querySelector('main').getBoundingClientRect().right + 1;
+  return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > edge)
+    .slice(0, 3).map(e => `${e.tagName} ${Math.round(e.getBoundingClientRect().width)} px`); }"""
+
+
+def printed_pages(pdf: bytes) -> int:
+    """Number of pages of a PDF written by Chromium (its page tree states /Count)."""
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)]
+    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)]
+    assert counts, "no page tree in the PDF"
+    return max(counts)
+
+
+def layout_problems(pages: list[Path]) -> list[str]:
+    """What the owner would meet on paper and on a 1280 px screen: an overview that needs a
+    second A4 page, a page that scrolls sideways, content that sticks out of the page."""
+    sync_api = _sync_api()
+    found = []
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for html in pages:
+            page.emulate_media(media="screen")
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.goto(html.as_uri())
+            page.wait_for_load_state("load")
+            wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if wide > 0:
+                found.append(f"{html.name}: scrolls {wide} px sideways at 1280 px")
+            if sticking := page.evaluate(OUTSIDE):
+                found.append(f"{html.name}: wider than the page at 1280 px: {sticking}")
+            page.emulate_media(media="print")
+            page.set_viewport_size(A4_CONTENT)
+            if sticking := page.evaluate(OUTSIDE):
+                found.append(f"{html.name}: wider than an A4 page in print: {sticking}")
+            if html.name == "index.html" and (n := printed_pages(page.pdf(prefer_css_page_size=True))) != 1:
+                found.append(f"index.html: the overview prints on {n} A4 pages")
+        browser.close()
+    return found
+
+
+def test_overview_prints_on_one_a4_page_and_no_page_scrolls_sideways(site):
+    assert layout_problems(sorted(site.glob("*.html"))) == []
+
+
+def test_the_layout_check_sees_a_second_page_and_a_wide_table(tmp_path):
+    """The check fails where the owner would: a long overview and a table wider than the screen."""
+    row = "".join(f"<td>fysiotherapiepraktijkkolom{i}</td>" for i in range(12))
+    long = "".join(f"<p>Regel {i} van een overzicht dat niet op één blad past.</p>" for i in range(90))
+    for name, body in [("index.html", long), ("02_readability.html", f"<table><tr>{row}</tr></table>")]:
+        (tmp_path / name).write_text(_page("Test", body, "00_overzicht"), encoding="utf-8")
+    found = layout_problems(sorted(tmp_path.glob("*.html")))
+    assert any("prints on" in f for f in found), found
+    assert any("02_readability.html: scrolls" in f for f in found), found
+
+
+def test_report_in_headless_chromium(site):
+    sync_api = _sync_api()
     shots = ROOT / "reports" / "browser-check"
     shots.mkdir(parents=True, exist_ok=True)
     problems = []

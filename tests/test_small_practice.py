@@ -26,6 +26,7 @@ from analysis.timeseries.topic_effects import effects_table
 
 from .smalldata import write_contacts, write_corpus
 from .test_owner_texts import problems, visible
+from .test_report_browser import CHROMIUM, layout_problems
 
 
 def _run(call):
@@ -145,6 +146,8 @@ def test_the_report_runs_on_a_small_practice(tmp_path, shape, monkeypatch):
         assert problems(visible(page.read_text(encoding="utf-8"))) == [], page.name  # no code names or raw values
     for csv in index.parent.glob("*.csv"):
         assert problems(csv.read_text(encoding="utf-8-sig")) == [], csv.name
+    if CHROMIUM:  # the overview on one A4 page, no page wider than the screen or the paper
+        assert layout_problems(sorted(index.parent.glob("*.html"))) == []
 
 
 def test_a_failed_report_leaves_the_previous_one_untouched(tmp_path, monkeypatch):

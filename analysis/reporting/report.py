@@ -37,21 +37,26 @@ NOTEBOOKS = {
 }
 VOLATILE_METADATA = ("papermill", "execution")
 STYLE = """
-body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;
+body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:75rem;margin:0 auto;padding:1rem 1.5rem;
 color:#222;line-height:1.5}
 nav{border-bottom:2px solid #1b6ca8;padding:.5rem 0;margin-bottom:1rem}
 nav a{margin-right:1rem;color:#1b6ca8;text-decoration:none;font-weight:bold}
 nav a.actief{color:#222;border-bottom:3px solid #e07a1f}
 img{max-width:100%;height:auto}
-table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
-th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0;max-width:100%}
+th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#eef3f8}
 pre{white-space:pre-wrap;background:#f7f7f7;padding:.5rem;font-size:.85rem}
 footer{margin-top:2rem;font-size:.8rem;color:#666}
 a.anchor-link{display:none}
+p,li,dd{max-width:60rem}
 details{margin:.8rem 0;padding:.3rem .6rem;background:#f7f7f7;border-left:3px solid #1b6ca8}
 summary{cursor:pointer;font-weight:bold}
-@media print{nav{display:none}body{max-width:none}}
+@page{size:A4;margin:12mm}
+@media print{nav{display:none}body{max-width:none;padding:0;font-size:9.5pt;line-height:1.35}
+h1{font-size:16pt;margin:0 0 .4rem}h2{font-size:12pt;margin:.6rem 0 .2rem}ul{margin:.2rem 0}
+img{max-height:9cm;width:auto}footer{margin-top:.5rem}
+table{font-size:7.5pt}th,td{padding:.1rem .25rem;overflow-wrap:anywhere}}
 """
 
 
