@@ -8,6 +8,8 @@ step runs notebooks 00-05 and stores their outputs, which the report and nbval u
 from pathlib import Path
 
 import nbformat
+from ipykernel.ipkernel import IPythonKernel
+from jupyter_client.kernelspec import KernelSpecManager
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HIDDEN = {"jupyter": {"source_hidden": True}, "tags": []}
@@ -717,9 +719,16 @@ if CONTACTS:  # the planner's advice needs the blog and the contacts
 display(draft_checker(nlp, plan, posts, load_taxonomy().labels()))""", metadata=APP),
 ]
 
+# The metadata JupyterLab sets when the kernel starts: with anything else it marks a notebook as
+# modified the moment the owner opens it (papermill writes the same when it runs 00-05).
+METADATA = {"kernelspec": {"display_name": KernelSpecManager().get_kernel_spec("python3").display_name,
+                           "language": "python", "name": "python3"},
+            "language_info": dict(IPythonKernel.language_info)}
+
 for name, cells in nbs.items():
+    for i, cell in enumerate(cells):
+        cell.id = f"{name[:2]}-{i:02d}"  # stable ids: regenerating gives a reviewable diff
     nb = new_notebook(cells=cells)
-    nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                   "language_info": {"name": "python"}}
+    nb.metadata = METADATA
     nbformat.write(nb, Path(__file__).resolve().parent.parent / "notebooks" / f"{name}.ipynb")
 print("written")
