@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -74,6 +75,8 @@ def chart_problems(fig: Figure) -> list[str]:
                 found.append(f"{name}: count axis '{label}' has ticks between whole numbers: {locs}")
             if "(×)" in label and not all(t.startswith("×") for t in ticks):
                 found.append(f"{name}: factor axis '{label}' not labelled as ×: {ticks}")
+            if any(re.match(r"\d{4}-\d{2}", t) for t in ticks):
+                found.append(f"{name}: axis '{label}' shows dates as ISO numbers, not Dutch months: {ticks}")
             if any("10^" in t or "$" in t for t in ticks) or axis.get_offset_text().get_text():
                 found.append(f"{name}: axis '{label}' in scientific notation: {ticks}")
             if _overlap(axis.get_ticklabels()):
@@ -153,6 +156,11 @@ def test_the_hygiene_check_finds_what_the_owner_complained_about():
     ax.set_xlabel("effect (×)")
     ax.set_title("Effect")
     assert any("not labelled as ×" in p for p in chart_problems(fig))
+
+    fig, ax = plt.subplots()
+    ax.scatter(pd.to_datetime(["2026-12-01", "2027-03-01"]), [0, 1])
+    ax.set_title("Wanneer publiceren")
+    assert any("ISO" in p for p in chart_problems(fig))
 
     fig, ax = plt.subplots(figsize=(3, 2))
     ax.bar([f"maand {i} van het jaar" for i in range(12)], range(12))

@@ -71,3 +71,13 @@ def test_the_sentence_for_the_owner(needed, text):
 def test_enough_data_now_says_the_effect_is_smaller():
     assert "kleiner" in needs_text("Nek", DataNeeded(0.9, 0, 0))
     assert np.isfinite(DataNeeded(0.9, 0, 0).power_now)
+
+
+def test_topics_with_the_same_answer_share_one_line():
+    from analysis.reporting.sections import data_needed_lines
+
+    effects = pd.DataFrame({"label": ["Nek", "Knie", "Heup"], "power_now": [0.3, 0.2, 0.2],
+                            "extra_posts": [3, None, None], "extra_months": [14, None, None]})
+    lines = data_needed_lines(effects, 200)
+    assert lines[0] == "Nek: nog ongeveer 3 berichten of 14 maanden gegevens nodig om een effect van ×1,5 aan te tonen."
+    assert lines[1].startswith("Knie; Heup: met 40 berichten meer") and len(lines) == 2

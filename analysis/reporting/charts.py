@@ -10,6 +10,7 @@ import warnings
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -43,7 +44,7 @@ def setup() -> None:
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.width", 160)
     pd.set_option("display.precision", 2)
-    pd.set_option("display.max_colwidth", 120)
+    pd.set_option("display.max_colwidth", None)  # reasons and titles in full, never cut off
     warnings.filterwarnings("ignore")
 
 
@@ -139,7 +140,8 @@ def weekly_line(weekly: pd.Series, trend: pd.Series | None, title: str):
     fig, ax = plt.subplots(figsize=(10, 4))
     ax.plot(weekly.index, weekly.to_numpy(), lw=0.8, alpha=0.6, label="contacten per week")
     if trend is not None:
-        ax.plot(trend.index, trend.to_numpy(), lw=2.2, color="#e07a1f", label="trend (STL)")
+        ax.plot(trend.index, trend.to_numpy(), lw=2.2, color="#e07a1f", label="trend")
+    date_axis(ax)
     ax.set_title(title)
     ax.set_ylabel("contacten per week")
     ax.legend(loc="upper left")
@@ -246,6 +248,8 @@ def ccf_bars(ccf: pd.DataFrame, title: str):
 def scatter(x: pd.Series, y: pd.Series, title: str, xlabel: str, ylabel: str, diagonal: bool = False):
     fig, ax = plt.subplots(figsize=(6, 5))
     ax.scatter(x, y, alpha=0.7)
+    if pd.api.types.is_datetime64_any_dtype(x):
+        date_axis(ax)
     if diagonal:
         lo, hi = min(x.min(), y.min()), max(x.max(), y.max())
         ax.plot([lo, hi], [lo, hi], "--", color="#555", lw=1, label="gelijk")
@@ -268,7 +272,14 @@ def planner_timeline(plan: pd.DataFrame, title: str):
         ax.scatter([], [], color=colour, label=f"prioriteit {PRIORITIES[priority]}")
     ax.set_yticks(range(len(topics)), topics)
     ax.invert_yaxis()
+    date_axis(ax)
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    fig.autofmt_xdate()
     return fig
+
+
+def date_axis(ax) -> None:
+    """Dutch month labels ('jan 2027') on a date x axis, at most eight of them."""
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda v, _: f"{MONTHS[mdates.num2date(v).month - 1]} {mdates.num2date(v).year}"))

@@ -8,9 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.formatting import nl_date, nl_factor, nl_percent
+from ..text.readability.formulas import MIN_WORDS
 from ..timeseries.effects import SEASON_OVERLAP
-
-SHORT_POST = 100  # words: below this the readability formulas are unreliable
 
 
 def corpus_points(posts: pd.DataFrame) -> list[str]:
@@ -26,9 +25,9 @@ def corpus_points(posts: pd.DataFrame) -> list[str]:
     if undated:
         points.append(f"{undated} {'bericht heeft' if undated == 1 else 'berichten hebben'} geen datum; "
                       "vul die in, anders tellen ze niet mee in de seizoensanalyse.")
-    short = int((posts["words"] < SHORT_POST).sum())
+    short = int((posts["words"] < MIN_WORDS).sum())
     if short:
-        points.append(f"{short} {'bericht is' if short == 1 else 'berichten zijn'} korter dan {SHORT_POST} "
+        points.append(f"{short} {'bericht is' if short == 1 else 'berichten zijn'} korter dan {MIN_WORDS} "
                       "woorden: te kort voor een betrouwbare leesbaarheidsscore.")
     return points
 

@@ -72,12 +72,17 @@ def _cell(value, digits: int):
 
 def present(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
     """A table as the owner reads it: Dutch column names, ja/nee, Dutch decimals, '–' for
-    missing values, no row numbers."""
+    missing values, no row numbers; the first column's name sits in the header's corner."""
     out = dutch_columns(frame)
     numbered = out.index.name is None and pd.api.types.is_integer_dtype(out.index)  # row numbers
     out = out.map(lambda v: _cell(v, digits)).astype(object)
-    if not numbered:
+    if numbered:
+        if len(out.columns) == 1:
+            return out.reset_index(drop=True)
+        out = out.set_index(out.columns[0])
+        name = out.index.name
+    else:
         out.index = [_cell(i, digits) for i in out.index]
-        out.index.name = INDEX_NAMES.get(frame.index.name, frame.index.name)
-        return out
-    return out.set_index(out.columns[0]) if len(out.columns) > 1 else out.reset_index(drop=True)
+        name = INDEX_NAMES.get(frame.index.name, frame.index.name)
+    out.index.name, out.columns.name = None, name
+    return out

@@ -45,6 +45,7 @@ nav a.actief{color:#222;border-bottom:3px solid #e07a1f}
 img{max-width:100%;height:auto}
 table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0;max-width:100%}
 th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+main .dataframe thead th,main .dataframe tbody tr th{text-align:left;vertical-align:top}
 th{background:#eef3f8}
 pre{white-space:pre-wrap;background:#f7f7f7;padding:.5rem;font-size:.85rem}
 footer{margin-top:2rem;font-size:.8rem;color:#666}

@@ -17,6 +17,7 @@ from ..planning.planner import CALENDAR_COLUMNS, topic_gaps
 from ..sources.drafts import load_draft
 from ..text.readability.calibration import calibration_table
 from ..text.readability.checker import check
+from ..text.readability.formulas import MIN_WORDS
 from ..text.readability_table import aims_summary
 from ..text.topics import TopicTagger
 from ..text.topics.discovery import discover, stability_by_k
@@ -65,7 +66,7 @@ def length_histogram(posts: pd.DataFrame):
     return charts.counts_bar(counts.set_axis(labels), "Lengte van de berichten", "woorden", "aantal berichten")
 
 
-def shortest_posts(posts: pd.DataFrame, below: int = 200) -> pd.DataFrame:
+def shortest_posts(posts: pd.DataFrame, below: int = MIN_WORDS) -> pd.DataFrame:
     if posts.empty:
         raise NotEnoughData("Het corpus is leeg.")
     short = posts[posts["words"] < below].nsmallest(10, "words")
@@ -426,10 +427,15 @@ def show_draft_check(draft, nlp, taxonomy: Taxonomy) -> None:
 
 
 def data_needed_lines(effects: pd.DataFrame, weeks: int) -> list[str]:
-    """Per topic without a proven effect: how many more posts or months would show a lift of ×1,5."""
+    """Per topic without a proven effect: how many more posts or months would show a lift of ×1,5
+    (one line per answer, naming its topics)."""
     require_weeks(weeks, MODEL_WEEKS, "een schatting van de benodigde gegevens")
     rows = effects[effects["power_now"].notna()] if "power_now" in effects else effects.iloc[0:0]
     if rows.empty:
         raise NotEnoughData("Elk onderwerp met contacten heeft al een aangetoond effect, of heeft geen contacten.")
-    return [needs_text(r["label"], DataNeeded(float(r["power_now"]), r["extra_posts"], r["extra_months"]))
-            for _, r in rows.sort_values(["extra_posts", "extra_months"], na_position="last", kind="stable").iterrows()]
+    groups: dict[str, list[str]] = {}  # topics with the same answer share one line
+    for _, r in rows.sort_values(["extra_posts", "extra_months"], na_position="last", kind="stable").iterrows():
+        extra = [None if pd.isna(r[k]) else int(r[k]) for k in ("extra_posts", "extra_months")]
+        text = needs_text(r["label"], DataNeeded(float(r["power_now"]), *extra))
+        groups.setdefault(text[len(r["label"]):], []).append(r["label"])
+    return ["; ".join(labels) + answer for answer, labels in groups.items()]
