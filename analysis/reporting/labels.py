@@ -83,6 +83,6 @@ def present(frame: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
         name = out.index.name
     else:
         out.index = [_cell(i, digits) for i in out.index]
-        name = INDEX_NAMES.get(frame.index.name, frame.index.name)
+        name = INDEX_NAMES.get(frame.index.name, frame.index.name) or frame.columns.name  # presented twice
     out.index.name, out.columns.name = None, name
     return out

@@ -79,7 +79,7 @@ def b1_verdict(f: Mapping[str, Any]) -> tuple[bool, list[str]]:
         z = f["mean_zipf"]
         check(z >= MIN_MEAN_ZIPF,
               f"woorden gemiddeld frequent (Zipf {nl_number(z, 2)}, min. {nl_number(MIN_MEAN_ZIPF)})",
-              f"te veel weinig gebruikte woorden (Zipf {nl_number(z, 2)}, min. {nl_number(MIN_MEAN_ZIPF)})"
+              f"de woorden zijn gemiddeld te onbekend (Zipf {nl_number(z, 2)}, min. {nl_number(MIN_MEAN_ZIPF)})"
               + (f"; de minst bekende: {hardest}" if hardest else ""))
     rare = f["rare_word_share"]
     check(rare <= MAX_RARE_SHARE,
