@@ -186,7 +186,7 @@ De overheid en patiëntenorganisaties adviseren te schrijven op **taalniveau B1*
 woorden, geen vakjargon. Dit notebook meet elk blogbericht met de Nederlandse leesbaarheidsformules
 (Flesch-Douma en de Leesindex van Brouwer), met woordfrequentie (de sterkste maat in LiNT-II) en met de
 schrijfcontroles die webredacteuren gebruiken. Het oordeel 'B1 of eenvoudiger' volgt een vaste, openbare
-regel (zie `analysis/text/readability/verdict.py`).
+regel (zie 'Hoe is het oordeel B1 vastgesteld?' onderaan).
 
 <details><summary>Hoe is dit berekend?</summary>
 <p>Zinnen worden gesplitst met regels voor webtekst (ook na <i>u.</i>, bij opsommingstekens en aan elkaar
@@ -194,6 +194,7 @@ geplakte zinnen); lijstjes zonder punt tellen niet als zin. Flesch-Douma is <cod
 zin − 77 × lettergrepen per woord</code>, met een eigen lettergreepteller. Woordfrequentie (Zipf) komt uit
 wordfreq (met SUBTLEX-NL): het logaritme van hoe vaak een woord per miljard woorden voorkomt. De lijdende
 vorm is een vorm van <i>worden</i> of <i>zijn</i> met een voltooid deelwoord in dezelfde zin.</p>
+<p>De regel voor het oordeel staat in <code>analysis/text/readability/verdict.py</code>.</p>
 </details>
 """),
     params("""
@@ -312,8 +313,8 @@ nbs["03_topics"] = [
     md("""
 # Onderwerpen: waar schrijven we over, en waar vragen patiënten naar?
 
-Elk bericht en elk contactbericht krijgt onderwerpen uit dezelfde taxonomie (`analysis/data/topics.yaml`,
-aan te vullen door de marketeer). De tagger herkent Nederlandse samenstellingen (*liesblessure*,
+Elk bericht en elk contactbericht krijgt onderwerpen uit dezelfde vaste lijst, de taxonomie (aan te
+vullen door de marketeer). De tagger herkent Nederlandse samenstellingen (*liesblessure*,
 *thuiswerkplek*) en laat valse vrienden (*terug*, *brug*) liggen. Daarnaast zoekt een model zonder
 taxonomie naar thema's die de taxonomie mist. Contactberichten worden bij het inlezen eerst geschoond
 van persoonsgegevens.
@@ -325,6 +326,8 @@ vaste uitdrukkingen over (<i>terug</i>, <i>achter de rug</i>). Titel, tussenkopj
 1 keer. Thema's zonder taxonomie komen uit NMF (een model dat woorden die vaak samen voorkomen groepeert) op
 TF-IDF-gewichten van de lemma's; stabiliteit is hoe vaak een thema terugkomt als het model opnieuw wordt
 geschat.</p>
+<p>De taxonomie staat in <code>analysis/data/topics.yaml</code>; een praktijk voegt onderwerpen toe of vervangt
+ze met een eigen <code>topics.yaml</code> in de projectmap.</p>
 </details>
 """),
     params("""
@@ -597,8 +600,16 @@ nbs["05_planner"] = [
 # Planner voor de marketeer
 
 Wat schrijven we de komende twaalf maanden, wanneer moet het online, en welke berichten zijn aan
-herziening toe? Alles volgt uit de analyses (seizoenen, effecten, onderwerpgaten, leesbaarheid);
-de regels staan in `analysis/planning/planner.py`. Onderaan: controle van een concept vóór publicatie.
+herziening toe? Alles volgt uit de analyses (seizoenen, effecten, onderwerpgaten, leesbaarheid).
+Onderaan: controle van een concept vóór publicatie.
+
+<details><summary>Hoe is dit berekend?</summary>
+<p>Een onderwerpgat (minstens 3% van de contacten, hoogstens één bericht in twee jaar) komt eerst en kan
+meteen. Een seizoensonderwerp staat twee weken vóór de contacten beginnen te stijgen. Een onderwerp met
+een aangetoond effect krijgt een plek in de rustigste maand. Herschrijven: berichten die moeilijker zijn
+dan B1, ouder dan drie jaar, of het nieuwste bericht over een onderwerp met een aangetoond effect. De
+regels staan in <code>analysis/planning/planner.py</code>.</p>
+</details>
 """),
     params("""
 CORPUS = "../corpus/posts"
