@@ -13,7 +13,6 @@ import re
 from ..text.readability.checker import figure_rows
 from ..text.readability.verdict import B1_TEXT
 
-SHARES = {"rare_word_share", "long_sentence_share", "passive_share", "transition_share"}
 TITLE_CHARACTERS = (30, 60)  # a title that search results show whole and that says enough
 HEADING_WORDS = 8
 SECTION_WORDS = 300

@@ -4,9 +4,8 @@ from __future__ import annotations
 import pandas as pd
 from spacy.language import Language
 
-from ..core.formatting import nl_percent
 from .post_analysis import analyze_posts
-from .readability.formulas import AIMS, traffic_light
+from .readability.formulas import AIMS, aim_text, traffic_light
 
 FIGURES = ["words", "sentence_count", "words_per_sentence", "syllables_per_word", "flesch_douma",
            "flesch_douma_band", "brouwer", "mean_zipf", "rare_word_share", "long_word_share",
@@ -37,8 +36,7 @@ def aims_summary(table: pd.DataFrame) -> pd.DataFrame:
     for key, direction, aim, orange, label in AIMS:
         lights = table[key].map(lambda v, d=direction, a=aim, o=orange: traffic_light(
             None if pd.isna(v) else v, d, a, o))
-        target = nl_percent(aim, 0) if key.endswith("_share") else f"{aim:g}".replace(".", ",")
-        rows.append({"controle": label, "streefwaarde": f"{'max.' if direction == 'max' else 'min.'} {target}",
+        rows.append({"controle": label, "streefwaarde": aim_text(key, direction, aim),
                      "groen": int((lights == "groen").sum()), "oranje": int((lights == "oranje").sum()),
                      "rood": int((lights == "rood").sum()), "n.v.t.": int((lights == "").sum())})
     return pd.DataFrame(rows).set_index("controle")

@@ -12,10 +12,9 @@ from ..nlp import Tokens
 from ..topics import TopicTagger
 from ..topics.tagger import post_zones, tokenized_posts, topic_words
 from .analyze import Readability, analyze_blocks
-from .formulas import AIMS, traffic_light
+from .formulas import AIMS, SHARES, aim_text, traffic_light
 from .verdict import B1_TEXT
 
-SHARES = {"rare_word_share", "long_sentence_share", "passive_share", "transition_share"}
 COLOURS = {"groen": "\033[32m", "oranje": "\033[33m", "rood": "\033[31m"}
 
 
@@ -56,9 +55,7 @@ def figure_rows(result: dict) -> list[tuple[str, str, str, str]]:
     """Per writing aim: (label, the text's value, the aim, traffic light or ''), in Dutch."""
     rows = []
     for key, direction, aim, orange, label in AIMS:
-        bound = "max." if direction == "max" else "min."
-        aim_text = nl_percent(aim, 0) if key in SHARES else nl_number(aim, 1 if aim % 1 else 0)
-        rows.append((label, _format(key, result[key]), f"{bound} {aim_text}",
+        rows.append((label, _format(key, result[key]), aim_text(key, direction, aim),
                      traffic_light(result[key], direction, aim, orange)))
     return rows
 

@@ -1,6 +1,8 @@
 """Dutch readability formulas and the aims of the writing checks."""
 from __future__ import annotations
 
+from ...core.formatting import nl_number, nl_percent
+
 MIN_WORDS = 100  # below this the formulas are too unstable to show
 
 # Douma's interpretation of his Flesch adaptation (also used for Brouwer's index).
@@ -40,6 +42,15 @@ AIMS = [
     ("transition_share", "min", 0.30, 0.20, "aandeel zinnen met signaalwoord"),
     ("same_start_runs", "max", 0, 1, "reeksen zinnen met hetzelfde beginwoord"),
 ]
+
+
+SHARES = {key for key, *_ in AIMS if key.endswith("_share")}  # figures shown as percentages
+
+
+def aim_text(key: str, direction: str, aim: float) -> str:
+    """An aim as the reader sees it: 'max. 15', 'min. 4,4', 'max. 8%'."""
+    value = nl_percent(aim, 0) if key in SHARES else nl_number(aim, 1 if aim % 1 else 0)
+    return f"{'max.' if direction == 'max' else 'min.'} {value}"
 
 
 def traffic_light(value: float | None, direction: str, aim: float, orange: float) -> str:
