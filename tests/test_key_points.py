@@ -42,6 +42,6 @@ def test_readability_and_topic_points_follow_the_data():
     posts = pd.DataFrame({"main": ["rug", "rug", "lies"]})
     points = topic_points(posts, gaps, {"rug": "Rug", "lies": "Lies", "nek": "Nek"})
     assert points == ["Hoofdonderwerpen met de meeste berichten: Rug (2), Lies (1).",
-                      "Waar patiënten het vaakst over schrijven: Rug (12% van de contacten), "
+                      "Waar patiënten het vaakst over schrijven: Rug (12% van de contacten); "
                       "Nek (4% van de contacten).",
                       "Onderwerpgaten (veel gevraagd, weinig geschreven): Nek."]

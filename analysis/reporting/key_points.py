@@ -12,6 +12,22 @@ from ..text.readability.formulas import MIN_WORDS
 from ..timeseries.effects import SEASON_OVERLAP
 
 
+def proven_effects(effects: pd.DataFrame) -> pd.DataFrame:
+    """The topics where a post demonstrably brings contacts, strongest first."""
+    return effects[effects["effect"].astype(bool)].sort_values("lift", ascending=False, kind="stable")
+
+
+def factor_list(proven: pd.DataFrame) -> str:
+    """'Nek ×2,1 (waarschijnlijk tussen ×1,5 en ×2,9); Rug ×1,8 (…)'."""
+    return "; ".join(f"{r['label']} {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}" for _, r in proven.iterrows())
+
+
+def most_asked(shares: pd.Series) -> str:
+    """The three topics (index: labels) with the largest share of contacts: 'Rug (10% van de contacten); …'."""
+    top = shares[shares > 0].sort_values(ascending=False, kind="stable").head(3)
+    return "; ".join(f"{label} ({nl_percent(share, 0)} van de contacten)" for label, share in top.items())
+
+
 def corpus_points(posts: pd.DataFrame) -> list[str]:
     if posts.empty:
         return ["De blog heeft nog geen berichten in het corpus: importeer eerst de berichten (zie de README)."]
@@ -57,10 +73,9 @@ def topic_points(posts: pd.DataFrame, gaps: pd.DataFrame, labels: dict[str, str]
         if len(written):
             points.append("Hoofdonderwerpen met de meeste berichten: " + ", ".join(
                 f"{labels.get(t, t)} ({n})" for t, n in written.items()) + ".")
-    asked = gaps["contact_share"][gaps["contact_share"] > 0].sort_values(ascending=False, kind="stable").head(3)
-    if len(asked):
-        points.append("Waar patiënten het vaakst over schrijven: " + ", ".join(
-            f"{labels.get(t, t)} ({nl_percent(s, 0)} van de contacten)" for t, s in asked.items()) + ".")
+    asked = most_asked(gaps["contact_share"].rename(index=lambda t: labels.get(t, t)))
+    if asked:
+        points.append(f"Waar patiënten het vaakst over schrijven: {asked}.")
     else:
         points.append("In de contactberichten is nog geen onderwerp herkend.")
     found = [labels.get(t, t) for t in gaps.index[gaps["gap"]]]
@@ -74,12 +89,10 @@ def effect_points(effects: pd.DataFrame) -> list[str]:
     if estimated.empty:
         return ["Bij geen enkel onderwerp is een effect van berichten te schatten; hieronder staat per "
                 "onderwerp wat er nog nodig is."]
-    proven = estimated[estimated["effect"].astype(bool)].sort_values("lift", ascending=False)
+    proven = proven_effects(estimated)
     points = []
     if len(proven):
-        points.append("Een bericht brengt aantoonbaar meer contacten bij: " + "; ".join(
-            f"{r['label']} {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}" for _, r in proven.iterrows())
-            + ".")
+        points.append(f"Een bericht brengt aantoonbaar meer contacten bij: {factor_list(proven)}.")
     else:
         points.append("Bij geen enkel onderwerp is een effect van berichten op contacten aangetoond.")
     confounded = int((estimated["season_overlap"] >= SEASON_OVERLAP).sum())

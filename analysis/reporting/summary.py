@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..core.formatting import nl_date, nl_factor, nl_percent
+from ..core.formatting import nl_date, nl_percent
 from ..timeseries.seasonality import yearly_totals
+from .key_points import factor_list, most_asked, proven_effects
 
 
 @dataclass
@@ -35,6 +36,11 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
     *asked*: share of contacts per topic label (the topics patients ask about most)."""
     lines: list[str] = []
     links: list[str] = []
+
+    def add(line: str, link: str) -> None:
+        lines.append(line)
+        links.append(link)
+
     this, last, change, week = 0, None, None, 0
     busiest = pd.Series(dtype=int)
     if len(weekly):
@@ -46,46 +52,34 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
         in_year = weekly[weekly.index.isocalendar().year == year]["total"]
         busiest = in_year.sort_values(ascending=False, kind="stable").head(3)
         change = (this - last) / last if last else None
-        lines.append(f"In {year} kwamen er tot en met week {week} in totaal {this} contacten binnen"
-                     + (f", {nl_percent(abs(change))} {'meer' if change >= 0 else 'minder'} dan in dezelfde "
-                        f"weken van {year - 1} ({last})." if change is not None else
-                        "; voor een vergelijking met het jaar ervoor zijn er geen gegevens van dat jaar."))
-        links.append("04_seasonality")
+        add(f"In {year} kwamen er tot en met week {week} in totaal {this} contacten binnen"
+            + (f", {nl_percent(abs(change))} {'meer' if change >= 0 else 'minder'} dan in dezelfde "
+               f"weken van {year - 1} ({last})." if change is not None else
+               "; voor een vergelijking met het jaar ervoor zijn er geen gegevens van dat jaar."), "04_seasonality")
         if len(busiest):
-            lines.append(f"Drukste weken in {year}: " + ", ".join(
-                f"week {w.isocalendar().week} ({n})" for w, n in busiest.items()) + ".")
-            links.append("04_seasonality")
+            add(f"Drukste weken in {year}: " + ", ".join(
+                f"week {w.isocalendar().week} ({n})" for w, n in busiest.items()) + ".", "04_seasonality")
     else:
         year = int(year or 0)
-        lines.append("Er is nog geen volledige week met contacten: voor cijfers per week zijn meer "
-                     "contactgegevens nodig.")
-        links.append("04_seasonality")
-    if asked is not None and asked.gt(0).any():
-        top = asked[asked > 0].sort_values(ascending=False, kind="stable").head(3)
-        lines.append("Waar patiënten het vaakst over schrijven: " + "; ".join(
-            f"{label} ({nl_percent(share, 0)} van de contacten)" for label, share in top.items()) + ".")
-        links.append("03_topics")
-    proven = effects[effects["effect"]].sort_values("lift", ascending=False)
+        add("Er is nog geen volledige week met contacten: voor cijfers per week zijn meer "
+            "contactgegevens nodig.", "04_seasonality")
+    if asked is not None and (most := most_asked(asked)):
+        add(f"Waar patiënten het vaakst over schrijven: {most}.", "03_topics")
+    proven = proven_effects(effects)
     if len(proven):
-        lines.append("Onderwerpen waarbij een blogbericht aantoonbaar meer contacten brengt: " + "; ".join(
-            f"{row['label']} {nl_factor(row['lift'], row['ci_low'], row['ci_high'])}"
-            for _, row in proven.iterrows()) + ". " + FACTOR_MEANING)
+        add(f"Onderwerpen waarbij een blogbericht aantoonbaar meer contacten brengt: {factor_list(proven)}. "
+            + FACTOR_MEANING, "04_seasonality")
     else:
-        lines.append("Bij geen enkel onderwerp is een effect van blogberichten op contacten aangetoond.")
-    links.append("04_seasonality")
+        add("Bij geen enkel onderwerp is een effect van blogberichten op contacten aangetoond.", "04_seasonality")
     b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
     if len(readability):
-        lines.append(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogberichten is geschreven op "
-                     f"taalniveau B1 of eenvoudiger; {int((~readability['b1'].astype(bool)).sum())} "
-                     "berichten zijn moeilijker.")
+        add(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogberichten is geschreven op "
+            f"taalniveau B1 of eenvoudiger; {int((~readability['b1'].astype(bool)).sum())} "
+            "berichten zijn moeilijker.", "02_readability")
     else:
-        lines.append("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.")
-    links.append("02_readability")
+        add("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.", "02_readability")
     if len(plan):
-        nxt = plan.head(3)
-        lines.append("Volgende stappen: " + "; ".join(
-            f"{r['topic_label']} publiceren vanaf {nl_date(r['publish_from'])}"
-            for _, r in nxt.iterrows()) + ".")
-        links.append("05_planner")
+        add("Volgende stappen: " + "; ".join(f"{r['topic_label']} publiceren vanaf {nl_date(r['publish_from'])}"
+                                             for _, r in plan.head(3).iterrows()) + ".", "05_planner")
     return Overview(year=year, week=week, contacts=this, contacts_last_year=last, change=change,
                     busiest_weeks=busiest, proven=proven, b1_share=b1_share, lines=lines, links=links)
