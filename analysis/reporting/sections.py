@@ -143,11 +143,10 @@ def effects_chart(effects: pd.DataFrame, truth: dict | None = None):
 def effects_table(effects: pd.DataFrame) -> pd.DataFrame:
     if effects.empty:
         raise NotEnoughData("Er zijn geen onderwerpen met berichten of contacten.")
-    table = effects[["label", "posts", "contacts", "contacts_in_window"]].copy()
-    table["lift"] = [nl_factor(e["lift"], e["ci_low"], e["ci_high"]) if pd.notna(e["lift"]) else None
-                     for _, e in effects.iterrows()]
-    table = table.join(effects[["window", "effect", "season_overlap", "note"]])
-    return dutch_columns(table).set_index("onderwerp")
+    factors = [nl_factor(e["lift"], e["ci_low"], e["ci_high"]) if pd.notna(e["lift"]) else None
+               for _, e in effects.iterrows()]
+    columns = ["label", "posts", "contacts", "contacts_in_window", "lift", "window", "effect", "season_overlap", "note"]
+    return dutch_columns(effects.assign(lift=factors)[columns]).set_index("onderwerp")
 
 
 def effect_profiles(ds, effects: pd.DataFrame):

@@ -21,9 +21,11 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
+from ..core.formatting import nl_number
 from .effects import ALPHA, BINS, WINDOW, _design, _fit, post_window
 
 TARGET_LIFT = 1.5
+TARGET_TEXT = f"×{nl_number(TARGET_LIFT, 1)}"  # '×1,5'
 POWER = 0.8
 SIMS = 2000
 MAX_EXTRA_POSTS = 40
@@ -99,7 +101,7 @@ def data_needed(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp], co
 def needs_text(label: str, needed: DataNeeded) -> str:
     """'Nek: nog ongeveer 3 berichten of 14 maanden gegevens nodig om een effect van ×1,5 aan te tonen.'"""
     if needed.power_now >= POWER:
-        return (f"{label}: met de huidige gegevens zou een effect van ×{str(TARGET_LIFT).replace('.', ',')} "
+        return (f"{label}: met de huidige gegevens zou een effect van {TARGET_TEXT} "
                 f"waarschijnlijk zichtbaar zijn (kans {round(100 * needed.power_now)}%); een effect, als het "
                 "er is, is dus kleiner.")
     options = []
@@ -107,8 +109,8 @@ def needs_text(label: str, needed: DataNeeded) -> str:
         options.append(f"{needed.extra_posts} {'bericht' if needed.extra_posts == 1 else 'berichten'}")
     if needed.extra_months:
         options.append(f"{needed.extra_months} {'maand' if needed.extra_months == 1 else 'maanden'} gegevens")
-    goal = f"om een effect van ×{str(TARGET_LIFT).replace('.', ',')} aan te tonen"
+    goal = f"om een effect van {TARGET_TEXT} aan te tonen"
     if not options:
         return (f"{label}: met {MAX_EXTRA_POSTS} berichten meer of {MAX_EXTRA_MONTHS // 12} jaar gegevens meer "
-                f"is een effect van ×{str(TARGET_LIFT).replace('.', ',')} nog niet aan te tonen.")
+                f"is een effect van {TARGET_TEXT} nog niet aan te tonen.")
     return f"{label}: nog ongeveer {' of '.join(options)} nodig {goal}."
