@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
 
 from .conftest import ROOT
+from .servers import free_port, wait_until_listening
 from .test_report_browser import ARGS, CHROMIUM
 
 FIXTURE = ROOT / "tests" / "fixtures" / "drafts" / "concept-schaatsen.docx"
@@ -31,12 +30,6 @@ beweging is als u lang niet op het ijs heeft gestaan.
 Schaats de eerste keer niet langer dan een uur. <script>alert('x')</script> Neem pauze."""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url():
     if CHROMIUM is None:
@@ -45,23 +38,13 @@ def app_url():
     voila = shutil.which("voila", path=os.path.dirname(sys.executable))
     if voila is None:
         pytest.skip("Voilà is not installed (pip install voila); app check skipped")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CONCEPTCHECK_CONTACTS": ""}
     proc = subprocess.Popen([voila, "06_conceptcheck.ipynb", f"--port={port}", "--no-browser",
                              "--Voila.ip=127.0.0.1"], cwd=ROOT / "notebooks", env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=2).close()
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("Voilà did not start: " + proc.stderr.read().decode()[-2000:])
-    yield url
+    wait_until_listening(proc, port, "Voilà")
+    yield f"http://127.0.0.1:{port}/"
     proc.terminate()
     proc.wait(timeout=20)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 
 from analysis.core.paths import NOTEBOOKS
 
-from .test_conceptcheck_app import _free_port
+from .servers import free_port, wait_until_listening
 from .test_report_browser import ARGS, CHROMIUM
 
 FILES = sorted(NOTEBOOKS.glob("*.ipynb"))
@@ -64,7 +63,7 @@ def lab(tmp_path_factory):
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     home = tmp_path_factory.mktemp("lab")
     shutil.copytree(NOTEBOOKS, home / "notebooks")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
@@ -72,16 +71,7 @@ def lab(tmp_path_factory):
          f"--ServerApp.root_dir={home / 'notebooks'}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
          "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=2).close()
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("JupyterLab did not start: " + proc.stderr.read().decode()[-2000:])
+    wait_until_listening(proc, port, "JupyterLab")
     yield f"http://127.0.0.1:{port}", home / "notebooks"
     proc.terminate()
     proc.wait(timeout=30)
