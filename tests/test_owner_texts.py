@@ -1,6 +1,6 @@
 """What the owner and the marketer read contains no code: every rendered report page and
 every CSV is scanned for code identifiers, English column names, True/False/NaN/None and
-numbers with more than two decimals."""
+numbers with more than two decimals and dates written as 2026-03-14."""
 from __future__ import annotations
 
 import html
@@ -15,6 +15,7 @@ from analysis.reporting.report import NOTEBOOK_DIR, NOTEBOOKS, render_site
 
 SNAKE = re.compile(r"(?<![\w./-])[a-z]+_[a-z0-9_]+(?![\w./-])")  # file names and paths are fine
 CODE_VALUES = re.compile(r"\b(True|False|NaN|None|nan)\b")
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")  # the owner reads 14-03-2026; file names are fine
 LONG_DECIMALS = re.compile(r"(?<![\d.,])\d+[.,]\d{3,}(?![\d.,])")
 ENGLISH = re.compile(r"(?<!')\b(lift|note|title|file|slug|topic|posts|label|contacts|views|window|score|stability|"
                      r"share|priority|reason|evidence)\b(?![./]\w)")
@@ -23,7 +24,7 @@ ENGLISH = re.compile(r"(?<!')\b(lift|note|title|file|slug|topic|posts|label|cont
 def problems(text: str) -> list[str]:
     found = []
     for kind, pattern in [("code", SNAKE), ("waarde", CODE_VALUES), ("decimalen", LONG_DECIMALS),
-                          ("Engels", ENGLISH)]:
+                          ("Engels", ENGLISH), ("datum", ISO_DATE)]:
         found += [f"{kind}: {m}" for m in sorted(set(pattern.findall(text)))]
     return found
 
@@ -39,6 +40,7 @@ def test_the_scanner_catches_what_it_should():
     assert problems("posts_last_2y True 1,4651539") == ["code: posts_last_2y", "waarde: True",
                                                         "decimalen: 1,4651539"]
     assert problems("7 posts zijn moeilijker") == ["Engels: posts"]
+    assert problems("laatste bericht 2026-03-14, bestand 2026-03-14-rugpijn") == ["datum: 2026-03-14"]
     assert problems("Zie corpus/topic_labels.csv en contacts.csv: 1,47 ja, uit de map 'posts'") == []
 
 

@@ -5,6 +5,7 @@ the CSV files show them through :func:`dutch_columns` and :data:`PRIORITIES`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -63,7 +64,7 @@ def _cell(value, digits: int):
         return "ja" if value else "nee"
     if isinstance(value, (float, np.floating)):
         return nl_number(float(value), digits)
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, dt.date):  # also pd.Timestamp and datetime
         return f"{value:%d-%m-%Y}"
     if isinstance(value, list):
         return ", ".join(map(str, value))
