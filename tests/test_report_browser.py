@@ -146,3 +146,15 @@ def test_committed_report_notebooks_carry_their_outputs():
         nb = nbformat.read(NOTEBOOK_DIR / f"{name}.ipynb", as_version=4)
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
         assert len(outputs) >= 3, f"{name}.ipynb has no outputs: run `make notebooks`"
+
+
+def test_every_notebook_that_plans_starts_from_the_same_day():
+    """The overview's 'next steps' and the planner must give the same dates: every notebook
+    that makes a plan takes the TODAY the report passes."""
+    from analysis.reporting.report import _parameters_of
+
+    planning = [n for n in NOTEBOOKS if "make_plan(" in (NOTEBOOK_DIR / f"{n}.ipynb").read_text(encoding="utf-8")]
+    assert {"00_overzicht", "05_planner"} <= set(planning)
+    assert [n for n in planning if "TODAY" not in _parameters_of(n)] == []
+    for name in planning:
+        assert "today=TODAY or None" in (NOTEBOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8")

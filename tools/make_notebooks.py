@@ -52,6 +52,7 @@ CORPUS = "../corpus/posts"
 CONTACTS = "../data/sample/contacts.csv"
 WEATHER = "../data/sample/weather_knmi.txt"
 REPORT_YEAR = None
+TODAY = ""  # the day the plan starts, as in the planner (05); empty: the week after the data
 """),
     code(SETUP + """
 from analysis.planning.plan import make_plan
@@ -63,7 +64,7 @@ from analysis.text.nlp import load_pipeline
 from analysis.timeseries.dataset import load_dataset
 
 ds = load_dataset(Path(CORPUS), Path(CONTACTS), weather=Path(WEATHER) if WEATHER else None)
-plan = make_plan(ds, load_pipeline())
+plan = make_plan(ds, load_pipeline(), today=TODAY or None)
 asked = plan.gaps["contact_share"].rename(index=ds.taxonomy.labels())
 summary = overview(ds.weekly, plan.effects, plan.readability, plan.calendar, REPORT_YEAR, asked)
 say_linked(summary.lines, summary.links)
