@@ -34,7 +34,7 @@ notebooks: $(STAMP)
 APP_PORT ?= 8866
 app: $(STAMP)
 	@echo ">> concept controleren: open http://localhost:$(APP_PORT)/ in de browser (stoppen: Ctrl+C)"
-	cd notebooks && ../$(BIN)/voila 06_conceptcheck.ipynb --port=$(APP_PORT) --no-browser --Voila.ip=127.0.0.1
+	$(BIN)/python -m analysis app --port=$(APP_PORT)
 
 ## Regenerate the synthetic sample data (contacts and page views).
 sample: $(STAMP)

@@ -9,8 +9,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from .core.errors import InputError
-from .core.paths import logs_dir
+from .core.errors import InputError, os_error_text
+from .core.outputs import check_not_input, check_own_file, private_umask, unique_log
 
 
 def _date(value: str) -> dt.date:
@@ -78,6 +78,8 @@ def cmd_contacts(args) -> int:
     from .sources.contacts import save_contacts
     from .text.contact_topics import import_tagged_contacts
 
+    check_not_input(args.out, args.files)
+    check_own_file(args.out, lambda first: first.startswith("timestamp,"), "geschoonde contactenlijst")
     frame, report = import_tagged_contacts(args.files, columns=args.columns, date_order=args.date_order)
     if report.ok:
         save_contacts(frame, args.out)
@@ -95,6 +97,7 @@ def cmd_weather(args) -> int:
     end = args.to or dt.date.today()
     text = download_daily(station, args.start, end)
     out = args.out or Path(f"data/weather/knmi_{station}.txt")
+    check_own_file(out, lambda first: first.lstrip().startswith(("#", "STN")), "KNMI-bestand")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     days = read_weather(out, station=station)
@@ -130,6 +133,7 @@ def cmd_effects(args) -> int:
 def cmd_report(args) -> int:
     from .reporting.report import ReportFailed, run_report
 
+    check_not_input(args.out, [args.corpus, args.contacts, args.pageviews, args.weather, args.draft])
     # notebooks run in notebooks/, so paths given relative to the caller are made absolute
     parameters = {k: str(v.resolve()) if isinstance(v, Path) else v for k, v in {
         "CORPUS": args.corpus, "CONTACTS": args.contacts, "PAGEVIEWS": args.pageviews,
@@ -145,6 +149,19 @@ def cmd_report(args) -> int:
         print(f"fout: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_app(args) -> int:
+    import subprocess
+
+    from .core.paths import NOTEBOOKS
+    from .reporting.app_server import voila_command, voila_environment
+
+    try:
+        return subprocess.call(voila_command(args.port), cwd=NOTEBOOKS, env=voila_environment())
+    except KeyboardInterrupt:
+        print("concept controleren gestopt", file=sys.stderr)
+        return 0
 
 
 def cmd_notebooks(args) -> int:
@@ -221,6 +238,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=_date, help="the day the planner starts from (default: today)")
     p.set_defaults(func=cmd_report)
 
+    p = sub.add_parser("app", help="the draft checker in the browser (Voilà on 127.0.0.1 only)")
+    p.add_argument("--port", type=int, default=8866)
+    p.set_defaults(func=cmd_app)
+
     p = sub.add_parser("notebooks", help="re-execute notebooks in place (refresh committed outputs)")
     p.add_argument("names", nargs="*", help="notebook names without .ipynb (default: all)")
     p.set_defaults(func=cmd_notebooks)
@@ -229,22 +250,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _log_bug(exc: BaseException) -> Path:
     """Write the traceback of an unexpected error to a log file; returns its path."""
-    folder = logs_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"fout-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+    path = unique_log("fout")
     path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
     return path
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    private_umask()  # caches, logs, scrubbed contacts and reports: for the user only
     try:
         return args.func(args)
+    except KeyboardInterrupt:
+        print("afgebroken (Ctrl+C); er is niets half geschreven", file=sys.stderr)
+        return 130
     except InputError as exc:  # bad input: the message says what to fix
         print(f"fout: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # the file system said no (missing file, no permission, disk full)
-        print(f"fout: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        print(f"fout: {os_error_text(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug, not bad input
         if os.environ.get("ANALYSIS_DEBUG"):

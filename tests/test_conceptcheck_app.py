@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+from analysis.reporting.app_server import voila_command, voila_environment
+
 from .conftest import ROOT
 from .servers import free_port, wait_until_listening
 from .test_report_browser import ARGS, CHROMIUM
@@ -35,13 +37,11 @@ def app_url():
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium); browser check skipped")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    voila = shutil.which("voila", path=os.path.dirname(sys.executable))
-    if voila is None:
+    if shutil.which("voila", path=os.path.dirname(sys.executable)) is None:
         pytest.skip("Voilà is not installed (pip install voila); app check skipped")
     port = free_port()
-    env = {**os.environ, "CONCEPTCHECK_CONTACTS": ""}
-    proc = subprocess.Popen([voila, "06_conceptcheck.ipynb", f"--port={port}", "--no-browser",
-                             "--Voila.ip=127.0.0.1"], cwd=ROOT / "notebooks", env=env,
+    env = voila_environment({**os.environ, "CONCEPTCHECK_CONTACTS": ""})
+    proc = subprocess.Popen(voila_command(port), cwd=ROOT / "notebooks", env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wait_until_listening(proc, port, "Voilà")
     yield f"http://127.0.0.1:{port}/"
@@ -82,3 +82,38 @@ def test_pasted_draft_gets_highlights_and_a_verdict(app_url):
         assert "Oordeel: B1 of eenvoudiger" in text and "Schaatsen" in text
         page.screenshot(path=str(shots / "conceptcheck-docx.png"), full_page=True)
         browser.close()
+
+
+def test_page_sends_a_policy_fetches_nothing_from_outside_and_runs_no_file_name(app_url, tmp_path):
+    """The page is served with a Content Security Policy, loads nothing from another host, and an
+    uploaded file whose name is markup is shown as text (the error handlers once wrote it raw)."""
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with urllib.request.urlopen(app_url, timeout=120) as response:
+        assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+    hostile = tmp_path / "<img src=x onerror=alert(1)>.pdf"
+    hostile.write_bytes(b"%PDF-1.4 geen concept")
+    headings_only = tmp_path / "<img src=y onerror=alert(2)>.md"
+    headings_only.write_text("# Alleen een titel\n\n## En een kopje\n", encoding="utf-8")
+    requests, dialogs = [], []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(app_url, timeout=120_000)
+        page.wait_for_selector("textarea", timeout=120_000)
+        for upload, shown in ((hostile, "kies een .docx"), (headings_only, "alleen kopjes")):
+            with page.expect_file_chooser() as chooser:
+                page.click(".widget-upload")
+            chooser.value.set_files(str(upload))
+            page.wait_for_function(f"() => document.body.innerText.includes({shown!r})", timeout=30_000)
+            assert upload.name in page.inner_text("body")  # the name as text ...
+        assert page.query_selector("img[src='x'], img[src='y']") is None  # ... never as an element
+        page.wait_for_timeout(500)
+        browser.close()
+    assert dialogs == []
+    outside = [u for u in requests if not u.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))]
+    assert outside == []

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .outputs import private_dir
 from .paths import LEXICONS, PACKAGE, cache_dir
 
 ENTRY_MODULE = "analysis.text.post_analysis"
@@ -112,9 +113,12 @@ class ResultCache:
             return None
 
     def put(self, key: str, value: Any) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
+        """Store *value* (private: 0700 folders, 0600 files; scrubbed contacts are health data)."""
+        private_dir(self.directory.parent)
+        private_dir(self.directory)
         tmp = self.directory / f"{key}.tmp{os.getpid()}"
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
+            fh.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(self.directory / f"{key}.pickle")
 
 

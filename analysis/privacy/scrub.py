@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import unquote
 
 from .deidentify import deduce_spans, is_first_name, is_kept
 from .rules import Span, find_spans
@@ -128,3 +130,42 @@ def scrub(text: str, known: Known | None = None, use_deduce: bool = True) -> str
     for start, end, tag in reversed(merge([t for t in trimmed if t], sum(i < ours for i in keep))):
         text = text[:start] + f"[{tag}]" + text[end:]
     return text
+
+
+_SEGMENT_WORDS = re.compile(r"[-_+.\s]+")
+
+
+def scrub_path(path: str, known: Known | None = None, use_deduce: bool = True) -> str:
+    """A page path without personal data: URL-decoded (``%40`` is ``@``), each segment read as
+    words ("henk-de-vos-1234ab"), scrubbed with the row's known values and our rules, and a
+    segment that starts with a first name (``/bedankt/klaas-bakker/``) replaced whole."""
+    decoded = unquote(path)
+    out = []
+    for segment in decoded.split("/"):
+        words = [w for w in _SEGMENT_WORDS.split(segment) if w]
+        if not words:
+            out.append(segment)
+            continue
+        whole = scrub(segment, known, use_deduce=False)  # e-mail addresses keep their dots
+        if "@" not in segment and use_deduce and len(words) <= 5 and _first_name(words[0]):
+            out.append("[NAAM]")
+        elif whole != segment:
+            out.append(whole)
+        else:
+            spaced = scrub(" ".join(words), known, use_deduce=False)
+            out.append(segment if spaced == " ".join(words) else "-".join(spaced.split()))
+    return "/".join(out)
+
+
+@lru_cache(maxsize=20_000)
+def _first_name(word: str) -> bool:
+    return is_first_name(word.capitalize())
+
+
+def file_label(name: str) -> str:
+    """A file's name as reports show it: an e-mail address, phone number or postcode in it
+    (``contact-jan@example.nl-0612345678.csv``) is replaced, the rest stays recognisable."""
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    words = " ".join(w for w in re.split(r"[-_\s]+", stem) if w)
+    scrubbed = scrub(words, use_deduce=False)
+    return name if scrubbed == words else "-".join(scrubbed.split()) + dot + suffix

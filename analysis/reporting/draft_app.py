@@ -7,6 +7,8 @@ the machine: Voilà runs on localhost and the draft stays in the kernel's memory
 """
 from __future__ import annotations
 
+import gc
+import html
 import threading
 
 import ipywidgets as widgets
@@ -45,12 +47,15 @@ def draft_checker(nlp: Language, plan: Plan | None = None, posts=None, labels: d
         result.value = check_text(title, blocks, nlp, tagger, plan, posts, labels or {})
         status.value = "<span class='klaar'>Gecontroleerd.</span>"
 
+    def refuse(exc: DraftError) -> None:
+        result.value = f"<p>{html.escape(str(exc))}</p>"  # a file name or its text is data: never markup
+        status.value = ""
+
     def run_text() -> None:
         try:
             show(*draft_from_text(text.value))
         except DraftError as exc:
-            result.value = f"<p>{exc}</p>"
-            status.value = ""
+            refuse(exc)
 
     def on_text(change) -> None:
         for t in timer:
@@ -68,7 +73,10 @@ def draft_checker(nlp: Language, plan: Plan | None = None, posts=None, labels: d
         try:
             show(*draft_from_upload(item["name"], bytes(item["content"])))
         except DraftError as exc:
-            result.value = f"<p>{exc}</p>"
+            refuse(exc)
+        finally:
+            upload.value = ()  # the file's bytes are not kept in the page's memory
+            gc.collect()
 
     text.observe(on_text, names="value")
     upload.observe(on_upload, names="value")

@@ -22,8 +22,8 @@ import papermill
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
+from ..core.outputs import REPORT_MARKER, check_report_folder, unique_log
 from ..core.paths import NOTEBOOKS as NOTEBOOK_DIR
-from ..core.paths import logs_dir
 from .glossary import glossary_html
 from .safe import CSP, clean_html
 
@@ -62,12 +62,17 @@ table{font-size:7.5pt}th,td{padding:.1rem .25rem;overflow-wrap:anywhere}}
 
 
 def _clean(nb) -> None:
-    """Drop execution timings and papermill bookkeeping (paths, durations) from a notebook."""
+    """Drop execution timings and papermill bookkeeping (paths, durations) from a notebook, and
+    the paths of the inputs from the parameters papermill wrote into it: an executed notebook
+    is shared, and a path names the user's folders and files."""
     for key in VOLATILE_METADATA:
         nb.metadata.pop(key, None)
     for cell in nb.cells:
         for key in VOLATILE_METADATA:
             cell.metadata.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = re.sub(r"""^(\w+) = (['"]).*?[/\\].*?\2$""", r"\1 = '(pad niet bewaard)'",
+                                 cell.source, flags=re.M)
 
 
 def execute(name: str, output: Path, parameters: dict | None = None) -> Path:
@@ -127,9 +132,7 @@ class ReportFailed(Exception):
 
 def _failure(name: str, exc: PapermillExecutionError, work: Path, out: Path) -> ReportFailed:
     """Keep the failed notebook and its traceback in the log folder; say what happened."""
-    folder = logs_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    log = folder / f"rapport-{name}-{time.strftime('%Y%m%d-%H%M%S')}.log"
+    log = unique_log(f"rapport-{name}")
     log.write_text(f"{exc.ename}: {exc.evalue}\n\n" + "\n".join(exc.traceback), encoding="utf-8")
     failed = work / "notebooks" / f"{name}.ipynb"
     if failed.exists():
@@ -146,6 +149,7 @@ def run_report(out: Path, parameters: dict) -> Path:
     Atomic: everything is built in a fresh folder beside *out*, which replaces *out*
     only when every notebook succeeded; on failure *out* is left as it was."""
     out = Path(out).resolve()
+    check_report_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-nieuw-", dir=out.parent))
     try:
@@ -165,6 +169,8 @@ def run_report(out: Path, parameters: dict) -> Path:
                 raise _failure(name, exc, work, out) from None
             print(f"klaar ({time.perf_counter() - start:.0f} s)", flush=True)
         render_site(done, work)
+        (work / REPORT_MARKER).write_text("Deze map is een rapport van praktijkblog-analyse; een nieuw rapport "
+                                          "vervangt haar.\n", encoding="utf-8")
         _replace(out, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -174,7 +180,9 @@ def run_report(out: Path, parameters: dict) -> Path:
 
 
 def _replace(out: Path, work: Path) -> None:
-    """Put the new report *work* in the place of *out* (two renames on one file system)."""
+    """Put the new report *work* in the place of *out* (two renames on one file system); *out*
+    was checked to be an earlier report (or empty) by :func:`check_report_folder`."""
+    check_report_folder(out)
     old = out.parent / f".{out.name}-oud-{os.getpid()}"
     if out.exists():
         out.rename(old)

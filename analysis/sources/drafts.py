@@ -6,11 +6,14 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..core.errors import CorpusError, DraftError, UnreadableInput
+from ..core.errors import CorpusError, DraftError, UnreadableInput, os_error_reason
 from .corpus import parse_blocks, read_post
 from .textfile import decode, read_text
+from .zipped import check_office_file
 
 SUFFIXES = (".md", ".txt", ".docx")
+MAX_DOCX = 50_000_000  # bytes unpacked: a long article with photos is a few MB
+MAX_TEXT = 2_000_000  # bytes of a text draft (a book is about 1 MB)
 HEADING_STYLES = ("heading", "kop", "title", "titel")
 LIST_STYLES = ("list", "lijst")
 
@@ -38,6 +41,10 @@ def draft_from_text(text: str, name: str = "concept") -> tuple[str, list]:
 
 def docx_markdown(data: bytes, name: str) -> str:
     """The text of a Word document as Markdown: headings (Heading/Kop styles) and list items kept."""
+    try:
+        check_office_file(data, MAX_DOCX, DraftError)
+    except DraftError as exc:
+        raise DraftError(f"{name}: {exc}") from None
     try:
         import docx  # python-docx
         document = docx.Document(io.BytesIO(data))
@@ -69,6 +76,8 @@ def draft_from_upload(name: str, data: bytes) -> tuple[str, list]:
         raise DraftError(f"{name}: kies een .docx-, .md- of .txt-bestand")
     if suffix == ".docx":
         return _titled(parse_blocks(docx_markdown(data, name)), Path(name).stem, name)
+    if len(data) > MAX_TEXT:
+        raise DraftError(f"{name}: meer dan {MAX_TEXT // 1_000_000} MB tekst; dat is geen blogbericht")
     try:
         text = decode(data)
     except UnreadableInput as exc:
@@ -83,7 +92,7 @@ def load_draft(path: Path) -> tuple[str, list]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise DraftError(f"{path.name}: kan bestand niet lezen ({exc.strerror})") from None
+            raise DraftError(f"{path.name}: kan bestand niet lezen ({os_error_reason(exc)})") from None
         return draft_from_upload(path.name, data)
     try:
         text = read_text(path)

@@ -27,10 +27,11 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
 from ..core.errors import PageviewError, UnreadableInput
-from .contacts.columns import normalise
+from .contacts.columns import header_is_data, normalise
 from .textfile import read_text
 
 PATH = ["pagepathandscreenclass", "paginapadenschermklasse", "pagepath", "paginapad", "label",
@@ -46,12 +47,33 @@ def _pick(columns: list[str], names: list[str]) -> str | None:
     return next((by_norm[n] for n in names if n in by_norm), None)
 
 
-def _month(value: str) -> pd.Timestamp:
+FIRST_YEAR = 1995  # no practice website had statistics before this
+
+
+def _month(value: str) -> pd.Timestamp | None:
+    """The month of a date cell (YYYYMMDD, YYYYMM, ISO), or None when it is no plausible date."""
     text = str(value).strip()
     digits = text.replace("-", "")
-    if digits.isdigit() and len(digits) in (6, 8):
-        return pd.Timestamp(int(digits[:4]), int(digits[4:6]), 1)
-    return pd.Timestamp(text).to_period("M").to_timestamp()
+    try:
+        if digits.isdigit() and len(digits) in (6, 8):
+            month = pd.Timestamp(int(digits[:4]), int(digits[4:6]), 1)
+        else:
+            month = pd.Timestamp(text).to_period("M").to_timestamp()
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if month.year < FIRST_YEAR or month > pd.Timestamp.now() + pd.Timedelta(days=31):
+        return None
+    return month
+
+
+def _views(value: str) -> float | None:
+    """A count of views (thousands may be written 1.234, 1,234 or 1 234), or None when it is none."""
+    text = re.sub(r"[.,\s]", "", str(value))
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if np.isfinite(number) and number >= 0 else None
 
 
 def _period(lines: list[str], name: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -79,13 +101,16 @@ def read_pageviews(path: Path) -> pd.DataFrame:
     if not body:
         raise PageviewError(f"{name}: geen gegevens")
     first = body.split("\n", 1)[0]
-    sep = ";" if first.count(";") > first.count(",") else ","
+    sep = max((";", ",", "\t"), key=first.count)
     try:
         frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False)
     except pd.errors.ParserError as exc:
         raise PageviewError(f"{name}: geen leesbare CSV ({exc})") from None
     path_col, date_col, views_col = (_pick(list(frame.columns), n) for n in (PATH, DATE, VIEWS))
     missing = [label for label, col in (("pagina", path_col), ("weergaven", views_col)) if col is None]
+    if missing and header_is_data(list(frame.columns)):
+        raise PageviewError(f"{name}: de eerste regel is geen kopregel maar gegevens; exporteer opnieuw met "
+                            "kolomnamen (pagina en weergaven)")
     if missing:
         raise PageviewError(f"{name}: kolom(men) niet gevonden: {', '.join(missing)}; "
                             f"kolommen: {', '.join(frame.columns)}")
@@ -98,14 +123,23 @@ def read_pageviews(path: Path) -> pd.DataFrame:
                                 "(bijvoorbeeld pages_20250101_20251231.csv)")
     months = frame[date_col].map(_month) if date_col else pd.Series(
         period[0].to_period("M").to_timestamp() if period else pd.NaT, index=frame.index)
+    views = frame[views_col].map(_views)
+    skipped = [(line, reason) for line, month, count, raw in zip(range(2, len(frame) + 2), months, views,
+                                                                   frame[views_col])
+               if (reason := ("geen geldige datum" if date_col and month is None else
+                              "" if count is not None else
+                              "geen aantal weergaven" if not str(raw).strip() else
+                              "aantal weergaven ongeldig (negatief, geen getal of oneindig)"))]
+    keep = views.notna() & (months.notna() if date_col else True)
     out = pd.DataFrame({
-        "month": months,
-        "path": frame[path_col].map(lambda p: urlsplit(p.strip()).path or "/"),
-        "views": pd.to_numeric(frame[views_col].str.replace(r"[.\s]", "", regex=True), errors="coerce"),
-    }).dropna(subset=["views"])
+        "month": pd.to_datetime(months[keep]),
+        "path": frame.loc[keep, path_col].map(lambda p: urlsplit(p.strip()).path or "/"),
+        "views": views[keep].astype(float),
+    })
     result = out.groupby(["month", "path"], as_index=False)["views"].sum()
     if period is not None:
         result.attrs["period"] = period
+    result.attrs["skipped"] = skipped
     return result
 
 
@@ -115,9 +149,13 @@ def period_total(views: pd.DataFrame) -> bool:
 
 
 def period_text(views: pd.DataFrame) -> str:
-    """Dutch: what the views cover."""
+    """Dutch: what the views cover, and how many rows of the export were not usable."""
+    skipped = views.attrs.get("skipped", [])
+    note = f" ({len(skipped)} regels overgeslagen: {skipped[0][1]}, regel {skipped[0][0]})" if skipped else ""
     if period_total(views):
         start, end = views.attrs["period"]
         return (f"paginaweergaven: totaal over {start:%d-%m-%Y} t/m {end:%d-%m-%Y} (export zonder datum, "
-                "niet over maanden verdeeld)")
-    return f"paginaweergaven per maand, {views['month'].min():%m-%Y} t/m {views['month'].max():%m-%Y}"
+                "niet over maanden verdeeld)" + note)
+    if views.empty:
+        return "paginaweergaven: geen bruikbare regels" + note
+    return f"paginaweergaven per maand, {views['month'].min():%m-%Y} t/m {views['month'].max():%m-%Y}" + note

@@ -1,32 +1,126 @@
-"""Reading user files as text: encoding detection and clear refusals."""
+"""Reading user files as text: encoding detection and clear refusals.
+
+Encodings, in this order: a byte-order mark (UTF-8, UTF-16 or UTF-32: Excel's "Unicode-tekst"
+is UTF-16), UTF-16 without a mark (every other byte zero), UTF-8, Windows-1252. A UTF-8 file
+with a few broken bytes stays UTF-8: those bytes become U+FFFD and the lines they are on are
+named (:attr:`Encoding.bad_lines`), instead of the whole file being read as Windows-1252.
+"""
 from __future__ import annotations
 
+import codecs
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import UnreadableInput
+from ..core.errors import UnreadableInput, os_error_reason
+
+BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+BLOCK = 1 << 20
+UNKNOWN = "onbekende tekencodering (geen UTF-8, UTF-16 of Windows-1252)"
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How a file's bytes are decoded; *errors* is 'replace' when a few bytes are broken."""
+    name: str
+    errors: str = "strict"
+    bad_lines: tuple[int, ...] = field(default=())
+
+    def note(self) -> str:
+        """Dutch: where bytes could not be read ('' when none)."""
+        if not self.bad_lines:
+            return ""
+        lines = ", ".join(map(str, self.bad_lines[:5])) + (" ..." if len(self.bad_lines) > 5 else "")
+        return f"onleesbare tekens (als � getoond) op regel {lines}"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    sample = head[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _utf8_damage(blocks) -> tuple[int, int, list[int]]:
+    """(broken sequences, valid non-ASCII characters, lines with broken bytes) of UTF-8 *blocks*."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    bad, good, line = 0, 0, 1
+    lines: list[int] = []
+    for block in blocks:
+        text = decoder.decode(block)
+        if "\ufffd" in text:
+            for part in text.split("\n"):
+                if "\ufffd" in part:
+                    bad += part.count("\ufffd")
+                    if len(lines) < 20 and (not lines or lines[-1] != line):
+                        lines.append(line)
+                line += 1
+            line -= 1
+        else:
+            line += text.count("\n")
+        good += sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    return bad, good, lines
+
+
+def sniff(head: bytes, blocks) -> Encoding:
+    """The encoding of a file from its first bytes *head* and an iterable of all its *blocks*."""
+    for bom, name in BOMS:
+        if head.startswith(bom):
+            return Encoding(name)
+    if (utf16 := _utf16_without_bom(head)) is not None:
+        return Encoding(utf16)
+    if b"\x00" in head[:4096]:
+        raise UnreadableInput("binair bestand, geen tekst")
+    bad, good, lines = _utf8_damage(blocks)
+    if bad == 0:
+        return Encoding("utf-8")
+    if bad <= 3 or good >= 2 * bad:  # UTF-8 with a few damaged bytes, not a Windows-1252 file
+        return Encoding("utf-8", "replace", tuple(lines))
+    return Encoding("cp1252")  # strict: bytes Windows-1252 does not define make the file unreadable
+
+
+def file_encoding(path: Path) -> Encoding:
+    """:func:`sniff` of a file, read in blocks (a large export is never held whole)."""
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(65_536)
+            if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+                raise UnreadableInput("leeg bestand")
+            fh.seek(0)
+            return sniff(head, iter(lambda: fh.read(BLOCK), b""))
+    except OSError as exc:
+        raise UnreadableInput(f"kan bestand niet lezen ({os_error_reason(exc)})") from None
 
 
 def read_text(path: Path) -> str:
-    """Decode a file as UTF-8 (with or without BOM) or cp1252; normalise line endings."""
+    """Decode a file (see the module's encodings); normalise line endings."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise UnreadableInput(f"kan bestand niet lezen ({exc.strerror})") from None
+        raise UnreadableInput(f"kan bestand niet lezen ({os_error_reason(exc)})") from None
     return decode(raw)
 
 
-def decode(raw: bytes) -> str:
-    """Text of a file's bytes: UTF-8 (with or without BOM) or cp1252, line endings normalised."""
-    if not raw.strip():
+def decode_with_encoding(raw: bytes) -> tuple[str, Encoding]:
+    """Text of a file's bytes, line endings normalised, and how it was decoded."""
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise UnreadableInput("leeg bestand")
-    if b"\x00" in raw[:4096]:
-        raise UnreadableInput("binair bestand, geen tekst")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UnreadableInput("onbekende tekencodering (geen UTF-8 of Windows-1252)")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    encoding = sniff(raw, [raw])
+    try:
+        text = raw.decode(encoding.name, errors=encoding.errors)
+    except UnicodeDecodeError:
+        raise UnreadableInput(UNKNOWN) from None
+    if not text.strip():
+        raise UnreadableInput("leeg bestand")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def decode(raw: bytes) -> str:
+    """Text of a file's bytes (see :func:`decode_with_encoding`)."""
+    return decode_with_encoding(raw)[0]

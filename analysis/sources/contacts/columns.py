@@ -49,6 +49,16 @@ KNOWN_VALUES = {  # personal columns whose values are scrubbed from the message 
 }
 
 
+_DATA_CELL = re.compile(r"@|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}|(?:\d[\s-]?){8,}")
+LONGEST_HEADER = 120  # characters; a form question as a header ("Wat is uw vraag?") is far shorter
+
+
+def header_is_data(headers: list[str]) -> bool:
+    """Whether the first row of an export is a submission rather than column names: it holds an
+    e-mail address, a date, a time, a phone-like number or a long text."""
+    return any(_DATA_CELL.search(h) or len(h) > LONGEST_HEADER for h in headers)
+
+
 def known_value_kind(header: str) -> str | None:
     """'name', 'email' or 'phone' for a personal column whose values the message may repeat."""
     norm = normalise(header)

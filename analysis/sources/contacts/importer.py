@@ -8,6 +8,7 @@ duplicate (same time and same text as an earlier row).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from concurrent.futures import Executor
 from contextlib import ExitStack
@@ -21,15 +22,16 @@ from ...core.dates import TIMEZONE
 from ...core.errors import ContactFileError, DateError, InputError
 from ...core.parallel import map_with, worker_pool
 from ...core.spreadsheet import neutralise_frame
-from ...privacy import Known, scrub
+from ...privacy import Known, file_label, scrub, scrub_path
 from ...privacy.deidentify import deduce_model, release_deduce
-from .columns import detect_columns, guess_message_column, known_value_kind
+from .columns import detect_columns, guess_message_column, header_is_data, known_value_kind
 from .dates import DateOrder, date_order, parse_timestamp
 from .reader import read_rows
 
 PARALLEL_FROM = 20_000  # rows; below this a second process costs more than it saves
 CHUNK = 50_000  # rows read and scrubbed at a time
 EARLIEST = pd.Timestamp("1995-01-01", tz="UTC")  # no practice had a web contact form before this
+MAX_MESSAGE = 20_000  # characters kept of one message (a long letter is 5,000); the rest is cut off, with a note
 
 
 @dataclass
@@ -42,6 +44,8 @@ class FileReport:
     columns: dict = field(default_factory=dict)
     date_formats: list[str] = field(default_factory=list)
     date_order: str = ""  # how numeric dates were read, and why (Dutch)
+    notes: list[str] = field(default_factory=list)  # how the file was read (Dutch): sheet, broken bytes
+    truncated: list[int] = field(default_factory=list)  # lines whose message was cut at MAX_MESSAGE
     error: str = ""
 
     @property
@@ -84,6 +88,11 @@ class ContactReport:
                 lines.append("  niet gebruikt: " + ", ".join(f.columns["unused"]))
             if "numeriek" in f.date_formats and f.date_order:
                 lines.append(f"  {f.date_order}")
+            for note in f.notes:
+                lines.append(f"  let op: {note}")
+            if f.truncated:
+                lines.append(f"  let op: {len(f.truncated)} bericht(en) langer dan {MAX_MESSAGE:,} tekens ingekort "
+                             f"(regel {', '.join(map(str, f.truncated[:10]))})".replace(",", ".", 1))
             if len(f.date_formats) > 1:
                 lines.append("  let op: datums in verschillende notaties (" + ", ".join(f.date_formats) + ")")
             for line, reason in f.skipped[:20]:
@@ -96,14 +105,15 @@ class ContactReport:
         return "\n".join(lines)
 
 
-def _page_path(value: str) -> str:
-    """The path of the page the form was sent from (no domain, query or fragment)."""
+def _page_path(value: str, known: Known) -> str:
+    """The path of the page the form was sent from (no domain, query or fragment), scrubbed:
+    a path can hold personal data too (/bedankt/jan@example.nl/, /bedankt/klaas-bakker/)."""
     value = value.strip()
     if value.startswith("www."):
         value = "//" + value
     if "://" in value or value.startswith("/"):
         value = urlsplit(value).path or "/"
-    return scrub(value, use_deduce=False)  # a path can hold personal data too (/bedankt/jan@example.nl/)
+    return scrub_path(value, known) if value else value
 
 
 def _cell(cells: list[str], index: dict[str, int], role: str) -> str:
@@ -120,7 +130,7 @@ SAMPLE_ROWS = 500  # rows looked at to recognise a message column by its content
 def _first_pass(path: Path, date_column: int) -> tuple[DateOrder, list[list[str]]]:
     """How the export writes numeric dates, and its first rows (to recognise columns by
     content). Reads the file once more, stopping as soon as the date order is settled."""
-    _, rows = read_rows(path)
+    rows = read_rows(path).rows
     samples: list[list[str]] = []
 
     def dates():
@@ -162,7 +172,15 @@ def _read_file(path: Path, override: dict | None, report: FileReport, order: str
                ) -> list[Record]:
     """The scrubbed records of one export, read and scrubbed CHUNK rows at a time, so that
     the raw export is never held in memory whole."""
-    headers, rows = read_rows(path)
+    read = read_rows(path)
+    headers, rows = read.headers, read.rows
+    report.notes.extend(read.notes)
+    if header_is_data(headers):  # never echo it: the first row is then a patient's submission
+        read.close()
+        raise ContactFileError(
+            "de eerste regel is geen kopregel maar een inzending (er staat een datum, e-mailadres, "
+            "telefoonnummer of lange tekst in); exporteer opnieuw met kolomnamen, of zet een kopregel boven de "
+            "gegevens, bijvoorbeeld: Datum;Naam;E-mail;Bericht")
     if len(headers) == 1 and not override:
         raise ContactFileError(f"maar één kolom gevonden ('{headers[0]}'): verkeerd scheidingsteken? "
                                "Sla de export op als CSV met komma's of puntkomma's")
@@ -220,13 +238,17 @@ def _row(line: int, cells: list[str], index: dict, roles: dict, known_columns: l
         return
     formats.add(fmt)
     message, subject = _cell(cells, index, "message"), _cell(cells, index, "subject")
+    if len(message) > MAX_MESSAGE:
+        report.truncated.append(line)
+        message = message[:MAX_MESSAGE]
     key = hashlib.blake2b(f"{stamp.isoformat()}\x1f{subject}\x1f{message}".encode(), digest_size=12).digest()
     if key in seen:
         report.duplicates.append((line, seen[key]))
         return
     seen[key] = line
-    chunk.append({"timestamp": stamp, "text": (subject, message, _known(cells, known_columns)),
-                  "page": _page_path(_cell(cells, index, "page")), "line": line})
+    known = _known(cells, known_columns)
+    chunk.append({"timestamp": stamp, "text": (subject, message, known),
+                  "page": _page_path(_cell(cells, index, "page"), known), "line": line})
 
 
 def _plausible(records: list[Record], report: FileReport, column: str) -> list[Record]:
@@ -293,7 +315,7 @@ def import_contacts(paths: list[Path], columns: dict[str, str] | None = None, da
     Topics are added by :func:`analysis.text.contact_topics.tag_contacts`."""
     report, records = ContactReport(), []
     for path in map(Path, paths):
-        file_report = FileReport(file=path.name)
+        file_report = FileReport(file=file_label(path.name))
         report.files.append(file_report)
         try:
             records.extend(_read_file(path, columns, file_report, date_order))
@@ -319,7 +341,10 @@ def save_contacts(frame: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     out = neutralise_frame(frame)
     out["timestamp"] = frame["timestamp"].map(_iso)
-    out.to_csv(path, index=False)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8",
+                   newline="") as fh:
+        out.to_csv(fh, index=False)
+    path.chmod(0o600)  # also when the file was there before
 
 
 def load_contacts(path: Path) -> pd.DataFrame:

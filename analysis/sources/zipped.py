@@ -1,0 +1,34 @@
+"""Office files (.docx, .xlsx) are zip archives: checked before a library unpacks them.
+
+A small file can unpack to gigabytes (a "zip bomb"), and an encrypted workbook is no zip at
+all but an OLE2 container. Both are refused with a Dutch reason before openpyxl or
+python-docx read them.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ..core.errors import InputError
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and password-protected Office files
+MAX_RATIO = 200  # an Office file's XML packs about 5-20 times; beyond this it is built to explode
+
+
+def check_office_file(source: bytes | Path, limit: int, error: type[InputError]) -> None:
+    """Raise *error* when *source* is not an unencrypted Office zip that unpacks to at most *limit* bytes."""
+    head = source[:8] if isinstance(source, bytes) else Path(source).open("rb").read(8)
+    if head == OLE2:
+        raise error("het bestand is beveiligd met een wachtwoord of is een oud Excel-bestand (.xls, Excel "
+                    "97-2003); open het in Excel en sla het op zonder wachtwoord als .xlsx of als CSV")
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        raise error("geen geldig Office-bestand (het bestand is beschadigd of van een ander soort)") from None
+    unpacked = sum(e.file_size for e in entries)
+    packed = sum(e.compress_size for e in entries) or 1
+    if unpacked > limit or (unpacked > 10_000_000 and unpacked / packed > MAX_RATIO):
+        raise error(f"het bestand pakt uit tot {unpacked // 1_000_000:,} MB; dat is te groot om veilig te "
+                    f"lezen (grens: {limit // 1_000_000} MB). Sla het op als CSV of tekst".replace(",", "."))
