@@ -103,7 +103,9 @@ def cmd_weather(args) -> int:
     days = read_weather(out, station=station)
     print(f"KNMI-daggegevens van station {station} geschreven naar {out}: {len(days)} dagen "
           f"({days['date'].iloc[0]:%d-%m-%Y} t/m {days['date'].iloc[-1]:%d-%m-%Y}), "
-          f"{int(days['ice_day'].sum())} ijsdagen, {int(days['natural_ice'].sum())} natuurijsdagen")
+          f"{int(days['ice_day'].sum())} ijsdagen, {int(days['natural_ice'].sum())} natuurijsdagen"
+          + (f"; {days.attrs['implausible']} dagen met een onmogelijke temperatuur (code voor 'ontbreekt') als "
+             "ontbrekend gelezen" if days.attrs["implausible"] else ""))
     return 0
 
 

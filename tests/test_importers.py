@@ -105,7 +105,7 @@ def test_reimport_changes_nothing_and_keeps_a_filled_in_date(tmp_path):
     page = IMPORT / "schouder-schilderen.txt"
     first = import_paths([page], tmp_path)
     assert [e.status for e in first.entries] == ["imported"]
-    assert "date: null" in first.entries[0].reason
+    assert "geen publicatiedatum gevonden: geef die op met --date" in first.entries[0].reason
     written = tmp_path / first.entries[0].file
     before = written.read_text()
     second = import_paths([page], tmp_path)

@@ -589,10 +589,12 @@ if uses_sample(CONTACTS):  # only for the synthetic sample: does the method find
     from analysis.sample.synthetic import NULL_TOPICS, PLANTED
 
     display(Markdown(sections.PLANTED_INTRO))
-    check, summary = sections.planted_check(effects, PLANTED.lift)
-    show_all(sections.effects_chart(effects, truth=PLANTED.lift), check, summary)
+    with section():
+        check, summary = sections.planted_check(effects, PLANTED.lift)
+        show_all(sections.effects_chart(effects, truth=PLANTED.lift), check, summary)
     display(Markdown(sections.NAIVE_INTRO))
-    show_all(sections.naive_comparison(ds, effects, PLANTED.lift, NULL_TOPICS))
+    with section():
+        show_all(sections.naive_comparison(ds, effects, PLANTED.lift, NULL_TOPICS))
 """),
 ]
 

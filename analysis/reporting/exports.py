@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # control characters a workbook cannot hold
 
 from ..core.spreadsheet import neutralise_frame
 from ..planning.planner import CALENDAR_COLUMNS
@@ -44,10 +45,12 @@ def write_plan(plan, folder: Path) -> list[Path]:
 
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
-    """One Excel workbook with a sheet per table (sheet name -> table)."""
+    """One Excel workbook with a sheet per table (sheet name -> table); control characters in
+    a title (a vertical tab pasted from Word) become spaces instead of stopping the export."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            _readable(frame).to_excel(writer, sheet_name=name[:31], index=False)
+            cells = _readable(frame).map(lambda v: ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v)
+            cells.to_excel(writer, sheet_name=name[:31], index=False)
     return path

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..core.formatting import nl_date
 from ..core.paths import CORPUS, is_sample
+from ..privacy import file_label
 from ..text.nlp import BLANK
 
 
@@ -36,15 +37,19 @@ def _period(dates: pd.Series) -> str:
 
 def corpus_line(corpus: str | Path, posts: pd.DataFrame) -> str:
     label = ("het synthetische voorbeeldcorpus (voor dit project geschreven)" if uses_sample(corpus)
-             else f"de map '{Path(corpus).name}'")
+             else f"de map '{file_label(Path(corpus).name)}'")
     undated = int(posts["date"].isna().sum()) if len(posts) else 0
+    problems = posts.attrs.get("problems", [])
+    shown = "; ".join(f"{file_label(f)}: {reason}" for f, reason in problems[:5])
     return (f"Blog: {len(posts)} berichten uit {label}, {_period(posts['date']) if len(posts) else 'geen'}"
-            + (f"; {undated} zonder datum" if undated else "") + ".")
+            + (f"; {undated} zonder datum" if undated else "")
+            + (f". Let op, {len(problems)} bestand(en) niet of niet helemaal gelezen: {shown}"
+               + (" ..." if len(problems) > 5 else "") if problems else "") + ".")
 
 
 def contacts_line(contacts: str | Path, frame: pd.DataFrame, weeks: pd.DatetimeIndex | None = None) -> str:
     label = ("de synthetische contactformulier-export (gegenereerd, geen echte patiënten)"
-             if uses_sample(contacts) else f"het bestand {Path(contacts).name}")
+             if uses_sample(contacts) else f"het bestand {file_label(Path(contacts).name)}")
     stamps = frame["timestamp"].dt.tz_localize(None) if len(frame) else pd.Series(dtype="datetime64[ns]")
     line = f"Contacten: {len(frame)} ingelezen uit {label}, {_period(stamps)}"
     if weeks is not None:
@@ -57,7 +62,7 @@ def contacts_line(contacts: str | Path, frame: pd.DataFrame, weeks: pd.DatetimeI
 def file_line(kind: str, path: str | Path | None) -> str:
     if path is None:
         return f"{kind}: niet opgegeven."
-    label = "synthetisch voorbeeld" if uses_sample(path) else Path(path).name
+    label = "synthetisch voorbeeld" if uses_sample(path) else file_label(Path(path).name)
     return f"{kind}: {label}."
 
 

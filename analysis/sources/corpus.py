@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..core.errors import CorpusError
+from ..core.errors import CorpusError, os_error_reason
 
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
@@ -129,7 +129,22 @@ def _as_date(value, path: Path) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise CorpusError(f"{path.name}: date {value!r} is not YYYY-MM-DD") from None
+        raise CorpusError(f"{path.name}: datum {str(value)[:40]!r} is geen JJJJ-MM-DD") from None
+
+
+FIRST_POST_YEAR = 1995  # no practice had a website before this
+
+
+def plausible_date(date: dt.date | None, today: dt.date | None = None) -> bool:
+    """Whether a publication date can be true: from 1995 on and at most a year ahead (a post
+    scheduled for later); 1900 or 2099 is a typo or a placeholder."""
+    if date is None:
+        return True
+    today = today or dt.date.today()
+    return dt.date(FIRST_POST_YEAR, 1, 1) <= date <= today + dt.timedelta(days=366)
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no tab or newline
 
 
 def read_post(path: Path) -> Post:
@@ -137,34 +152,61 @@ def read_post(path: Path) -> Post:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path.name}: cannot read ({exc})") from None
+    except UnicodeDecodeError:
+        raise CorpusError(f"{path.name}: geen UTF-8-tekst") from None
+    except OSError as exc:
+        raise CorpusError(f"{path.name}: kan bestand niet lezen ({os_error_reason(exc)})") from None
     m = FRONT_MATTER.match(text)
     if not m:
-        raise CorpusError(f"{path.name}: no YAML front matter (--- ... ---)")
+        raise CorpusError(f"{path.name}: de kop met gegevens (--- title: ... ---) ontbreekt of is niet afgesloten")
     try:
         front = yaml.load(m.group(1), Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
-        raise CorpusError(f"{path.name}: invalid front matter ({exc})") from None
+        where = getattr(exc, "problem_mark", None)
+        raise CorpusError(f"{path.name}: de kop met gegevens is geen geldige YAML"
+                          + (f" (regel {where.line + 2})" if where is not None else "")) from None
     if not isinstance(front, dict):
-        raise CorpusError(f"{path.name}: front matter is not a mapping")
-    title = str(front.pop("title", "") or "").strip()
+        raise CorpusError(f"{path.name}: de kop met gegevens heeft geen velden (title:, date:)")
+    title = CONTROL.sub(" ", str(front.pop("title", "") or "")).strip()
     if not title:
-        raise CorpusError(f"{path.name}: post has no title")
-    body = m.group(2).strip()
+        raise CorpusError(f"{path.name}: het bericht heeft geen titel")
+    body = CONTROL.sub(" ", m.group(2)).strip()
     if not any(b.kind != "heading" for b in parse_blocks(body)):
-        raise CorpusError(f"{path.name}: post has no body text")
+        raise CorpusError(f"{path.name}: het bericht heeft geen tekst")
     date = _as_date(front.pop("date", None), path)
     slug = str(front.pop("slug", "") or "")
     return Post(title=title, body=body, date=date, slug=slug, meta=front)
 
 
-def read_posts(folder: Path) -> list[tuple[Path, Post]]:
-    """All posts in a folder with their files, sorted by date (undated last), slug and file."""
+def inside(path: Path, folder: Path) -> bool:
+    """Whether *path*, with every symbolic link followed, lies in *folder* (a link in a corpus
+    or import folder must not lead out of it, to /etc/passwd or another practice's data)."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def read_posts(folder: Path, skipped: list[tuple[str, str]] | None = None) -> list[tuple[Path, Post]]:
+    """All posts in a folder with their files, sorted by date (undated last), slug and file.
+
+    With *skipped*, a post that cannot be read is added to it as (file, Dutch reason) and the
+    rest is read; without it, the first bad post raises :class:`CorpusError`."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise CorpusError(f"{folder}: map met berichten niet gevonden")
-    posts = [(p, read_post(p)) for p in sorted(folder.glob("*.md"))]
+        raise CorpusError(f"{folder.name or folder}: map met berichten niet gevonden")
+    posts = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            if not inside(path, folder):
+                raise CorpusError(f"{path.name}: verwijst naar een bestand buiten de map (snelkoppeling), "
+                                  "niet gelezen")
+            posts.append((path, read_post(path)))
+        except CorpusError as exc:
+            if skipped is None:
+                raise
+            skipped.append((path.name, str(exc).split(": ", 1)[-1]))
     return sorted(posts, key=lambda fp: (fp[1].date is None, fp[1].date or dt.date.min, fp[1].slug, fp[0].name))
 
 
@@ -176,7 +218,12 @@ def load_corpus(folder: Path) -> pd.DataFrame:
     (paragraphs and list items in order), blocks, body, text_hash, file, words.
     """
     rows = []
-    for path, post in read_posts(folder):
+    skipped: list[tuple[str, str]] = []
+    for path, post in read_posts(folder, skipped):
+        if not plausible_date(post.date):
+            skipped.append((path.name, f"datum {post.date:%d-%m-%Y} is onwaarschijnlijk, gebruikt als 'zonder "
+                                       "datum' (verbeter de datum in het bestand)"))
+            post.date = None
         blocks = post.blocks
         rows.append({
             "id": path.stem,
@@ -200,6 +247,7 @@ def load_corpus(folder: Path) -> pd.DataFrame:
                                      "text_hash", "file", "words"])
     df["date"] = pd.to_datetime(df["date"])
     df["words"] = df["words"].astype(int)  # also when the corpus is empty
+    df.attrs["problems"] = skipped  # (file, reason): posts not read, or read without their date
     return df
 
 

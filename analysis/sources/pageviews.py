@@ -126,8 +126,8 @@ def read_pageviews(path: Path) -> pd.DataFrame:
     views = frame[views_col].map(_views)
     skipped = [(line, reason) for line, month, count, raw in zip(range(2, len(frame) + 2), months, views,
                                                                    frame[views_col])
-               if (reason := ("geen geldige datum" if date_col and month is None else
-                              "" if count is not None else
+               if (reason := ("geen geldige datum" if date_col and pd.isna(month) else
+                              "" if pd.notna(count) else
                               "geen aantal weergaven" if not str(raw).strip() else
                               "aantal weergaven ongeldig (negatief, geen getal of oneindig)"))]
     keep = views.notna() & (months.notna() if date_col else True)

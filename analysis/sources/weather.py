@@ -35,6 +35,7 @@ from .textfile import read_text
 KNMI_HEADER = re.compile(r"^#?\s*STN\s*,\s*YYYYMMDD\s*,", re.I)
 NATURAL_ICE_DAYS = 4  # consecutive days with a mean below 0 °C
 NATURAL_ICE_DAYS_TMAX = 3  # consecutive ice days, when only the maximum is known
+PLAUSIBLE = (-40.0, 45.0)  # °C; the Dutch records are -27.4 and 40.7. Outside: a missing-value code (99999)
 
 
 def read_weather(path: Path, station: int | None = None) -> pd.DataFrame:
@@ -49,9 +50,14 @@ def read_weather(path: Path, station: int | None = None) -> pd.DataFrame:
     header = next((i for i, line in enumerate(lines) if KNMI_HEADER.match(line)), None)
     frame = _knmi(lines, header, name, station) if header is not None else _plain(text, name)
     frame = frame.dropna(subset=["date"]).sort_values("date").drop_duplicates("date").reset_index(drop=True)
+    temperatures = frame[["tmax", "tmin", "tmean"]]
+    implausible = temperatures.notna() & ~temperatures.apply(lambda c: c.between(*PLAUSIBLE))
+    frame[["tmax", "tmin", "tmean"]] = temperatures.mask(implausible)
     if frame[["tmax", "tmean"]].isna().all(axis=1).all():
         raise WeatherError(f"{name}: geen regels met een geldige datum en temperatuur")
-    return _derived(frame)
+    result = _derived(frame)
+    result.attrs["implausible"] = int(implausible.any(axis=1).sum())  # days with a value read as missing
+    return result
 
 
 def _plain(text: str, name: str) -> pd.DataFrame:

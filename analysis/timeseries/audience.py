@@ -26,7 +26,8 @@ def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
         rows.append({"id": post_id, "title": title, "date": date, "main": main, "path": path,
                      "views": int(own["views"].sum()),
                      "views_first_3_months": int(first["views"].sum()) if monthly else float("nan")})
-    return pd.DataFrame(rows)
+    columns = ["id", "title", "date", "main", "path", "views", "views_first_3_months"]
+    return pd.DataFrame(rows, columns=columns).astype({"views": int, "views_first_3_months": float})
 
 
 def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: pd.DataFrame,
@@ -45,9 +46,9 @@ def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: 
             continue
         n_views = int(views.loc[views["path"].isin(topic_paths), "views"].sum())
         from_pages = int(contacts["page"].isin(topic_paths).sum())
-        about = int(topic_lists(contacts.loc[contacts["page"].isin(topic_paths), "topics"])
-                    .map(lambda ts, t=topic: t in ts).sum())
+        about = sum(topic in ts for ts in topic_lists(contacts.loc[contacts["page"].isin(topic_paths), "topics"]))
         rows.append({"topic": topic, "posts": len(topic_paths), "views": n_views,
                      "contacts_from_pages": from_pages, "of_which_about_topic": about,
                      "per_1000_views": 1000 * from_pages / n_views if n_views else float("nan")})
-    return pd.DataFrame(rows).set_index("topic")
+    return pd.DataFrame(rows, columns=["topic", "posts", "views", "contacts_from_pages", "of_which_about_topic",
+                                       "per_1000_views"]).set_index("topic")

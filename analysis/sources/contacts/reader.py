@@ -10,11 +10,11 @@ import pandas as pd
 
 from ...core.errors import ContactFileError, UnreadableInput
 from ..textfile import UNKNOWN, Encoding, file_encoding
-from ..zipped import OLE2, check_office_file
+from ..zipped import check_office_file
 
 EXCEL = {".xlsx", ".xlsm", ".xls"}
 MAX_FIELD = 16_000_000  # characters in one cell: csv's default (131,072) rejected a whole export
-MAX_XLSX = 400_000_000  # bytes unpacked; a larger workbook is read far faster as CSV
+MAX_XLSX = 200_000_000  # bytes unpacked; a larger workbook is read far faster as CSV
 csv.field_size_limit(MAX_FIELD)
 
 
@@ -90,7 +90,7 @@ def _csv_rows(reader, handle) -> Iterator[tuple[int, list[str]]]:
 def _excel_rows(path: Path) -> Rows:
     """The first sheet with data; the notes name it when it is not the first, and name the
     other sheets with data, which are not read."""
-    if path.suffix.lower() == ".xls" and path.open("rb").read(8) == OLE2:
+    if path.suffix.lower() == ".xls":
         raise ContactFileError("een oud Excel-bestand (.xls, Excel 97-2003) wordt niet gelezen; open het in "
                                "Excel en kies Opslaan als → Excel-werkmap (.xlsx) of CSV")
     check_office_file(path, MAX_XLSX, ContactFileError)

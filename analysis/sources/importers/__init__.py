@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ...core.errors import CorpusError, ImportFailure, InputError
-from ..corpus import Post, read_post
-from ..textfile import read_text
+from ...core.errors import CorpusError, ImportFailure, InputError, os_error_reason
+from ..corpus import Post, inside, plausible_date, read_post
+from ..textfile import decode_with_encoding, read_text
 from .htmlpage import parse_html_page
 from .pagetext import parse_page_text
 from .wxr import parse_wxr
@@ -85,9 +85,18 @@ def detect_format(path: Path, text: str) -> str:
 
 
 def parse_file(path: Path, common: frozenset[str] = frozenset()
-               ) -> list[tuple[str, Post | None, str, dict | None]]:
-    """(label, post or None, skip reason, word accounting) for every item in one input file."""
-    text = read_text(path)
+               ) -> tuple[list[tuple[str, Post | None, str, dict | None]], str]:
+    """(label, post or None, skip reason, word accounting) for every item in one input file,
+    and a note (Dutch) on the lines with broken bytes, where the file was read despite them."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ImportFailure(f"kan bestand niet lezen ({os_error_reason(exc)})") from None
+    text, encoding = decode_with_encoding(raw)
+    return _parse_text(path, text, common), encoding.note()
+
+
+def _parse_text(path: Path, text: str, common: frozenset[str]) -> list[tuple[str, Post | None, str, dict | None]]:
     fmt = detect_format(path, text)
     if fmt == "wxr":
         return [(f"{path.name} {i.label}", i.post, i.skip_reason, i.words) for i in parse_wxr(text)]
@@ -103,14 +112,18 @@ def parse_file(path: Path, common: frozenset[str] = frozenset()
     return [(path.name, post, "", account.as_dict())]
 
 
-def _expand(paths: list[Path]) -> list[Path]:
+def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to import, files refused because a link leads out of the folder given)."""
     files: list[Path] = []
+    outside: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
+            found = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            files.extend(f for f in found if inside(f, p))
+            outside.extend(f for f in found if not inside(f, p))
         else:
             files.append(p)
-    return files
+    return files, outside
 
 
 def common_lines(files: list[Path], min_share: float = 0.5) -> dict[Path, frozenset[str]]:
@@ -208,11 +221,13 @@ def import_paths(paths: list[Path], out: Path, date: dt.date | None = None,
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     target, report = _Target(out), ImportReport()
-    files = _expand(paths)
+    files, outside = _expand(paths)
+    for path in outside:
+        report.add(path.name, "skipped", "verwijst naar een bestand buiten de map (snelkoppeling), niet gelezen")
     common = common_lines(files)
     for path in files:
         try:
-            items = parse_file(path, common.get(path.parent, frozenset()))
+            items, damaged = parse_file(path, common.get(path.parent, frozenset()))
         except InputError as exc:
             report.add(path.name, "skipped", str(exc))
             continue
@@ -221,13 +236,18 @@ def import_paths(paths: list[Path], out: Path, date: dt.date | None = None,
                 report.add(label, "skipped", skip_reason, words=words)
                 continue
             post.meta.setdefault("import_id", path.name if len(items) == 1 else f"{path.name}#{n + 1}")
+            implausible = "" if plausible_date(post.date) else (
+                f"datum {post.date:%d-%m-%Y} is onwaarschijnlijk en niet overgenomen")
+            post.date = post.date if not implausible else None
             try:
                 status, reason, file = target.store(post, date, force_date)
             except (InputError, OSError) as exc:
                 report.add(label, "skipped", f"niet opgeslagen: {exc}", words=words)
                 continue
             if post.date is None and status != "duplicate":
-                reason = "; ".join(r for r in (reason, "geen publicatiedatum gevonden: date: null") if r)
+                missing = implausible or "geen publicatiedatum gevonden"
+                reason = "; ".join(r for r in (reason, f"{missing}: geef die op met --date") if r)
+            reason = "; ".join(r for r in (reason, damaged) if r)
             report.add(label, status, reason, file, post.title, words)
     return report
 

@@ -12,13 +12,22 @@ from ...core.errors import ImportFailure
 from ..corpus import Block, Post, blocks_to_markdown, slugify
 
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre"}
+NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object")  # code and embeds, not prose
+# libxml2 stops at 256 nested elements unless told otherwise; page builders nest that deep
+PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
+
+
+def _without_code(root):
+    for element in root.xpath("|".join(f"//{tag}" for tag in NOT_TEXT)):
+        element.drop_tree()
+    return root
 
 
 def html_to_blocks(html: str) -> list[Block]:
     """Headings, paragraphs and list items of an HTML fragment, in document order."""
     if not html.strip():
         return []
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    root = _without_code(lxml.html.fragment_fromstring(html, create_parent="div", parser=PARSER))
     blocks: list[Block] = []
     for el in root.iter(*BLOCK_TAGS):
         if any(a.tag in BLOCK_TAGS for a in el.iterancestors()):
@@ -62,10 +71,11 @@ def _published_date(tree) -> dt.date | None:
 def parse_html_page(html: str) -> Post:
     """Extract the main article of a saved page (WordPress or similar)."""
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=PARSER)
+        page = _without_code(lxml.html.document_fromstring(html, parser=PARSER))
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ImportFailure(f"geen leesbare HTML ({exc})") from None
-    content = trafilatura.extract(html, output_format="html", include_formatting=True,
+    content = trafilatura.extract(page, output_format="html", include_formatting=True,
                                   favor_recall=True, with_metadata=False)
     blocks = html_to_blocks(content or "")
     if not any(b.kind != "heading" for b in blocks):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import textstat
 
+from ...core.sufficiency import NotEnoughData
+
 
 def textstat_flesch(text: str) -> float:
     textstat.set_lang("nl")
@@ -19,6 +21,8 @@ def textstat_flesch(text: str) -> float:
 
 def compare_with_textstat(posts: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """Per post: our Flesch-Douma and syllables per word next to textstat's."""
+    if posts.empty:
+        raise NotEnoughData("Nog geen berichten om met textstat te vergelijken.")
     textstat.set_lang("nl")
     rows = []
     for post_id, body in zip(posts["id"], posts["body"]):
