@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from ..core.errors import CorpusError, DraftError, UnreadableInput, os_error_reason
-from .corpus import parse_blocks, read_post
+from .corpus import inside, parse_blocks, read_post
 from .textfile import decode, read_text
 from .zipped import check_office_file
 
@@ -110,7 +110,7 @@ def load_draft(path: Path) -> tuple[str, list]:
 def draft_paths(path: Path) -> list[Path]:
     path = Path(path)
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and inside(p, path))
         if not found:
             raise DraftError(f"{path}: geen .md-, .txt- of .docx-bestanden in deze map")
         return found

@@ -27,7 +27,7 @@ def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
                      "views": int(own["views"].sum()),
                      "views_first_3_months": int(first["views"].sum()) if monthly else float("nan")})
     columns = ["id", "title", "date", "main", "path", "views", "views_first_3_months"]
-    return pd.DataFrame(rows, columns=columns).astype({"views": int, "views_first_3_months": float})
+    return pd.DataFrame(rows, columns=columns).astype({"views": int, "views_first_3_months": int if monthly else float})
 
 
 def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: pd.DataFrame,
