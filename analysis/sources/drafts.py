@@ -42,7 +42,7 @@ def draft_from_text(text: str, name: str = "concept") -> tuple[str, list]:
 def docx_markdown(data: bytes, name: str) -> str:
     """The text of a Word document as Markdown: headings (Heading/Kop styles) and list items kept."""
     try:
-        check_office_file(data, MAX_DOCX, DraftError)
+        check_office_file(data, MAX_DOCX, DraftError, "Word-bestand (.docx)")
     except DraftError as exc:
         raise DraftError(f"{name}: {exc}") from None
     try:

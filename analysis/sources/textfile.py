@@ -8,6 +8,7 @@ named (:attr:`Encoding.bad_lines`), instead of the whole file being read as Wind
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,10 +108,22 @@ def read_text(path: Path) -> str:
     return decode(raw)
 
 
+_XML_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
 def decode_with_encoding(raw: bytes) -> tuple[str, Encoding]:
-    """Text of a file's bytes, line endings normalised, and how it was decoded."""
+    """Text of a file's bytes, line endings normalised, and how it was decoded. An XML file's
+    declared encoding (``<?xml ... encoding="ISO-8859-1"?>``) is used when the bytes fit it."""
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise UnreadableInput("leeg bestand")
+    declared = _XML_DECLARED.match(raw[:300])
+    if declared and not raw.startswith(tuple(bom for bom, _ in BOMS)):
+        name = declared.group(1).decode("ascii")
+        try:
+            text = raw.decode(name)
+            return text.replace("\r\n", "\n").replace("\r", "\n"), Encoding(name)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a declaration that does not fit the bytes: read them as any other file
     encoding = sniff(raw, [raw])
     try:
         text = raw.decode(encoding.name, errors=encoding.errors)

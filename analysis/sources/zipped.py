@@ -16,8 +16,9 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and password-
 MAX_RATIO = 200  # an Office file's XML packs about 5-20 times; beyond this it is built to explode
 
 
-def check_office_file(source: bytes | Path, limit: int, error: type[InputError]) -> None:
-    """Raise *error* when *source* is not an unencrypted Office zip that unpacks to at most *limit* bytes."""
+def check_office_file(source: bytes | Path, limit: int, error: type[InputError], kind: str) -> None:
+    """Raise *error* when *source* is not an unencrypted Office zip (*kind*: 'Word-bestand (.docx)')
+    that unpacks to at most *limit* bytes."""
     head = source[:8] if isinstance(source, bytes) else Path(source).open("rb").read(8)
     if head == OLE2:
         raise error("het bestand is beveiligd met een wachtwoord of is een oud Excel-bestand (.xls, Excel "
@@ -26,7 +27,7 @@ def check_office_file(source: bytes | Path, limit: int, error: type[InputError])
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError):
-        raise error("geen geldig Office-bestand (het bestand is beschadigd of van een ander soort)") from None
+        raise error(f"geen leesbaar {kind} (het bestand is beschadigd of van een ander soort)") from None
     unpacked = sum(e.file_size for e in entries)
     packed = sum(e.compress_size for e in entries) or 1
     if unpacked > limit or (unpacked > 10_000_000 and unpacked / packed > MAX_RATIO):

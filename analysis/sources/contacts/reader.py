@@ -93,7 +93,7 @@ def _excel_rows(path: Path) -> Rows:
     if path.suffix.lower() == ".xls":
         raise ContactFileError("een oud Excel-bestand (.xls, Excel 97-2003) wordt niet gelezen; open het in "
                                "Excel en kies Opslaan als → Excel-werkmap (.xlsx) of CSV")
-    check_office_file(path, MAX_XLSX, ContactFileError)
+    check_office_file(path, MAX_XLSX, ContactFileError, "Excel-bestand (.xlsx)")
     try:
         sheets = pd.read_excel(path, dtype=str, header=None, keep_default_na=False, sheet_name=None)
     except Exception as exc:  # openpyxl raises many kinds on a broken workbook

@@ -65,8 +65,9 @@ class ImportReport:
                              f"{w['dropped']} weggelaten" + (f" ({'; '.join(w['notes'])})" if w["notes"] else ""))
                 lost = w.get("dropped_prose", w["dropped"])  # page copies: chrome is no loss
                 if w["source"] and lost > 0.05 * w["source"]:
+                    why = f" ({'; '.join(w['notes'])})" if w["notes"] else ""
                     lines.append(f"{'':>15}LET OP: {lost} woorden die op artikeltekst lijken zijn "
-                                 "weggelaten; controleer het bericht")
+                                 f"weggelaten{why}; controleer het bericht")
         c = self.counts()
         lines.append("Totaal: " + ", ".join(f"{c[s]} {labels[s]}" for s in STATUSES)
                      + f" van {len(self.entries)} invoer(en)")
@@ -231,6 +232,8 @@ def import_paths(paths: list[Path], out: Path, date: dt.date | None = None,
         except InputError as exc:
             report.add(path.name, "skipped", str(exc))
             continue
+        if not items:
+            report.add(path.name, "skipped", "geen berichten in dit bestand (de export bevat geen items)")
         for n, (label, post, skip_reason, words) in enumerate(items):
             if post is None:
                 report.add(label, "skipped", skip_reason, words=words)

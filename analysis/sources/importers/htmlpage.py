@@ -11,7 +11,9 @@ import trafilatura
 from ...core.errors import ImportFailure
 from ..corpus import Block, Post, blocks_to_markdown, slugify
 
-BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre"}
+BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "tr", "dt", "dd", "address",
+              "figcaption"}
+ITEM_TAGS = {"li", "tr", "dd"}  # list-like units: fragments, not sentences, for the readability checks
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object")  # code and embeds, not prose
 # libxml2 stops at 256 nested elements unless told otherwise; page builders nest that deep
 PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
@@ -28,22 +30,30 @@ def html_to_blocks(html: str) -> list[Block]:
     if not html.strip():
         return []
     root = _without_code(lxml.html.fragment_fromstring(html, create_parent="div", parser=PARSER))
+    for br in root.iter("br"):  # a line break separates words ("weken?<br>Maak")
+        br.tail = "\n" + (br.tail or "")
     blocks: list[Block] = []
     for el in root.iter(*BLOCK_TAGS):
         if any(a.tag in BLOCK_TAGS for a in el.iterancestors()):
             continue  # nested block: its text belongs to the outer block
-        text = " ".join(el.text_content().replace("\u00a0", " ").split())
+        text = _cells(el) if el.tag == "tr" else " ".join(el.text_content().replace("\u00a0", " ").split())
         if not text:
             continue
-        if el.tag.startswith("h"):
+        if el.tag[0] == "h" and el.tag[1:].isdigit():
             blocks.append(Block("heading", text, max(2, int(el.tag[1]))))
         else:
-            blocks.append(Block("item" if el.tag == "li" else "paragraph", text))
+            blocks.append(Block("item" if el.tag in ITEM_TAGS else "paragraph", text))
     if not blocks:  # plain text content without block tags (older WordPress posts)
         text = root.text_content()
         blocks = [Block("paragraph", " ".join(p.split()))
                   for p in re.split(r"\n\s*\n", text) if p.strip()]
     return blocks
+
+
+def _cells(row) -> str:
+    """A table row as one text unit: its cells joined by '; ' (no extra words to count)."""
+    cells = (" ".join(c.text_content().replace("\u00a0", " ").split()) for c in row if c.tag in ("td", "th"))
+    return "; ".join(c for c in cells if c)
 
 
 def _published_date(tree) -> dt.date | None:

@@ -8,7 +8,8 @@ WordPress does before rendering, so that no sentence of the source is lost:
 
 - reusable blocks (``<!-- wp:block {"ref":12} /-->``) are replaced by the
   ``wp_block`` item they refer to; other block comments are removed;
-- ``[caption]`` shortcodes become captions (kept apart from the body prose);
+- ``[caption]`` shortcodes and the block editor's ``<figcaption>`` become captions (kept
+  apart from the body prose);
 - page-builder shortcodes (Divi ``et_pb_``, WPBakery ``vc_``, Avada ``fusion_``,
   ...) are unwrapped, keeping their text; other shortcodes are technical (a form,
   a gallery) and are dropped with a note;
@@ -32,6 +33,7 @@ _STARTS_BLOCK = re.compile(rf"^</?(?:{BLOCK_ELEMENTS})\b", re.I)
 _REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{.*?\})\s*/-->", re.S)
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
 _CAPTION = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.S | re.I)
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.S | re.I)  # block editor captions
 _SHORTCODE = re.compile(r"\[(/?)([a-zA-Z][\w-]*)\b[^\]]*?(/?)\]")
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -74,7 +76,7 @@ def _shortcodes(raw: str, captions: list[str], notes: list[str]) -> str:
             captions.append(text)
         return "\n\n"
 
-    raw = _CAPTION.sub(caption, raw)
+    raw = _FIGCAPTION.sub(caption, _CAPTION.sub(caption, raw))
 
     def tag(m: re.Match) -> str:
         name = m.group(2).lower()
