@@ -91,7 +91,7 @@ def cmd_contacts(args) -> int:
 def cmd_weather(args) -> int:
     from .core.settings import settings
     from .sources.knmi import download_daily
-    from .sources.weather import read_weather
+    from .sources.weather import read_weather, weather_text
 
     station = args.station or settings().knmi_station
     end = args.to or dt.date.today()
@@ -102,7 +102,7 @@ def cmd_weather(args) -> int:
     out.write_text(text, encoding="utf-8")
     days = read_weather(out, station=station)
     print(f"KNMI-daggegevens van station {station} geschreven naar {out}: {len(days)} dagen "
-          f"({days['date'].iloc[0]:%d-%m-%Y} t/m {days['date'].iloc[-1]:%d-%m-%Y}), "
+          f"({weather_text(days)}), "
           f"{int(days['ice_day'].sum())} ijsdagen, {int(days['natural_ice'].sum())} natuurijsdagen"
           + (f"; {days.attrs['implausible']} dagen met een onmogelijke temperatuur (code voor 'ontbreekt') als "
              "ontbrekend gelezen" if days.attrs["implausible"] else ""))

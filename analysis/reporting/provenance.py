@@ -13,6 +13,7 @@ import pandas as pd
 from ..core.formatting import nl_date
 from ..core.paths import CORPUS, is_sample
 from ..privacy import file_label
+from ..sources.weather import weather_text
 from ..text.nlp import BLANK
 
 
@@ -67,9 +68,12 @@ def file_line(kind: str, path: str | Path | None) -> str:
 
 
 def dataset_lines(ds, corpus: str | Path, contacts: str | Path, pageviews=None, weather=None) -> list[str]:
-    """The inputs of a dataset, one sentence each."""
+    """The inputs of a dataset, one sentence each; the weather with the period it covers."""
+    weather_line = file_line("Weer", weather)
+    if weather is not None and getattr(ds, "weather", None) is not None:
+        weather_line = f"{weather_line[:-1]} ({weather_text(ds.weather)})."
     return [corpus_line(corpus, ds.posts), contacts_line(contacts, ds.contacts, ds.weekly.index),
-            file_line("Paginaweergaven", pageviews), file_line("Weer", weather)]
+            file_line("Paginaweergaven", pageviews), weather_line]
 
 
 def pipeline_line(nlp) -> str:

@@ -11,9 +11,13 @@ GA4's header notes):
   ``# Startdatum: ...`` and the end date);
 - Matomo "Page URLs" (with ``Date`` when exported per day or month): ``Label`` or
   ``URL``, ``Pageviews`` / ``nb_hits`` / ``Paginaweergaven``;
-- Plausible "Top pages" (``pages.csv`` from its CSV export): ``name``, ``pageviews``
-  (or ``visitors``), for the period in the file name (Plausible names its export
-  after the site and the two dates, e.g. ``… 20250101 20251231``).
+- Plausible "Top pages" (``pages.csv`` from its CSV export, or the export's zip as
+  downloaded): ``name``, ``pageviews`` (or ``visitors``), for the period in the file
+  name (Plausible names its export after the site and the two dates, e.g.
+  ``… 20250101 20251231``).
+
+Any of them as UTF-8, UTF-16 (Matomo's CSV) or Windows-1252, comma, semicolon or tab
+separated. Paths are normalised (:func:`normalise_path`), so one page is one page.
 
 A period total is kept as a period total, never spread over months as if each
 month were known: the result then has one row per page with the period's first
@@ -24,21 +28,23 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
 
 from ..core.errors import PageviewError, UnreadableInput
 from .contacts.columns import header_is_data, normalise
-from .textfile import read_text
+from .textfile import decode, read_text
+from .urls import normalise_path
 
-PATH = ["pagepathandscreenclass", "paginapadenschermklasse", "pagepath", "paginapad", "label",
-        "url", "pageurl", "name", "page"]
+PATH = ["pagepathandscreenclass", "paginapadenschermklasse", "pagepath", "paginapad", "url", "pageurl",
+        "label", "name", "page"]  # Matomo: the url column over the label (a folder row has a label, no url)
 DATE = ["date", "datum", "yearmonth", "jaarmaand", "month", "maand"]
 VIEWS = ["views", "weergaven", "pageviews", "nbhits", "paginaweergaven", "screenpageviews", "visitors"]
 PERIOD_NOTE = re.compile(r"^#\s*(start date|startdatum|end date|einddatum)\s*:\s*(\d{8})", re.I)
+MAX_UNZIPPED = 200_000_000  # bytes of pages.csv in a zip
 PERIOD_NAME = re.compile(r"(\d{4}-?\d{2}-?\d{2})\D+(\d{4}-?\d{2}-?\d{2})")
 
 
@@ -89,11 +95,39 @@ def _period(lines: list[str], name: str) -> tuple[pd.Timestamp, pd.Timestamp] | 
     return None
 
 
+def _unzipped(path: Path, name: str) -> tuple[str, str]:
+    """(text, name) of the page table in a zip as Plausible's export downloads it (pages.csv
+    among visitors.csv, sources.csv, ...); the zip's name gives the period."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.namelist() if m.rsplit("/", 1)[-1].lower() in ("pages.csv", "top_pages.csv")]
+            if not members:
+                raise PageviewError(f"{name}: geen pages.csv in het zip-bestand; gevonden: "
+                                    + ", ".join(sorted(archive.namelist())[:8]))
+            info = archive.getinfo(members[0])
+            if info.file_size > MAX_UNZIPPED:
+                raise PageviewError(f"{name}: pages.csv in het zip-bestand is te groot om veilig te lezen")
+            raw = archive.read(info)
+    except zipfile.BadZipFile:
+        raise PageviewError(f"{name}: geen leesbaar zip-bestand") from None
+    try:
+        return decode(raw), name
+    except UnreadableInput as exc:
+        raise PageviewError(f"{name}: {exc}") from None
+
+
 def read_pageviews(path: Path) -> pd.DataFrame:
-    """Views per page path: columns month, path, views (monthly, or one period total)."""
+    """Views per page path: columns month, path, views (monthly, or one period total).
+
+    Rows are accounted for in ``frame.attrs["skipped"]`` as (line, reason): impossible
+    values and dates, and Matomo's folder rows (totals of the pages under them, which are
+    rows of their own)."""
     name = Path(path).name
     try:
-        text = read_text(path)
+        if zipfile.is_zipfile(path):
+            text, name = _unzipped(Path(path), name)
+        else:
+            text = read_text(path)
     except UnreadableInput as exc:
         raise PageviewError(f"{name}: {exc}") from None
     lines = text.split("\n")
@@ -124,16 +158,20 @@ def read_pageviews(path: Path) -> pd.DataFrame:
     months = frame[date_col].map(_month) if date_col else pd.Series(
         period[0].to_period("M").to_timestamp() if period else pd.NaT, index=frame.index)
     views = frame[views_col].map(_views)
-    skipped = [(line, reason) for line, month, count, raw in zip(range(2, len(frame) + 2), months, views,
-                                                                   frame[views_col])
-               if (reason := ("geen geldige datum" if date_col and pd.isna(month) else
+    by_url = normalise(path_col or "") == "url"
+    folder = frame[path_col].str.strip() == "" if by_url else pd.Series(False, index=frame.index)
+    skipped = [(line, reason) for line, month, count, raw, is_folder in zip(
+                   range(2, len(frame) + 2), months, views, frame[views_col], folder)
+               if (reason := ("map in Matomo's boomweergave (totaal van de pagina's eronder, die apart staan)"
+                              if is_folder else
+                              "geen geldige datum" if date_col and pd.isna(month) else
                               "" if pd.notna(count) else
                               "geen aantal weergaven" if not str(raw).strip() else
                               "aantal weergaven ongeldig (negatief, geen getal of oneindig)"))]
-    keep = views.notna() & (months.notna() if date_col else True)
+    keep = views.notna() & ~folder & (months.notna() if date_col else True)
     out = pd.DataFrame({
         "month": pd.to_datetime(months[keep]),
-        "path": frame.loc[keep, path_col].map(lambda p: urlsplit(p.strip()).path or "/"),
+        "path": frame.loc[keep, path_col].map(normalise_path),
         "views": views[keep].astype(float),
     })
     result = out.groupby(["month", "path"], as_index=False)["views"].sum()

@@ -1,5 +1,6 @@
 """Daily weather: KNMI "daggegevens" as downloaded, or a plain ``date,tmax`` file.
 
+KNMI hourly files (uurgegevens: ``STN,YYYYMMDD,HH,...,T,...``) are made into days.
 KNMI files (from daggegevens.knmi.nl or the ``weather`` command) have comment
 lines starting with ``#``, a header such as ``STN,YYYYMMDD,   TG,   TN,   TX``
 (often itself a comment line), one column per element, space-padded values and
@@ -32,7 +33,7 @@ from ..core.errors import UnreadableInput, WeatherError
 from ..core.settings import settings
 from .textfile import read_text
 
-KNMI_HEADER = re.compile(r"^#?\s*STN\s*,\s*YYYYMMDD\s*,", re.I)
+KNMI_HEADER = re.compile(r"^#?\s*STN\s*,\s*YYYYMMDD\s*,", re.I)  # daily and hourly files
 NATURAL_ICE_DAYS = 4  # consecutive days with a mean below 0 °C
 NATURAL_ICE_DAYS_TMAX = 3  # consecutive ice days, when only the maximum is known
 PLAUSIBLE = (-40.0, 45.0)  # °C; the Dutch records are -27.4 and 40.7. Outside: a missing-value code (99999)
@@ -57,7 +58,18 @@ def read_weather(path: Path, station: int | None = None) -> pd.DataFrame:
         raise WeatherError(f"{name}: geen regels met een geldige datum en temperatuur")
     result = _derived(frame)
     result.attrs["implausible"] = int(implausible.any(axis=1).sum())  # days with a value read as missing
+    known = result.loc[result[["tmax", "tmean"]].notna().any(axis=1), "date"]
+    result.attrs["period"] = (known.min(), known.max())
+    result.attrs["missing_days"] = (known.max() - known.min()).days + 1 - len(known)  # absent or unreadable
     return result
+
+
+def weather_text(days: pd.DataFrame) -> str:
+    """Dutch: the period the weather covers and the days it lacks."""
+    first, last = days.attrs["period"]
+    missing = days.attrs.get("missing_days", 0)
+    return (f"{first:%d-%m-%Y} t/m {last:%d-%m-%Y}"
+            + (f", {missing} dagen zonder temperatuur" if missing else ""))
 
 
 def _plain(text: str, name: str) -> pd.DataFrame:
@@ -85,6 +97,8 @@ def _knmi(lines: list[str], header: int, name: str, station: int | None) -> pd.D
         raise WeatherError(f"{name}: regel met {len(rows[bad])} waarden waar {len(columns)} kolommen zijn "
                            f"({', '.join(columns)})")
     raw = pd.DataFrame([[c.strip() for c in r] for r in rows], columns=columns)
+    if "HH" in columns:
+        return _hourly(raw, name, station)
     if not {"TX", "TG"} & set(columns):
         raise WeatherError(f"{name}: geen temperatuur (TX of TG) in het KNMI-bestand; kolommen: {', '.join(columns)}")
     stations = sorted(raw["STN"].unique(), key=lambda s: int(s) if s.isdigit() else 0)
@@ -102,6 +116,25 @@ def _knmi(lines: list[str], header: int, name: str, station: int | None) -> pd.D
 
     return pd.DataFrame({"date": pd.to_datetime(raw["YYYYMMDD"], format="%Y%m%d", errors="coerce"),
                          "tmax": tenths("TX"), "tmin": tenths("TN"), "tmean": tenths("TG")})
+
+
+def _hourly(raw: pd.DataFrame, name: str, station: int | None) -> pd.DataFrame:
+    """KNMI uurgegevens (a row per hour, T in 0.1 °C) made into days: maximum, minimum and mean
+    of the hours given; a day with fewer than 20 hours is missing, not guessed."""
+    if "T" not in raw:
+        raise WeatherError(f"{name}: KNMI-uurgegevens zonder temperatuur (T); download de daggegevens (TG, TN, "
+                           "TX) op daggegevens.knmi.nl of met 'python -m analysis weather'")
+    stations = sorted(raw["STN"].unique())
+    if len(stations) > 1:
+        wanted = str(station if station is not None else settings().knmi_station)
+        raw = raw[raw["STN"] == wanted]
+    hours = pd.DataFrame({"date": pd.to_datetime(raw["YYYYMMDD"], format="%Y%m%d", errors="coerce"),
+                          "t": pd.to_numeric(raw["T"], errors="coerce") / 10})
+    hours["t"] = hours["t"].where(hours["t"].between(*PLAUSIBLE))
+    days = hours.groupby("date")["t"].agg(["max", "min", "mean", "count"])
+    days[days["count"] < 20] = np.nan
+    return pd.DataFrame({"date": days.index, "tmax": days["max"].to_numpy(), "tmin": days["min"].to_numpy(),
+                         "tmean": days["mean"].round(1).to_numpy()})
 
 
 def _runs(flags: pd.Series) -> pd.Series:

@@ -1,11 +1,10 @@
 """Reach per post and contacts per 1000 views, from page views (see sources/pageviews.py)."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pandas as pd
 
 from ..sources.pageviews import period_total
+from ..sources.urls import normalise_path
 from .weekly import topic_lists
 
 
@@ -13,7 +12,7 @@ def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
     """Views per post: in total and in its first three months online (unknown, NaN, when
     the export is one total over a period)."""
     monthly = not period_total(views)
-    paths = posts["url"].fillna("").map(lambda u: urlsplit(u).path)
+    paths = posts["url"].fillna("").map(lambda u: normalise_path(u) if u else "")
     rows = []
     for post_id, title, date, path, main in zip(posts["id"], posts["title"], posts["date"], paths,
                                              posts["main"]):
@@ -38,7 +37,7 @@ def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: 
         start, end = views.attrs["period"]
         day = contacts["timestamp"].dt.tz_localize(None).dt.normalize()
         contacts = contacts[(day >= start) & (day <= end)]
-    paths = posts["url"].fillna("").map(lambda u: urlsplit(u).path)
+    paths = posts["url"].fillna("").map(lambda u: normalise_path(u) if u else "")
     rows = []
     for topic in topics:
         topic_paths = set(paths[posts["topics"].map(lambda ts, t=topic: t in ts)])

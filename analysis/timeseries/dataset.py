@@ -28,6 +28,7 @@ class Dataset:
     taxonomy: Taxonomy
     pageviews: pd.DataFrame | None = None
     has_weather: bool = False
+    weather: pd.DataFrame | None = None  # the daily weather as read (its attrs: period, missing days)
 
     @property
     def topics(self) -> list[str]:
@@ -50,4 +51,4 @@ def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | No
     views = read_pageviews(pageviews) if pageviews else None
     return Dataset(posts=posts, contacts=frame, contact_report=report, weekly=weekly,
                    covariates=covariates, post_weeks=post_weeks_by_topic(posts), taxonomy=taxonomy,
-                   pageviews=views, has_weather=weather is not None)
+                   pageviews=views, has_weather=weather is not None, weather=weather_frame)

@@ -14,7 +14,6 @@ from concurrent.futures import Executor
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -24,6 +23,7 @@ from ...core.parallel import map_with, worker_pool
 from ...core.spreadsheet import neutralise_frame
 from ...privacy import Known, file_label, scrub, scrub_path
 from ...privacy.deidentify import deduce_model, release_deduce
+from ..urls import normalise_path
 from .columns import detect_columns, guess_message_column, header_is_data, known_value_kind
 from .dates import DateOrder, date_order, parse_timestamp
 from .reader import read_rows
@@ -109,10 +109,8 @@ def _page_path(value: str, known: Known) -> str:
     """The path of the page the form was sent from (no domain, query or fragment), scrubbed:
     a path can hold personal data too (/bedankt/jan@example.nl/, /bedankt/klaas-bakker/)."""
     value = value.strip()
-    if value.startswith("www."):
-        value = "//" + value
-    if "://" in value or value.startswith("/"):
-        value = urlsplit(value).path or "/"
+    if "://" in value or value.startswith(("/", "www.")):
+        value = normalise_path(value)
     return scrub_path(value, known) if value else value
 
 
