@@ -94,10 +94,10 @@ def parse_wxr(text: str) -> list[WxrItem]:
                 "een WordPress-export (Extra → Exporteren)?")))
             continue
         if kind != "post":
-            items.append(WxrItem(label, skip_reason=f"overgeslagen: type '{kind or 'leeg'}' (geen bericht)"))
+            items.append(WxrItem(label, skip_reason=f"overgeslagen: type '{kind or 'leeg'}', geen bericht"))
             continue
         if status != "publish":
-            items.append(WxrItem(label, skip_reason=f"overgeslagen: status '{status or 'leeg'}' (niet gepubliceerd)"))
+            items.append(WxrItem(label, skip_reason=f"overgeslagen: status '{status or 'leeg'}', niet gepubliceerd"))
             continue
         content = render_content(_text(item, "content:encoded", ns), reusable, _meta(item, "_elementor_data", ns))
         blocks = html_to_blocks(content.html)
