@@ -67,6 +67,24 @@ def is_kept(text: str) -> bool:
     return low in keep or bool(words) and all(w in keep for w in words)
 
 
+def _in_kept_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the span lies in a kept phrase of several words ('Bergman' in 'Bergman Clinics',
+    'Vergoedt Zilveren Kruis' holding 'Zilveren Kruis')."""
+    low = text.lower()
+    window = low[max(0, start - 40):end + 40]
+    offset = max(0, start - 40)
+    for phrase in _phrases():
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", window):
+            if m.start() + offset < end and m.end() + offset > start:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[str, ...]:
+    return tuple(sorted(w for w in keep_words() if " " in w))
+
+
 def _birth_date(text: str, today: dt.date) -> bool:
     """A full date whose year lies at least BIRTH_YEARS_AGO years back."""
     year = _YEAR.search(text)
@@ -91,7 +109,7 @@ def _not_part_of_a_name(word: str, leading: bool) -> bool:
     if low in PARTICLES:
         return False
     structs = deduce_model().lookup_structs
-    common = leading and (low in structs["whitelist"] or low in structs["common_word"])
+    common = leading and (low in structs["whitelist"] or low in structs["common_word"] or word[:1].islower())
     return low in GREETINGS or common or is_kept(low)
 
 
@@ -128,10 +146,11 @@ def _deduce_spans(text: str, today: dt.date) -> list[Span]:
         tag = TAGS.get(a.tag.split("+")[0] if "+" in a.tag else a.tag)
         if a.tag.startswith(("prefix", "initiaal", "voornaam", "achternaam", "interfix", "naam")):
             tag = "NAAM"
-        if tag is None or is_kept(a.text):
+        if tag is None or is_kept(a.text) or _in_kept_phrase(text, a.start_char, a.end_char):
             continue
-        if tag == "ADRES" and not _STREETLIKE.search(a.text):
-            continue  # a town or region on its own identifies no one ("de halve marathon van Hoorn")
+        if tag == "ADRES" and (not _STREETLIKE.search(a.text) or not any(c.isdigit() for c in a.text)):
+            continue  # a town, or a street without a number, identifies no one ("over de Dijk", "op de Dam");
+            # an address given as such ("wij wonen aan de Turfhaven") is found by our own rules
         if tag == "GEBOORTEDATUM" and not _birth_date(a.text, today):
             continue  # "sinds 3 maart", an appointment date: not personal data
         start, end = _shrink(text, a.start_char, a.end_char) if tag in ("NAAM", "ADRES") else (a.start_char, a.end_char)

@@ -11,56 +11,73 @@ Names without a cue come from deduce (deidentify.py).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Callable, Iterator
 
 Span = tuple[int, int, str]
+# Letters of every Latin, Greek and Cyrillic alphabet, upper and lower case: names are Polish,
+# Turkish, Czech and Vietnamese too (Łukasz, Şükrü, Jiří, Nguyễn), not only Latin-1.
+_LETTERS = [chr(c) for c in range(0x41, 0x530)] + [chr(c) for c in range(0x1E00, 0x1F00)]
+UPPER = "[" + "".join(re.escape(c) for c in _LETTERS if c.isupper()) + "]"
+LOWER = "[" + "".join(re.escape(c) for c in _LETTERS if c.islower()) + "'’]"
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 AT = r"(?:\s*(?:\[at\]|\(at\)|\{at\})\s*|\s+(?:at|apenstaartje)\s+)"
 DOT = r"(?:\s*(?:\[dot\]|\(dot\)|\[punt\]|\(punt\))\s*|\s+(?:dot|punt)\s+)"
+SPACED_EMAIL = re.compile(r"(?i)[\w+-]+(?:\s*\.\s*[\w+-]+)*\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
+                          r"(?:nl|com|be|net|org|eu|de|info|uk|fr|pl|tr)\b")  # "tom . fletcher @ ziggo . nl"
 OBFUSCATED_EMAIL = re.compile(rf"(?i)\b[\w.-]+(?:(?:{DOT}|\s+)[\w.-]+){{0,3}}{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}"
                               r"(?:nl|com|be|net|org|eu|de)\b")
 URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|be|net|org|eu|info)"
                  r"(?:/[^\s]*)?(?![\w@])")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.I)
+IBAN = re.compile(r"\b[A-Z]{2}[ -]?\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b", re.I)
 PHONE = re.compile(r"(?<![\w+])(?:\+|00|\(0|0|31)[\d\s\-.()]{7,}\d(?![\d:])")
 BSN_CUE = re.compile(r"(?i)\b(bsn|burgerservicenummer|sofinummer)\b[\s:.-]*(?:nummer|is)?[\s:.-]*(\d[\d .]{6,12}\d)")
 NINE_DIGITS = re.compile(r"(?<![\d.-])\d{4}[ .]?\d{2}[ .]?\d{3}(?!\d|[.-]\d)")
 NUMBER_CUE = re.compile(r"(?i)\b(?:pati[eë]nt(?:en)?nummer|polisnummer|polis|klantnummer|relatienummer|dossiernummer|"
                         r"registratienummer|lidnummer|verzekerdennummer|cli[eë]ntnummer|zorgpasnummer|"
                         r"nummer van (?:mijn|de) (?:polis|pas|zorgpas))\b[\s:.#-]*"
-                        r"(?:(?:bij\s+)?[A-Z][A-Za-z.]{1,15}\s+)?(?:is\s+)?"
-                        r"((?:[A-Z]{1,3}-?)?\d[\d\s.-]{3,14}\d)")
+                        r"(?:(?:bij\s+)?(?:(?:de\s+)?[A-Z][A-Za-z.]{1,15}\s*){1,3}[\s:]*)?(?:is\s+)?"
+                        r"((?:[A-Z]{1,3}-?)?\d[\d\s.-]{3,14}\d)")  # also "bij De Friesland: 2025-44718-03"
 POSTCODE = re.compile(r"\b[1-9]\d{3}[ ]?[A-Z]{2}\b|\b[1-9]\d{3}[a-z]{2}\b")
 MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-          "december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+          "december|jan|febr|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec")
 DATE = (rf"(?:\d{{1,2}}[-/. ]\d{{1,2}}[-/. ]\d{{2,4}}|\d{{1,2}}\s+(?:{MONTHS})\.?\s+'?\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
         r"|\d{8})")
 BIRTH = re.compile(rf"(?i)\b(?:geboren(?:\s+op)?|geboortedatum|geb\.?|dob|date of birth|geboortedag)\s*:?\s*({DATE})")
+BORN_ON = re.compile(rf"(?i)\bop\s+({DATE})\s+geboren\b")  # "ik ben op 7 sept. 1949 geboren"
+FULL_DATE = re.compile(rf"(?i)\b\d{{1,2}}\s+(?:{MONTHS})\.?\s+(\d{{4}})\b")
+BIRTH_YEARS_AGO = 5  # a full date this far back is a birth date, not a complaint date
 STREET_SUFFIX = ("straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|dreef|steeg|markt|park|"
                  "plantsoen|erf|wal|veld|boulevard|baan|weide|akker|kwartier|haven|poort")
 NOT_AFTER_NUMBER = r"(?!\s*(?:uur|keer|x|minuten|min|weken|dagen|jaar|maanden|km|kilometer|meter|kilo|kg)\b)"
 HOUSE_NUMBER = r"\d+(?:\s?[a-zA-Z]\b|-\d+)?"
 STREET = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*(?:{STREET_SUFFIX})\s+{HOUSE_NUMBER}{NOT_AFTER_NUMBER}")
+STREET_NAME = rf"{UPPER}[\w'’-]*(?:\s+{UPPER}[\w'’-]*){{0,2}}"
+CORNER = re.compile(rf"(?i:\bhoek\s+(?:van\s+)?(?:de|het)\s+)({STREET_NAME})(?i:\s+en\s+(?:de|het)\s+)({STREET_NAME})")
 ADDRESS_CUE = re.compile(r"(?i:\b(?:adres\s*(?::|is)?|woon\w*\s+(?:op|aan|in)(?:\s+de|\s+het)?"
                          r"|wonen\s+(?:op|aan)(?:\s+de|\s+het)?))\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+\d+(?:\s?[a-zA-Z]\b|-\d+)?)?)")
 PARTICLE = r"(?:van|de|der|den|ter|ten|te|het|'t|in 't|van de|van der|van den|op de)"
-WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
-NAME = rf"(?:[A-Z]\.\s*)*{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{0,3}}"
+WORD = rf"{UPPER}(?:{LOWER}|['’]{UPPER})+(?:-{UPPER}{LOWER}+)*"
+NAME = rf"(?:{UPPER}\.\s*)*{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{0,3}}"
 TITLE = r"(?:(?:dhr|mevr|mw|mr|dr|drs|ing|ir)\.?\s+(?:en\s+(?:dhr|mevr|mw)\.?\s+)?)"
 NAME_CUES = [
     re.compile(rf"(?i:\b(?:mijn naam is|ik heet|naam\s*:|namens|ondergetekende))\s+{TITLE}?({NAME})"),
-    re.compile(rf"(?i:\b(?:hallo|hoi|goedendag|goedemiddag|goedemorgen|beste)\b[,!]?\s+ik ben)\s+({NAME})"),
+    re.compile(rf"(?i:\b(?:hallo|hoi|goedendag|goedemiddag|goedemorgen|beste)\b[,!]?\s+(?:ik ben|hier))\s+({NAME})"),
     re.compile(rf"(?i:\b(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en|jes)?|mvg|gr\.|liefs|dank\s+je\s+wel|"
                rf"bedankt|alvast\s+bedankt|dank|hartelijke\s+groet|vr\.?\s*gr\.?))[,.!]?\s+{TITLE}?({NAME})"),
+    # sign-offs in the languages patients of a Dutch practice also write in
+    re.compile(rf"(?i:\b(?:(?:serdecznie\s+)?pozdrawiam(?:\s+serdecznie)?|s\s+pozdravem|saygılarımla|saygilarimla|"
+               rf"(?:kind|best|warm)\s+regards|regards|viele\s+grüße|mit\s+freundlichen\s+grüßen|"
+               rf"cordialement|bien\s+à\s+vous|trân\s+trọng|saludos|un\s+saluto))[,.!]?\s+{TITLE}?({NAME})"),
     re.compile(rf"(?i:\b(?:dokter|huisarts|specialist|orthopeed|chirurg|fysiotherapeut|therapeut|dr\.?))\s+({NAME})"),
-    re.compile(rf"(?i:\b(?:oma|opa|tante|oom|juf|meester|zuster|buurman|buurvrouw))\s+({NAME})"),
+    re.compile(rf"(?i:\b(?:oma|opa|tante|oom|juf|meester|zuster|buurman|buurvrouw|collega))\s+({NAME})"),
 ]
-SELF = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|naam:)\s+([a-zà-ÿ][a-zà-ÿ'’-]+)")
+SELF = re.compile(rf"(?i)\b(?:ik ben|ik heet|mijn naam is|naam:)\s+({LOWER}[\w'’-]*)")
 RELATION = re.compile(r"(?i)\bmijn\s+(?:zoon(?:tje)?|dochter(?:tje)?|man|vrouw|partner|vriend(?:in)?|moeder|vader|"
                       r"opa|oma|kind(?:je)?|broer(?:tje)?|zus(?:je)?|schoonmoeder|schoonvader|buurman|buurvrouw)\s+"
-                      r"([a-zà-ÿA-Z][a-zà-ÿ'’-]+)")
+                      rf"((?:{UPPER}|{LOWER})[\w'’-]+)")
 NOT_NAMES = {"ik", "ook", "graag", "alvast", "bedankt", "dank", "fijne", "hartelijk", "tot", "de", "het", "een",
              "mijn", "wij", "we", "dit", "die", "dat", "mvg", "heeft", "is", "was", "had", "kan", "wil", "moet",
              "zegt", "zei", "vindt", "en", "of", "die", "heb", "wordt", "loopt", "speelt", "gaat", "komt"}
@@ -71,7 +88,7 @@ def _digits(text: str) -> str:
 
 
 def iban_valid(candidate: str) -> bool:
-    s = candidate.replace(" ", "").upper()
+    s = re.sub(r"[ -]", "", candidate).upper()
     if not 15 <= len(s) <= 34:
         return False
     try:
@@ -113,6 +130,20 @@ def _groups(pattern: re.Pattern, tag: str, group: int = 0, keep: Callable[[re.Ma
     return find
 
 
+def _corners(text: str) -> Iterator[Span]:
+    """'op de hoek van de Nieuwstraat en het Breed': both streets."""
+    for m in CORNER.finditer(text):
+        yield m.start(1), m.end(1), "ADRES"
+        yield m.start(2), m.end(2), "ADRES"
+
+
+def _old_full_dates(text: str) -> Iterator[Span]:
+    """'7 sept. 1949': a full date at least BIRTH_YEARS_AGO years back is a birth date."""
+    for m in FULL_DATE.finditer(text):
+        if 1900 <= int(m.group(1)) <= dt.date.today().year - BIRTH_YEARS_AGO:
+            yield m.start(), m.end(), "GEBOORTEDATUM"
+
+
 def _names(text: str) -> Iterator[Span]:
     for cue in NAME_CUES:
         for m in cue.finditer(text):
@@ -132,12 +163,14 @@ def _relations(text: str, is_first_name: Callable[[str], bool]) -> Iterator[Span
 def find_spans(text: str, is_first_name: Callable[[str], bool] = lambda w: False) -> list[Span]:
     """Every span our rules find in *text* (may overlap; see scrub.merge)."""
     finders = [
-        _groups(EMAIL, "EMAIL"), _groups(OBFUSCATED_EMAIL, "EMAIL"), _groups(URL, "URL"),
+        _groups(EMAIL, "EMAIL"), _groups(SPACED_EMAIL, "EMAIL"), _groups(OBFUSCATED_EMAIL, "EMAIL"),
+        _groups(URL, "URL"),
         _groups(IBAN, "IBAN", keep=lambda m: iban_valid(m.group(0))),
-        _groups(BIRTH, "GEBOORTEDATUM", 1), _groups(BSN_CUE, "BSN", 2),
+        _groups(BIRTH, "GEBOORTEDATUM", 1), _groups(BORN_ON, "GEBOORTEDATUM", 1), _old_full_dates,
+        _groups(BSN_CUE, "BSN", 2),
         _groups(NINE_DIGITS, "BSN", keep=lambda m: bsn_valid(_digits(m.group(0))) and not m.group(0).startswith("0")),
         _groups(NUMBER_CUE, "NUMMER", 1), _phones,
-        _groups(ADDRESS_CUE, "ADRES", 1), _groups(STREET, "ADRES"), _groups(POSTCODE, "POSTCODE"),
+        _groups(ADDRESS_CUE, "ADRES", 1), _groups(STREET, "ADRES"), _corners, _groups(POSTCODE, "POSTCODE"),
         _names, lambda t: _relations(t, is_first_name),
     ]
     return [span for find in finders for span in find(text)]

@@ -125,7 +125,8 @@ def scrub(text: str, known: Known | None = None, use_deduce: bool = True) -> str
     if use_deduce:
         spans += deduce_spans(text)
     keep = [i for i, s in enumerate(spans) if (t := _trimmed(text, s)) is not None
-            and not any(a <= t[0] and t[1] <= b for a, b in protected)]
+            and not any(a <= t[0] and t[1] <= b for a, b in protected)
+            and not (t[2] == "NAAM" and use_deduce and is_kept(text[t[0]:t[1]]))]  # an eponym after "mijn zoon"
     trimmed = [_trimmed(text, spans[i]) for i in keep]
     for start, end, tag in reversed(merge([t for t in trimmed if t], sum(i < ours for i in keep))):
         text = text[:start] + f"[{tag}]" + text[end:]

@@ -79,7 +79,7 @@ def execute(name: str, output: Path, parameters: dict | None = None) -> Path:
     """Execute notebook *name* (cwd: notebooks/) into *output* with papermill."""
     papermill.execute_notebook(NOTEBOOK_DIR / f"{name}.ipynb", output, parameters=parameters or {},
                                cwd=str(NOTEBOOK_DIR), kernel_name="python3", progress_bar=False,
-                               log_output=False, extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                               log_output=False, extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     nb = nbformat.read(output, as_version=4)
     _clean(nb)
     nbformat.write(nb, output)
