@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -66,12 +67,21 @@ def cmd_synth(args) -> int:
     return 0
 
 
+COLUMN = re.compile(r"""\s*(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^,]*))\s*(?:,|$)""")
+
+
 def _columns(value: str) -> dict[str, str]:
-    try:
-        return dict(part.split("=", 1) for part in value.split(",") if part)
-    except ValueError:
-        raise argparse.ArgumentTypeError("gebruik rol=kolom,rol=kolom (rollen: date, time, "
-                                         "message, subject, page)") from None
+    """'date=Datum,message="Wat is uw vraag, of opmerking?"': a header with a comma in quotes."""
+    found, at = {}, 0
+    while at < len(value.strip()):
+        m = COLUMN.match(value, at)
+        if m is None or m.end() == at:
+            raise argparse.ArgumentTypeError('gebruik rol=kolom,rol=kolom, een kolom met een komma tussen '
+                                             'aanhalingstekens: message="Uw vraag, of opmerking" (rollen: date, '
+                                             "time, message, subject, page)")
+        found[m.group(1)] = next(g for g in m.groups()[1:] if g is not None).strip()
+        at = m.end()
+    return found
 
 
 def cmd_contacts(args) -> int:

@@ -73,7 +73,7 @@ def test_without_a_message_column_the_import_asks_instead_of_importing_empty_tex
     assert main(["contacts", str(CONTACTS / "no_message_header.csv"), "--out", "/dev/null"]) == 1
     out = capsys.readouterr().out
     assert "'Veld 4' lijkt de berichten te bevatten" in out
-    assert '--columns "date=Datum,message=Veld 4"' in out
+    assert "--columns 'date=Datum,message=Veld 4'" in out
     frame, report = import_contacts([CONTACTS / "no_message_header.csv"], {"message": "Veld 4"})
     assert report.files[0].imported == 4 and frame["text"].str.contains("knie").any()
     frame, report = import_contacts([CONTACTS / "no_message_header.csv"], {"message": "-"})

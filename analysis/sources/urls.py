@@ -16,6 +16,7 @@ def normalise_path(value: str) -> str:
         value = urlsplit(value).path
     else:
         value = value.split("#", 1)[0].split("?", 1)[0]
+    folder = value.endswith("/")
     value = "/" + re.sub(r"/{2,}", "/", value).strip("/")
     last = value.rsplit("/", 1)[-1]
-    return value if value == "/" or "." in last else value + "/"
+    return value if value == "/" or ("." in last and not folder) else value + "/"

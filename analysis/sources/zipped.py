@@ -19,7 +19,11 @@ MAX_RATIO = 200  # an Office file's XML packs about 5-20 times; beyond this it i
 def check_office_file(source: bytes | Path, limit: int, error: type[InputError], kind: str) -> None:
     """Raise *error* when *source* is not an unencrypted Office zip (*kind*: 'Word-bestand (.docx)')
     that unpacks to at most *limit* bytes."""
-    head = source[:8] if isinstance(source, bytes) else Path(source).open("rb").read(8)
+    if isinstance(source, bytes):
+        head = source[:8]
+    else:
+        with Path(source).open("rb") as fh:
+            head = fh.read(8)
     if head == OLE2:
         raise error("het bestand is beveiligd met een wachtwoord of is een oud Excel-bestand (.xls, Excel "
                     "97-2003); open het in Excel en sla het op zonder wachtwoord als .xlsx of als CSV")

@@ -27,14 +27,25 @@ KNOWN = {
     "page": ["pagina", "page", "url", "referrer", "referer", "bron", "source", "pageurl",
              "formulierpagina", "sourceurl", "landingpage"],
 }
-CONTAINS = {  # words that mark a role when no header matches exactly
-    "date": ["datum", "date", "aangemaakt", "ingezonden", "submitted", "submission", "created", "verzonden",
-             "ontvangen", "timestamp", "tijdstip"],
+CONTAINS = {  # words that mark a role when no header matches exactly (the date is chosen by meaning)
     "message": ["bericht", "message", "vraag", "opmerking", "comment", "question", "toelichting", "klacht",
                 "omschrijving"],
     "subject": ["onderwerp", "subject"],
     "page": ["url", "pagina", "page", "referrer", "referer"],
 }
+# The submission date, by meaning: a form asks other dates too (an appointment wish, a birth date,
+# the day of an injury), and a survey tool writes when a response was started as well as sent.
+SUBMITTED = ["ingediend", "ingezonden", "invoerdatum", "inzending", "verzonden", "verstuurd", "ontvangen",
+             "submit", "submission", "entrydate", "created", "aangemaakt", "timestamp", "tijdstempel", "tijdstip",
+             "received", "datumtijd"]
+DATE_WORDS = ["datum", "date", "dag", "day", "moment"]
+OTHER_DATES = ["voorkeur", "gewenst", "wens", "afspraak", "appointment", "preferred", "geboorte", "birth",
+               "start", "begin", "blessure", "ongeval", "sinds", "klacht", "letsel", "operatie", "verwijzing",
+               "update", "gewijzigd", "modified", "bijgewerkt", "einde", "enddate", "laatste", "lastmodified", "vanaf"]
+ENTRY_ID = ["id", "entryid", "invoerid", "submissionid", "responseid", "inzendingid", "inzendingsnummer",
+            "token", "serialnumber", "uniqueid", "uuid", "invoernummer", "entrynumber", "resultid", "sid"]
+PERSONAL_WORDS = re.compile(r"(?i)\b(?:naam|name|e-?mail(?:adres)?|mail|telefoon(?:nummer)?|phone|mobiel|adres|"
+                            r"address|geboortedatum|postcode|woonplaats)\b")
 PERSONAL = ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "fullname",
             "volledigenaam", "email",
             "emailadres", "mail", "youremail", "telefoon", "telefoonnummer", "tel", "phone",
@@ -59,11 +70,21 @@ def header_is_data(headers: list[str]) -> bool:
     return any(_DATA_CELL.search(h) or len(h) > LONGEST_HEADER for h in headers)
 
 
+def _question(header: str) -> bool:
+    """A form question as a header ("Wat is uw naam?", "Op welk nummer kunnen we u bellen")."""
+    return "?" in header or len(header.split()) >= 3
+
+
 def known_value_kind(header: str) -> str | None:
     """'name', 'email' or 'phone' for a personal column whose values the message may repeat."""
     norm = normalise(header)
-    return next((kind for kind, names in KNOWN_VALUES.items()
+    kind = next((kind for kind, names in KNOWN_VALUES.items()
                  if any(norm == n or norm.startswith(n) for n in names)), None)
+    if kind is None and _question(header) and (m := PERSONAL_WORDS.search(header)):
+        word = m.group(0).lower()
+        kind = ("email" if "mail" in word else "phone" if word.startswith(("tel", "phone", "mob")) else
+                "name" if word in ("naam", "name") else None)
+    return kind
 
 
 def normalise(header: str) -> str:
@@ -73,7 +94,22 @@ def normalise(header: str) -> str:
 def is_personal(header: str) -> bool:
     norm = normalise(header)
     return (any(norm == p or norm.startswith(p) for p in PERSONAL)
-            or norm.endswith(("ip", "ipadres", "ipaddress")))
+            or norm.endswith(("ip", "ipadres", "ipaddress"))
+            or (_question(header) and bool(PERSONAL_WORDS.search(header))))
+
+
+def date_score(header: str) -> int:
+    """How surely a header names the submission date: above 0 a candidate, higher is surer."""
+    norm = normalise(header)
+    if norm in KNOWN["time"] or is_personal(header):
+        return 0
+    score = 3 * any(w in norm for w in SUBMITTED) + any(w in norm for w in DATE_WORDS) + (norm in KNOWN["date"])
+    return score - 5 * any(w in norm for w in OTHER_DATES) if score else 0
+
+
+def entry_id_column(headers: list[str]) -> str | None:
+    """The form tool's own number of a submission (Entry ID, Invoer-ID, Typeform's #), if any."""
+    return next((h for h in headers if normalise(h) in ENTRY_ID or h.strip() == "#"), None)
 
 
 def detect_columns(headers: list[str], override: dict[str, str] | None = None) -> dict:
@@ -93,6 +129,9 @@ def detect_columns(headers: list[str], override: dict[str, str] | None = None) -
         if header not in headers:
             raise ContactFileError(f"kolom {header!r} bestaat niet; kolommen: {', '.join(headers)}")
         roles[role] = header
+    dates = sorted((h for h in headers if date_score(h) > 0), key=lambda h: -date_score(h))
+    if "date" not in roles and dates:
+        roles["date"] = dates[0]
     for role, names in KNOWN.items():
         if role in roles or (role == "message" and no_message):
             continue
@@ -110,7 +149,10 @@ def detect_columns(headers: list[str], override: dict[str, str] | None = None) -
     used = set(roles.values())
     personal = [h for h in headers if h not in used and is_personal(h)]
     unused = [h for h in headers if h not in used and h not in personal]
-    return {"roles": roles, "personal": personal, "unused": unused, "no_message": no_message}
+    others = [h for h in headers if h != roles.get("date") and (date_score(h) != 0 or
+                                                                 any(w in normalise(h) for w in DATE_WORDS))]
+    return {"roles": roles, "personal": personal, "unused": unused, "no_message": no_message,
+            "other_dates": others}
 
 
 def guess_message_column(headers: list[str], columns: dict, samples: list[list[str]]) -> tuple[str, int] | None:

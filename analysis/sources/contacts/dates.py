@@ -7,7 +7,9 @@ Accepted, with or without a time (24-hour, or 12-hour with am/pm):
   ``24.11.26``;
 - month names in Dutch or English: ``24 november 2026 om 14:03``, ``24 nov. 2026``,
   ``Nov 24, 2026 2:03 PM``, ``dinsdag 24 november 2026``;
-- Unix timestamps in seconds or milliseconds (``1764000000``, ``1764000000000``).
+- Unix timestamps in seconds or milliseconds (``1764000000``, ``1764000000000``);
+- Excel serial dates (``45720.4236``: days since 30 December 1899), as a workbook
+  stores a date cell that was not formatted as a date.
 
 Whether ``04/03/2025`` is 4 March or 3 April is decided once per column
 (:func:`date_order`): a value with a first number above 12 settles day-first, one
@@ -49,6 +51,9 @@ NUMERIC = re.compile(rf"^(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}}|\d{{2}}){TIME}
 DAY_NAME = re.compile(rf"^(\d{{1,2}})\.?\s+([a-z]+)\.?,?\s+(\d{{4}}){TIME}$")  # 24 november 2026
 NAME_DAY = re.compile(rf"^([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){TIME}$")  # Nov 24, 2026
 UNIX = re.compile(r"^(\d{10}|\d{13})$")
+EXCEL_SERIAL = re.compile(r"^(\d{5})(?:[.,](\d+))?$")  # days since 1899-12-30, as a workbook stores a date
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+CLOCK = re.compile(r"[ t,](?:om |at )?(\d{1,2})[:.](\d{2})")
 
 
 @dataclass(frozen=True)
@@ -113,13 +118,28 @@ def _year(text: str) -> int:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
-def parse_timestamp(value: str, order: str = "dmy") -> tuple[dt.datetime, str]:
-    """(aware datetime in Amsterdam time, notation: 'iso', 'numeriek', 'maandnaam' or 'unix')."""
+def has_time(value: str) -> bool:
+    """Whether a date cell carries a time of day (midnight, as a workbook writes a bare date, is none)."""
+    text = _clean(value)
+    serial = EXCEL_SERIAL.match(text)
+    if UNIX.match(text) or (serial is not None and serial.group(2)):
+        return True
+    clock = CLOCK.search(text)
+    return clock is not None and (int(clock.group(1)), int(clock.group(2))) != (0, 0)
+
+
+def parse_timestamp(value: str, order: str = "dmy", utc: bool = False) -> tuple[dt.datetime, str]:
+    """(aware datetime in Amsterdam time, notation: 'iso', 'numeriek', 'maandnaam', 'unix' or 'excel').
+    With *utc*, a time without an offset is UTC (a column such as Typeform's 'Submit Date (UTC)')."""
     text = _clean(value)
     tz = None
     if m := UNIX.match(text):
         seconds = int(text) / (1000 if len(text) == 13 else 1)
         return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).astimezone(AMSTERDAM), "unix"
+    if (m := EXCEL_SERIAL.match(text)) and 20_000 <= int(m.group(1)) <= 80_000:
+        days = float(f"{m.group(1)}.{m.group(2) or 0}")
+        naive = EXCEL_EPOCH + dt.timedelta(seconds=round(days * 86_400))  # to the second: 10:09:59.99 is 10:10
+        return _localised(naive, "Z" if utc else None), "excel"
     if m := ISO.match(text):
         y, mo, d, h, mi, s, ampm, tz = m.groups()
         fmt = "iso"
@@ -139,9 +159,13 @@ def parse_timestamp(value: str, order: str = "dmy") -> tuple[dt.datetime, str]:
         naive = dt.datetime(int(y), int(mo), int(d), _hour(h, ampm), int(mi or 0), int(s or 0))
     except ValueError:
         raise DateError("onmogelijke datum") from None
-    if tz:
-        return naive.replace(tzinfo=_offset(tz.upper())).astimezone(AMSTERDAM), fmt
+    return _localised(naive, tz.upper() if tz else ("Z" if utc else None)), fmt
+
+
+def _localised(naive: dt.datetime, offset: str | None) -> dt.datetime:
+    if offset:
+        return naive.replace(tzinfo=_offset(offset)).astimezone(AMSTERDAM)
     # fold=0: first occurrence of an ambiguous time; nonexistent times get the
     # pre-transition (winter) offset, which moves them one hour forward.
     local = naive.replace(tzinfo=AMSTERDAM, fold=0)
-    return local.astimezone(dt.timezone.utc).astimezone(AMSTERDAM), fmt
+    return local.astimezone(dt.timezone.utc).astimezone(AMSTERDAM)

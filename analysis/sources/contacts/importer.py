@@ -24,13 +24,14 @@ from ...core.spreadsheet import neutralise_frame
 from ...privacy import Known, file_label, scrub, scrub_path
 from ...privacy.deidentify import deduce_model, release_deduce
 from ..urls import normalise_path
-from .columns import detect_columns, guess_message_column, header_is_data, known_value_kind
-from .dates import DateOrder, date_order, parse_timestamp
-from .reader import read_rows
+from .columns import detect_columns, entry_id_column, guess_message_column, header_is_data, known_value_kind, normalise
+from .dates import DateOrder, date_order, has_time, parse_timestamp
+from .reader import Rows, read_rows
 
 PARALLEL_FROM = 20_000  # rows; below this a second process costs more than it saves
 CHUNK = 50_000  # rows read and scrubbed at a time
 EARLIEST = pd.Timestamp("1995-01-01", tz="UTC")  # no practice had a web contact form before this
+SECURITY_ALERT = re.compile(r"^\s*\(Security Alert:[^)]*\)\s*", re.I)  # Flamingo marks suspected spam so
 MAX_MESSAGE = 20_000  # characters kept of one message (a long letter is 5,000); the rest is cut off, with a note
 
 
@@ -45,6 +46,7 @@ class FileReport:
     date_formats: list[str] = field(default_factory=list)
     date_order: str = ""  # how numeric dates were read, and why (Dutch)
     notes: list[str] = field(default_factory=list)  # how the file was read (Dutch): sheet, broken bytes
+    duplicate_basis: str = ""  # on what two rows count as one submission (Dutch)
     truncated: list[int] = field(default_factory=list)  # lines whose message was cut at MAX_MESSAGE
     error: str = ""
 
@@ -82,6 +84,9 @@ class ContactReport:
             lines.append(f"{f.file}: {f.rows} rijen, {f.imported} ingelezen, "
                          f"{len(f.skipped)} overgeslagen, {len(f.duplicates)} dubbel")
             lines.append(f"  kolommen: {roles}")
+            if f.columns.get("other_dates"):
+                lines.append(f"  inzenddatum: '{f.columns['roles']['date']}'; niet gebruikt als inzenddatum: "
+                             + ", ".join(f"'{h}'" for h in f.columns["other_dates"]))
             if f.columns["personal"]:
                 lines.append("  verwijderd (persoonsgegevens): " + ", ".join(f.columns["personal"]))
             if f.columns["unused"]:
@@ -99,6 +104,8 @@ class ContactReport:
                 lines.append(f"  regel {line}: overgeslagen, {reason}")
             if len(f.skipped) > 20:
                 lines.append(f"  ... en nog {len(f.skipped) - 20} overgeslagen regels")
+            if f.duplicate_basis:
+                lines.append(f"  dubbele inzendingen: {f.duplicate_basis}")
             for line, first in f.duplicates[:20]:
                 lines.append(f"  regel {line}: dubbele inzending van regel {first}")
         lines.append(f"Totaal: {self.imported} contacten ingelezen")
@@ -160,10 +167,15 @@ def _message_check(headers: list[str], cols: dict, samples: list[list[str]]) -> 
         raise ContactFileError(
             f"geen kolom met berichten herkend (gevonden: {mapping}). De kolom '{header}' lijkt de berichten "
             f"te bevatten (gemiddeld {mean} tekens). Klopt dat? Lees dan opnieuw in met "
-            f"--columns \"date={date},message={header}\"")
+            f"--columns '{_option('date', date)},{_option('message', header)}'")
     raise ContactFileError(
         f"geen kolom met berichten gevonden (gevonden: {mapping}; kolommen: {', '.join(headers)}). Geef die op "
-        f"met --columns \"date={date},message=NAAM\", of met message=- als de export geen berichten heeft")
+        f"met --columns '{_option('date', date)},message=NAAM', of met message=- als de export geen berichten heeft")
+
+
+def _option(role: str, header: str) -> str:
+    """role=header for --columns, the header in double quotes when it holds a comma or a quote."""
+    return f'{role}="{header}"' if any(c in header for c in ",'") else f"{role}={header}"
 
 
 def _read_file(path: Path, override: dict | None, report: FileReport, order: str | None = None
@@ -171,10 +183,17 @@ def _read_file(path: Path, override: dict | None, report: FileReport, order: str
     """The scrubbed records of one export, read and scrubbed CHUNK rows at a time, so that
     the raw export is never held in memory whole."""
     read = read_rows(path)
+    try:
+        return _read_rows(path, read, override, report, order)
+    finally:
+        read.close()
+
+
+def _read_rows(path: Path, read: Rows, override: dict | None, report: FileReport, order: str | None
+               ) -> list[Record]:
     headers, rows = read.headers, read.rows
     report.notes.extend(read.notes)
     if header_is_data(headers):  # never echo it: the first row is then a patient's submission
-        read.close()
         raise ContactFileError(
             "de eerste regel is geen kopregel maar een inzending (er staat een datum, e-mailadres, "
             "telefoonnummer of lange tekst in); exporteer opnieuw met kolomnamen, of zet een kopregel boven de "
@@ -195,6 +214,10 @@ def _read_file(path: Path, override: dict | None, report: FileReport, order: str
     report.date_order = chosen.text()
     index = {role: headers.index(h) for role, h in roles.items()}
     known_columns = [(headers.index(h), kind) for h in cols["personal"] if (kind := known_value_kind(h))]
+    entry_id = entry_id_column(cols["unused"])
+    identity = Identity(headers.index(entry_id) if entry_id else None,
+                        [headers.index(h) for h in cols["personal"]], "utc" in normalise(roles["date"]))
+    report.duplicate_basis = identity.basis(entry_id)
     records: list[Record] = []
     chunk: list[dict] = []
     seen: dict[bytes, int] = {}  # digest of (time, subject, message) -> first line
@@ -206,7 +229,7 @@ def _read_file(path: Path, override: dict | None, report: FileReport, order: str
                 pool = pool or stack.enter_context(worker_pool(deduce_model))
                 records.extend(_scrubbed(chunk, pool))
                 chunk = []
-            _row(line, cells, index, roles, known_columns, report, seen, formats, chunk, chosen.order)
+            _row(line, cells, index, roles, known_columns, report, seen, formats, chunk, chosen.order, identity)
         records.extend(_scrubbed(chunk, pool if len(chunk) >= PARALLEL_FROM else None))
     if pool is not None:
         release_deduce()  # a large import is done with it: give its gigabyte back before tagging
@@ -216,8 +239,38 @@ def _read_file(path: Path, override: dict | None, report: FileReport, order: str
     return records
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What makes a row one patient's submission: the tool's entry number when the export has
+    one, else the time, the text and the sender's own cells (hashed, never kept). Rows that
+    carry only a date and no sender are never merged: different patients write the same
+    'Graag een afspraak.' on one day."""
+    entry_id: int | None
+    personal: list[int]
+    utc: bool  # the date column is in UTC (Typeform's 'Submit Date (UTC)')
+
+    def basis(self, entry_id: str | None) -> str:
+        if self.entry_id is not None:
+            return f"zelfde inzendingsnummer (kolom '{entry_id}')"
+        if self.personal:
+            return "zelfde tijdstip, tekst en afzender"
+        return ("zelfde tijdstip en tekst (de export heeft geen afzender); rijen met alleen een datum worden "
+                "nooit samengevoegd")
+
+    def key(self, cells: list[str], stamp, timed: bool, subject: str, message: str) -> bytes | None:
+        """The digest two copies of one submission share, or None when the row cannot be told apart."""
+        if self.entry_id is not None and self.entry_id < len(cells) and cells[self.entry_id].strip():
+            parts = ["id", cells[self.entry_id].strip()]
+        else:
+            sender = [cells[k].strip().lower() for k in self.personal if k < len(cells)]
+            if not timed and not any(sender):
+                return None
+            parts = [stamp.isoformat(), subject, message, *sender]
+        return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).digest()
+
+
 def _row(line: int, cells: list[str], index: dict, roles: dict, known_columns: list, report: FileReport,
-         seen: dict, formats: set, chunk: list, order: str = "dmy") -> None:
+         seen: dict, formats: set, chunk: list, order: str = "dmy", identity: Identity | None = None) -> None:
     """Account for one row: skipped (with its reason), a duplicate, or added to *chunk*."""
     report.rows += 1
     if not any(c.strip() for c in cells):
@@ -230,20 +283,22 @@ def _row(line: int, cells: list[str], index: dict, roles: dict, known_columns: l
     if _cell(cells, index, "time") and len(raw_date) <= 10:
         raw_date = f"{raw_date} {_cell(cells, index, 'time')}"
     try:
-        stamp, fmt = parse_timestamp(raw_date, order)
+        stamp, fmt = parse_timestamp(raw_date, order, utc=identity is not None and identity.utc)
     except DateError as exc:
         report.skipped.append((line, f"kolom '{roles['date']}': {exc}"))  # never the cell itself
         return
     formats.add(fmt)
-    message, subject = _cell(cells, index, "message"), _cell(cells, index, "subject")
+    message = SECURITY_ALERT.sub("", _cell(cells, index, "message"))
+    subject = SECURITY_ALERT.sub("", _cell(cells, index, "subject"))
     if len(message) > MAX_MESSAGE:
         report.truncated.append(line)
         message = message[:MAX_MESSAGE]
-    key = hashlib.blake2b(f"{stamp.isoformat()}\x1f{subject}\x1f{message}".encode(), digest_size=12).digest()
-    if key in seen:
+    key = (identity or Identity(None, [], False)).key(cells, stamp, has_time(raw_date), subject, message)
+    if key is not None and key in seen:
         report.duplicates.append((line, seen[key]))
         return
-    seen[key] = line
+    if key is not None:
+        seen[key] = line
     known = _known(cells, known_columns)
     chunk.append({"timestamp": stamp, "text": (subject, message, known),
                   "page": _page_path(_cell(cells, index, "page"), known), "line": line})
