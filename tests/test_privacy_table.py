@@ -6,7 +6,7 @@ from collections import Counter
 
 from analysis.privacy import scrub
 
-from .privacy_table import TABLE
+from .privacy_table import HELD_OUT, HELD_OUT_3, TABLE
 
 STRUCTURED = ["telefoon", "email", "url", "bsn", "iban", "postcode", "geboortedatum", "nummer"]
 
@@ -26,9 +26,10 @@ def _removed(span: str, scrubbed: str) -> bool:
     return all(not re.search(rf"(?<![\w]){re.escape(p.lower())}(?![\w])", low) for p in _pieces(span))
 
 
-def measure() -> tuple[Counter, Counter, list, list]:
+def measure(rows: list[dict] | None = None) -> tuple[Counter, Counter, list, list]:
+    """(found, total per kind, missed spans, lost must-keep words) on *rows* (default: TABLE)."""
     found, total, missed, lost = Counter(), Counter(), [], []
-    for row in TABLE:
+    for row in TABLE if rows is None else rows:
         out = scrub(row["text"])
         for kind, spans in row["go"].items():
             for span in spans:
@@ -70,15 +71,8 @@ def test_at_most_a_handful_of_words_that_must_stay_are_lost():
 
 def test_held_out_messages_the_rules_were_not_tuned_on():
     """Figures for unseen messages (the README quotes them): not tuned, so a looser bar."""
-    from . import privacy_table
-
-    global TABLE
-    tuned, TABLE = TABLE, privacy_table.HELD_OUT
-    try:
-        found, total, missed, lost = measure()
-    finally:
-        TABLE = tuned
-    assert len(privacy_table.HELD_OUT) >= 30
+    found, total, missed, lost = measure(HELD_OUT)
+    assert len(HELD_OUT) >= 30
     assert sum(found.values()) / sum(total.values()) >= 0.9, missed
     assert found["naam"] / total["naam"] >= 0.9 and len(lost) <= 2, (missed, lost)
 
@@ -87,15 +81,8 @@ def test_round3_held_out_messages_other_alphabets_and_shapes():
     """Messages in the shapes of round 3, written before their rules and never tuned on (the
     README quotes these figures): every structured identifier goes, few names or addresses stay,
     few words that must stay are lost."""
-    from . import privacy_table
-
-    global TABLE
-    tuned, TABLE = TABLE, privacy_table.HELD_OUT_3
-    try:
-        found, total, missed, lost = measure()
-    finally:
-        TABLE = tuned
-    assert sum(len(row["keep"]) for row in privacy_table.HELD_OUT_3) >= 200
+    found, total, missed, lost = measure(HELD_OUT_3)
+    assert sum(len(row["keep"]) for row in HELD_OUT_3) >= 200
     for kind in STRUCTURED:
         assert found[kind] == total[kind], [m for m in missed if m[0] == kind]
     people = found["naam"] + found["adres"], total["naam"] + total["adres"]
