@@ -148,7 +148,7 @@ def common_lines(files: list[Path], min_share: float = 0.5) -> dict[Path, frozen
     return common
 
 
-class _Target:
+class Target:
     """The output folder's posts, indexed by source, by date + slug and by text hash.
 
     A post is identified by its source (``import_id``: file name or export item) and
@@ -215,13 +215,34 @@ class _Target:
         return ("updated" if existing else "imported"), reason, path.name
 
 
+def store_item(target: Target, report: ImportReport, label: str, post: Post | None, skip_reason: str,
+               words: dict | None, date: dt.date | None = None, force_date: bool = False, note: str = "") -> None:
+    """Store one parsed item in the corpus and account for it in *report* (also used by ``fetch``)."""
+    if post is None:
+        report.add(label, "skipped", skip_reason, words=words)
+        return
+    implausible = "" if plausible_date(post.date) else (
+        f"datum {post.date:%d-%m-%Y} is onwaarschijnlijk en niet overgenomen")
+    post.date = post.date if not implausible else None
+    try:
+        status, reason, file = target.store(post, date, force_date)
+    except (InputError, OSError) as exc:
+        report.add(label, "skipped", f"niet opgeslagen: {exc}", words=words)
+        return
+    if post.date is None and status != "duplicate":
+        missing = implausible or "geen publicatiedatum gevonden"
+        reason = "; ".join(r for r in (reason, f"{missing}: geef die op met --date") if r)
+    reason = "; ".join(r for r in (reason, note) if r)
+    report.add(label, status, reason, file, post.title, words)
+
+
 def import_paths(paths: list[Path], out: Path, date: dt.date | None = None,
                  force_date: bool = False) -> ImportReport:
     """Import every file under *paths* into the corpus folder *out*. *date* fills in posts
     without a date; with *force_date* it also replaces a known date."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    target, report = _Target(out), ImportReport()
+    target, report = Target(out), ImportReport()
     files, outside = _expand(paths)
     for path in outside:
         report.add(path.name, "skipped", "verwijst naar een bestand buiten de map (snelkoppeling), niet gelezen")
@@ -235,23 +256,9 @@ def import_paths(paths: list[Path], out: Path, date: dt.date | None = None,
         if not items:
             report.add(path.name, "skipped", "geen berichten in dit bestand (de export bevat geen items)")
         for n, (label, post, skip_reason, words) in enumerate(items):
-            if post is None:
-                report.add(label, "skipped", skip_reason, words=words)
-                continue
-            post.meta.setdefault("import_id", path.name if len(items) == 1 else f"{path.name}#{n + 1}")
-            implausible = "" if plausible_date(post.date) else (
-                f"datum {post.date:%d-%m-%Y} is onwaarschijnlijk en niet overgenomen")
-            post.date = post.date if not implausible else None
-            try:
-                status, reason, file = target.store(post, date, force_date)
-            except (InputError, OSError) as exc:
-                report.add(label, "skipped", f"niet opgeslagen: {exc}", words=words)
-                continue
-            if post.date is None and status != "duplicate":
-                missing = implausible or "geen publicatiedatum gevonden"
-                reason = "; ".join(r for r in (reason, f"{missing}: geef die op met --date") if r)
-            reason = "; ".join(r for r in (reason, damaged) if r)
-            report.add(label, status, reason, file, post.title, words)
+            if post is not None:
+                post.meta.setdefault("import_id", path.name if len(items) == 1 else f"{path.name}#{n + 1}")
+            store_item(target, report, label, post, skip_reason, words, date, force_date, damaged)
     return report
 
 

@@ -71,6 +71,39 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
+def wordpress_item(label: str, title: str, raw: str, date: dt.date | None, slug: str, meta: dict,
+                   reusable: dict[int, str] | None = None, elementor: str = "") -> WxrItem:
+    """A published WordPress post (from an export or the REST API) as WordPress would show it,
+    with its words accounted for."""
+    content = render_content(raw, reusable, elementor)
+    blocks = html_to_blocks(content.html)
+    title_words = 0
+    if blocks and blocks[0].kind == "heading" and blocks[0].text == title:
+        title_words = len(blocks[0].text.split())  # a page builder repeats the title as a heading
+        blocks = blocks[1:]
+        content.dropped.append("titel als eerste kop herhaald")
+    if not any(b.kind != "heading" for b in blocks):
+        return WxrItem(label, skip_reason="overgeslagen: geen tekst")
+    if not title:
+        title, note = _untitled(blocks, slug)
+        content.dropped.append(note)
+        if blocks[0].kind == "heading" and blocks[0].text == title:
+            blocks = blocks[1:]
+    if content.captions:  # in the front matter right after the source, as the corpus has always had it
+        first = {k: meta[k] for k in ("source", "import_id") if k in meta}
+        meta = first | {"captions": content.captions} | {k: v for k, v in meta.items() if k not in first}
+    post = Post(title=title, body=blocks_to_markdown(blocks), date=date, slug=slug, meta=meta)
+    source = content.source_words
+    body = sum(len(b.text.split()) for b in blocks)
+    caption_words = sum(len(c.split()) for c in content.captions)
+    dropped = source - body - caption_words - title_words
+    if dropped > 0 and not content.dropped:  # say why, at any share
+        content.dropped.append("tekst buiten alinea's, lijsten, kopjes en tabellen (bijvoorbeeld in een "
+                               "knop of een los HTML-blok)")
+    return WxrItem(label, post=post, words={"source": source, "body": body, "captions": caption_words,
+                                            "dropped": dropped, "notes": content.dropped})
+
+
 def parse_wxr(text: str) -> list[WxrItem]:
     """Parse a WXR export; published posts become Posts, everything else is a skip."""
     ns = namespaces(text)
@@ -99,25 +132,8 @@ def parse_wxr(text: str) -> list[WxrItem]:
         if status != "publish":
             items.append(WxrItem(label, skip_reason=f"overgeslagen: status '{status or 'leeg'}', niet gepubliceerd"))
             continue
-        content = render_content(_text(item, "content:encoded", ns), reusable, _meta(item, "_elementor_data", ns))
-        blocks = html_to_blocks(content.html)
-        title_words = 0
-        if blocks and blocks[0].kind == "heading" and blocks[0].text == title:
-            title_words = len(blocks[0].text.split())  # a page builder repeats the title as a heading
-            blocks = blocks[1:]
-            content.dropped.append("titel als eerste kop herhaald")
-        if not any(b.kind != "heading" for b in blocks):
-            items.append(WxrItem(label, skip_reason="overgeslagen: geen tekst"))
-            continue
-        if not title:
-            title, note = _untitled(blocks, _text(item, "wp:post_name", ns))
-            content.dropped.append(note)
-            if blocks[0].kind == "heading" and blocks[0].text == title:
-                blocks = blocks[1:]
         meta: dict[str, object] = {"source": "wordpress-export",
                                    "import_id": f"wordpress:{_text(item, 'wp:post_id', ns) or label}"}
-        if content.captions:
-            meta["captions"] = content.captions
         if link := _text(item, "link", ns):
             meta["url"] = link
         if author := _text(item, "dc:creator", ns):
@@ -126,17 +142,7 @@ def parse_wxr(text: str) -> list[WxrItem]:
                              if c.get("domain") == "category" and c.text})
         if categories:
             meta["categories"] = categories
-        date = _date(_text(item, "wp:post_date", ns))
-        post = Post(title=title, body=blocks_to_markdown(blocks), date=date,
-                    slug=_text(item, "wp:post_name", ns), meta=meta)
-        source = content.source_words
-        body = sum(len(b.text.split()) for b in blocks)
-        caption_words = sum(len(c.split()) for c in content.captions)
-        dropped = source - body - caption_words - title_words
-        if dropped > 0 and not content.dropped:  # say why, at any share
-            content.dropped.append("tekst buiten alinea's, lijsten, kopjes en tabellen (bijvoorbeeld in een "
-                                   "knop of een los HTML-blok)")
-        items.append(WxrItem(label, post=post, words={
-            "source": source, "body": body, "captions": caption_words, "dropped": dropped,
-            "notes": content.dropped}))
+        raw, date = _text(item, "content:encoded", ns), _date(_text(item, "wp:post_date", ns))
+        items.append(wordpress_item(label, title, raw, date, _text(item, "wp:post_name", ns), meta, reusable,
+                                    _meta(item, "_elementor_data", ns)))
     return items
