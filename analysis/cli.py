@@ -34,6 +34,18 @@ def cmd_import(args) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_fetch(args) -> int:
+    from .sources.website import Politeness, fetch_site
+
+    result = fetch_site(args.url, args.out, Politeness(delay=args.delay, limit=args.limit))
+    if args.json:
+        _print_json(result.report.to_dict() | {"found_by": result.how, "requests": result.requests})
+    else:
+        print(f"Berichten gevonden via {result.how}; {result.requests} verzoeken aan de website.")
+        print(result.report.render())
+    return 0 if result.report.ok else 1
+
+
 def cmd_readability(args) -> int:
     from .sources.drafts import draft_paths
     from .text.nlp import load_pipeline
@@ -195,6 +207,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --date: also replace a date the post already has")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("fetch", help="import the blog straight from the practice's public website")
+    p.add_argument("url", help="the website, e.g. https://www.praktijk.nl")
+    p.add_argument("--out", type=Path, default=Path("data/private/posts"), help="corpus folder")
+    p.add_argument("--limit", type=int, default=500, help="posts at most (default 500)")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between two requests (default 1)")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("readability", help="check readability (B1) of a post, draft or folder")
     p.add_argument("path", type=Path, help=".md or .txt file, or a folder")
