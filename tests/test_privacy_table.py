@@ -6,7 +6,7 @@ from collections import Counter
 
 from analysis.privacy import scrub
 
-from .privacy_table import HELD_OUT, HELD_OUT_3, TABLE
+from .privacy_table import HELD_OUT, HELD_OUT_3, HELD_OUT_4, TABLE
 
 STRUCTURED = ["telefoon", "email", "url", "bsn", "iban", "postcode", "geboortedatum", "nummer"]
 
@@ -77,16 +77,22 @@ def test_held_out_messages_the_rules_were_not_tuned_on():
     assert found["naam"] / total["naam"] >= 0.9 and len(lost) <= 2, (missed, lost)
 
 
-def test_round3_held_out_messages_other_alphabets_and_shapes():
-    """Messages in the shapes of round 3, written before their rules and never tuned on (the
-    README quotes these figures): every structured identifier goes, few names or addresses stay,
-    few words that must stay are lost."""
+def test_round3_messages_other_alphabets_and_shapes():
+    """HELD_OUT_3: written before round 3's rules; its misses were then looked at and general rules
+    followed, so it is a seen table now and holds them to what they do on it."""
     found, total, missed, lost = measure(HELD_OUT_3)
     assert sum(len(row["keep"]) for row in HELD_OUT_3) >= 200
-    for kind in STRUCTURED:
-        assert found[kind] == total[kind], [m for m in missed if m[0] == kind]
-    people = found["naam"] + found["adres"], total["naam"] + total["adres"]
-    assert people[0] / people[1] >= 0.9 and len(lost) <= 3, (missed, lost)
+    assert found == total and len(lost) <= 1, (missed, lost)
+
+
+def test_round3_held_out_messages_never_tuned_on():
+    """HELD_OUT_4, written before the last rules and never used to change one (the README quotes
+    these figures): names and addresses all found, structured identifiers but one, few words lost."""
+    found, total, missed, lost = measure(HELD_OUT_4)
+    assert sum(len(row["keep"]) for row in HELD_OUT_4) >= 200
+    assert found["naam"] == total["naam"] and found["adres"] == total["adres"], missed
+    structured = sum(found[k] for k in STRUCTURED), sum(total[k] for k in STRUCTURED)
+    assert structured[0] >= structured[1] - 1 and len(lost) <= 6, (missed, lost)
 
 
 def test_topics_of_the_messages_are_unchanged_by_scrubbing(nlp):

@@ -67,6 +67,9 @@ def is_kept(text: str) -> bool:
     return low in keep or bool(words) and all(w in keep for w in words)
 
 
+_NEUTER = re.compile(r"(?i)\b(?:het|'t)\s+$")
+
+
 def _in_kept_phrase(text: str, start: int, end: int) -> bool:
     """Whether the span lies in a kept phrase of several words ('Bergman' in 'Bergman Clinics',
     'Vergoedt Zilveren Kruis' holding 'Zilveren Kruis')."""
@@ -148,6 +151,8 @@ def _deduce_spans(text: str, today: dt.date) -> list[Span]:
             tag = "NAAM"
         if tag is None or is_kept(a.text) or _in_kept_phrase(text, a.start_char, a.end_char):
             continue
+        if tag == "NAAM" and _NEUTER.search(text[max(0, a.start_char - 8):a.start_char]):
+            continue  # "in het Antoni van Leeuwenhoek", "op het Hoornse Hop": a person never takes "het"
         if tag == "ADRES" and (not _STREETLIKE.search(a.text) or not any(c.isdigit() for c in a.text)):
             continue  # a town, or a street without a number, identifies no one ("over de Dijk", "op de Dam");
             # an address given as such ("wij wonen aan de Turfhaven") is found by our own rules

@@ -55,6 +55,8 @@ NOT_AFTER_NUMBER = r"(?!\s*(?:uur|keer|x|minuten|min|weken|dagen|jaar|maanden|km
 HOUSE_NUMBER = r"\d+(?:\s?[a-zA-Z]\b|-\d+)?"
 STREET = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*(?:{STREET_SUFFIX})\s+{HOUSE_NUMBER}{NOT_AFTER_NUMBER}")
 STREET_NAME = rf"{UPPER}[\w'’-]*(?:\s+{UPPER}[\w'’-]*){{0,2}}"
+# a street without a suffix in a signature, known as one by the postcode after it ("Grote Oost 12, 1621 BW")
+SIGNED_STREET = re.compile(rf"\b({STREET_NAME}\s+{HOUSE_NUMBER}),?\s+(?=[1-9]\d{{3}}\s?[A-Z]{{2}}\b)")
 CORNER = re.compile(rf"(?i:\bhoek\s+(?:van\s+)?(?:de|het)\s+)({STREET_NAME})(?i:\s+en\s+(?:de|het)\s+)({STREET_NAME})")
 ADDRESS_CUE = re.compile(r"(?i:\b(?:adres\s*(?::|is)?|woon\w*\s+(?:op|aan|in)(?:\s+de|\s+het)?"
                          r"|wonen\s+(?:op|aan)(?:\s+de|\s+het)?))\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+\d+(?:\s?[a-zA-Z]\b|-\d+)?)?)")
@@ -64,6 +66,7 @@ NAME = rf"(?:{UPPER}\.\s*)*{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{0,3}}"
 TITLE = r"(?:(?:dhr|mevr|mw|mr|dr|drs|ing|ir)\.?\s+(?:en\s+(?:dhr|mevr|mw)\.?\s+)?)"
 NAME_CUES = [
     re.compile(rf"(?i:\b(?:mijn naam is|ik heet|naam\s*:|namens|ondergetekende))\s+{TITLE}?({NAME})"),
+    re.compile(rf"(?i:\bik ben)\s+({NAME})"),  # case-sensitive NAME: "ik ben Bożena Wiśniewska", not "ik ben zwanger"
     re.compile(rf"(?i:\b(?:hallo|hoi|goedendag|goedemiddag|goedemorgen|beste)\b[,!]?\s+(?:ik ben|hier))\s+({NAME})"),
     re.compile(rf"(?i:\b(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en|jes)?|mvg|gr\.|liefs|dank\s+je\s+wel|"
                rf"bedankt|alvast\s+bedankt|dank|hartelijke\s+groet|vr\.?\s*gr\.?))[,.!]?\s+{TITLE}?({NAME})"),
@@ -170,7 +173,8 @@ def find_spans(text: str, is_first_name: Callable[[str], bool] = lambda w: False
         _groups(BSN_CUE, "BSN", 2),
         _groups(NINE_DIGITS, "BSN", keep=lambda m: bsn_valid(_digits(m.group(0))) and not m.group(0).startswith("0")),
         _groups(NUMBER_CUE, "NUMMER", 1), _phones,
-        _groups(ADDRESS_CUE, "ADRES", 1), _groups(STREET, "ADRES"), _corners, _groups(POSTCODE, "POSTCODE"),
+        _groups(ADDRESS_CUE, "ADRES", 1), _groups(STREET, "ADRES"), _groups(SIGNED_STREET, "ADRES", 1), _corners,
+        _groups(POSTCODE, "POSTCODE"),
         _names, lambda t: _relations(t, is_first_name),
     ]
     return [span for find in finders for span in find(text)]
