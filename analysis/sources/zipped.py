@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from ..core.errors import InputError
+from ..core.formatting import nl_number
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and password-protected Office files
 MAX_RATIO = 200  # an Office file's XML packs about 5-20 times; beyond this it is built to explode
@@ -35,5 +36,5 @@ def check_office_file(source: bytes | Path, limit: int, error: type[InputError],
     unpacked = sum(e.file_size for e in entries)
     packed = sum(e.compress_size for e in entries) or 1
     if unpacked > limit or (unpacked > 10_000_000 and unpacked / packed > MAX_RATIO):
-        raise error(f"het bestand pakt uit tot {unpacked // 1_000_000:,} MB; dat is te groot om veilig te "
-                    f"lezen (grens: {limit // 1_000_000} MB). Sla het op als CSV of tekst".replace(",", "."))
+        raise error(f"het bestand pakt uit tot {nl_number(unpacked // 1_000_000, 0)} MB; dat is te groot om "
+                    f"veilig te lezen (grens: {nl_number(limit // 1_000_000, 0)} MB). Sla het op als CSV of tekst")

@@ -3,7 +3,7 @@
 Only the minimal, scrubbed dataset leaves this module: timestamp, text (subject and
 message, scrubbed) and page (path only). Every input row is accounted for
 in the :class:`ContactReport`: imported, skipped (with line number and reason) or
-duplicate (same time and same text as an earlier row).
+duplicate (the same submission as an earlier row; see :class:`Identity`).
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import pandas as pd
 
 from ...core.dates import TIMEZONE
 from ...core.errors import ContactFileError, DateError, InputError
+from ...core.formatting import nl_number
 from ...core.parallel import map_with, worker_pool
 from ...core.spreadsheet import neutralise_frame
 from ...privacy import Known, file_label, scrub, scrub_path
@@ -31,7 +32,7 @@ from .reader import Rows, read_rows
 PARALLEL_FROM = 20_000  # rows; below this a second process costs more than it saves
 CHUNK = 50_000  # rows read and scrubbed at a time
 EARLIEST = pd.Timestamp("1995-01-01", tz="UTC")  # no practice had a web contact form before this
-SECURITY_ALERT = re.compile(r"^\s*\(Security Alert:[^)]*\)\s*", re.I)  # Flamingo marks suspected spam so
+SECURITY_ALERT = re.compile(r"^\s*\(Security Alert:[^)]*\)\s*", re.I)  # Flamingo's mark of suspected spam
 MAX_MESSAGE = 20_000  # characters kept of one message (a long letter is 5,000); the rest is cut off, with a note
 
 
@@ -96,8 +97,8 @@ class ContactReport:
             for note in f.notes:
                 lines.append(f"  let op: {note}")
             if f.truncated:
-                lines.append(f"  let op: {len(f.truncated)} bericht(en) langer dan {MAX_MESSAGE:,} tekens ingekort "
-                             f"(regel {', '.join(map(str, f.truncated[:10]))})".replace(",", ".", 1))
+                lines.append(f"  let op: {len(f.truncated)} bericht(en) langer dan {nl_number(MAX_MESSAGE, 0)} tekens "
+                             f"ingekort (regel {', '.join(map(str, f.truncated[:10]))})")
             if len(f.date_formats) > 1:
                 lines.append("  let op: datums in verschillende notaties (" + ", ".join(f.date_formats) + ")")
             for line, reason in f.skipped[:20]:
