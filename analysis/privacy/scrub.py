@@ -138,22 +138,42 @@ _SEGMENT_WORDS = re.compile(r"[-_+.\s]+")
 
 def scrub_path(path: str, known: Known | None = None, use_deduce: bool = True) -> str:
     """A page path without personal data: URL-decoded (``%40`` is ``@``), each segment read as
-    words ("henk-de-vos-1234ab"), scrubbed with the row's known values and our rules, and a
-    segment that starts with a first name (``/bedankt/klaas-bakker/``) replaced whole."""
-    decoded = unquote(path)
+    words ("henk-de-vos-1234ab"), scrubbed with our rules and the row's known values, and a
+    segment that starts with a first name (``/bedankt/klaas-bakker/``) replaced whole. The rules
+    run once per distinct path (a million rows share a few hundred pages); only the row's own
+    name, e-mail and phone are looked for in every row."""
+    ruled = _path_by_rules(path, use_deduce)
+    if known is None or not (known.names or known.emails or known.phones or known.parts):
+        return ruled
+    return "/".join(_with_known(segment, known) for segment in ruled.split("/"))
+
+
+def _with_known(segment: str, known: Known) -> str:
+    spaced = " ".join(w for w in _SEGMENT_WORDS.split(segment) if w)
+    for text in (segment, spaced):
+        spans = merge(_known_spans(text, known), 0)
+        if spans:
+            for start, end, tag in reversed(spans):
+                text = text[:start] + f"[{tag}]" + text[end:]
+            return "-".join(text.split())
+    return segment
+
+
+@lru_cache(maxsize=20_000)
+def _path_by_rules(path: str, use_deduce: bool) -> str:
     out = []
-    for segment in decoded.split("/"):
+    for segment in unquote(path).split("/"):
         words = [w for w in _SEGMENT_WORDS.split(segment) if w]
         if not words:
             out.append(segment)
             continue
-        whole = scrub(segment, known, use_deduce=False)  # e-mail addresses keep their dots
+        whole = scrub(segment, use_deduce=False)  # e-mail addresses keep their dots
         if "@" not in segment and use_deduce and len(words) <= 5 and _first_name(words[0]):
             out.append("[NAAM]")
         elif whole != segment:
             out.append(whole)
         else:
-            spaced = scrub(" ".join(words), known, use_deduce=False)
+            spaced = scrub(" ".join(words), use_deduce=False)
             out.append(segment if spaced == " ".join(words) else "-".join(spaced.split()))
     return "/".join(out)
 
