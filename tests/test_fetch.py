@@ -15,6 +15,7 @@ from analysis.sources.website import USER_AGENT, FetchError, Politeness, fetch_s
 QUICK = Politeness(delay=0.0, timeout=2.0, retries=2)
 ARTICLE = """<!DOCTYPE html><html lang="nl"><head><title>{title} - Praktijk</title>
 <link rel="canonical" href="{url}"><meta property="article:published_time" content="{date}T09:00:00+01:00">
+<meta name="author" content="Joost Visser">
 </head><body><nav><a href="/">Home</a> <a href="/contact/">Contact</a></nav><article><h1>{title}</h1>
 <p>{text}</p><p>Blijft de pijn langer dan twee weken? Maak dan een afspraak bij de praktijk, dan kijken we samen
 wat u nodig heeft.</p></article><footer>Praktijk, Hoorn</footer></body></html>"""
@@ -50,6 +51,7 @@ class Site:
             for i, slug, title, date, text in POSTS:
                 r[f"/wp-json/wp/v2/posts/{i}"] = (200, {}, json.dumps({
                     "id": i, "date": f"{date}T09:00:00", "slug": slug, "link": f"{base}/blog/{slug}/",
+                    "_embedded": {"author": [{"id": 2, "name": "Marije (fysiotherapeut)"}]},
                     "title": {"rendered": title + (" &#8211; zo voorkomt u het" if i == 12 else "")},
                     "content": {"rendered": f"<!-- wp:paragraph --><p>{text}</p><!-- /wp:paragraph -->"
                                             "<h2>Wanneer naar de fysiotherapeut?</h2><p>Blijft de pijn langer "
@@ -125,6 +127,7 @@ def test_a_wordpress_site_imports_every_post_with_its_date_through_the_rest_api(
                      "2025-04-14-rugpijn-in-de-tuin.md"]
     text = (tmp_path / "posts" / files[0]).read_text(encoding="utf-8")
     assert "## Wanneer naar de fysiotherapeut?" in text and f"url: {base}/blog/liesblessure-na-het-schaatsen/" in text
+    assert "author: Marije (fysiotherapeut)" in text
     assert {agent for _, agent, _ in site.requests} == {USER_AGENT}
     assert "title: Rugpijn in de tuin – zo voorkomt u het" in (tmp_path / "posts" / files[2]).read_text()
 
@@ -140,6 +143,7 @@ def test_a_site_with_only_a_sitemap_imports_its_articles_and_asks_again_only_wit
     assert result.how == "de sitemap"
     assert result.report.counts()["imported"] == 3 and len(result.report.entries) == 3  # not /contact/ or /
     assert all(e.file[:4] == "2025" for e in result.report.entries)  # dates from the pages
+    assert all("author: Joost Visser" in p.read_text() for p in (tmp_path / "posts").glob("*.md"))
     (tmp_path / "posts" / ".fetch-state.json").write_text(json.dumps(  # as if the sitemap had no lastmod
         {k: {**v, "modified": ""} for k, v in result.state.items()}), encoding="utf-8")
     again = fetch_site(base, tmp_path / "posts", QUICK)

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import trafilatura
+
 from ..core.errors import InputError
 from .importers import ImportReport, Target, store_item
 from .importers.htmlpage import parse_html_page
@@ -221,12 +223,15 @@ def _date(value: str) -> dt.date | None:
 
 
 def _rest_item(client: Client, found: Found):
-    response = client.get(f"{client.base}/wp-json/wp/v2/posts/{found.rest_id}")
+    response = client.get(f"{client.base}/wp-json/wp/v2/posts/{found.rest_id}?_embed=author")
     data = _json(response)
     if not isinstance(data, dict):
         return found.url, None, f"niet gedownload (HTTP {response.status})", None
     title = html.unescape(str((data.get("title") or {}).get("rendered", ""))).strip()
     meta = {"source": "website", "import_id": f"web:{data.get('link') or found.url}", "url": data.get("link")}
+    authors = (data.get("_embedded") or {}).get("author") or []
+    if authors and isinstance(authors[0], dict) and authors[0].get("name"):
+        meta["author"] = str(authors[0]["name"])
     item = wordpress_item(found.url, title, str((data.get("content") or {}).get("rendered", "")),
                           _date(str(data.get("date", ""))), str(data.get("slug", "")), meta)
     return found.url, item.post, item.skip_reason, item.words
@@ -242,9 +247,13 @@ def _page_item(client: Client, found: Found, known: dict):
         return found.url, None, f"niet gedownload (HTTP {response.status})", None, {}
     seen = {"etag": response.headers.get("etag", ""), "last_modified": response.headers.get("last-modified", "")}
     try:
-        post = parse_html_page(response.text())
+        page = response.text()
+        post = parse_html_page(page)
     except InputError as exc:
         return found.url, None, str(exc), None, seen
+    metadata = trafilatura.extract_metadata(page)
+    if metadata is not None and metadata.author:
+        post.meta["author"] = metadata.author
     post.meta.setdefault("url", found.url)
     post.meta["source"], post.meta["import_id"] = "website", f"web:{found.url}"
     return found.url, post, "", None, seen
