@@ -69,3 +69,32 @@ def test_the_planner_advice_on_the_draft_topics():
     assert lies["contacts"].startswith("effect ×1,9") and "eerste 4 weken" in lies["contacts"]
     assert rug["last_post"] == "de blog heeft nog geen bericht over dit onderwerp"
     assert rug["contacts"] == "geen contactgegevens over dit onderwerp"
+
+
+def test_the_page_is_usable_before_the_planner_is_ready(nlp):
+    """The checker works at once; the planner's advice follows when it is made (in the background)."""
+    import threading
+    import time
+
+    from analysis.planning.topic_advice import NO_PLAN, PENDING
+    from analysis.reporting.draft_app import draft_checker
+
+    ready = threading.Event()
+
+    def slow_plan():
+        ready.wait(10)
+        return None, None
+
+    page = draft_checker(nlp, {"knie": "Knie"}, slow_plan)
+    text, result = page.children[1], page.children[-1]
+    text.value = "Knie bij het fietsen\n\nMijn knie doet pijn bij het fietsen. Wat kan ik doen?"
+
+    def shown(words: str) -> bool:
+        deadline = time.time() + 10
+        while time.time() < deadline and words not in result.value:
+            time.sleep(0.05)
+        return words in result.value
+
+    assert shown("Oordeel") and shown(PENDING)
+    ready.set()
+    assert shown(NO_PLAN)  # checked again with what the planner gave (here: nothing)

@@ -704,7 +704,6 @@ de maten tegen hun streefwaarden, en de tekst zelf met gemarkeerd wat beter kan.
 van het concept en wat de planner erover zegt: wanneer het online moet, wat het laatste bericht over het
 onderwerp was en of het onderwerp patiënten brengt. Het concept blijft op deze computer.
 
-Open deze pagina met `make app`.
 """),
     new_code_cell("""import os
 
@@ -714,23 +713,19 @@ WEATHER = os.environ.get("CONCEPTCHECK_WEATHER", "../data/sample/weather_knmi.tx
                   metadata={"tags": ["parameters", "nbval-ignore-output"], "jupyter": {"source_hidden": True}}),
     new_code_cell(SETUP.strip() + """
 
-import pandas as pd
+from functools import partial
+
 from IPython.display import display
 
-from analysis.planning.plan import make_plan
+from analysis.planning.plan import plan_for_drafts
 from analysis.reporting.draft_app import draft_checker
-from analysis.reporting.notebook import section
 from analysis.text.nlp import load_pipeline
 from analysis.text.topics import load_taxonomy
-from analysis.timeseries.dataset import load_dataset
 
 nlp = load_pipeline()
-plan = posts = None
-if CONTACTS:  # the planner's advice needs the blog and the contacts
-    with section():
-        ds = load_dataset(Path(CORPUS), Path(CONTACTS), weather=Path(WEATHER) if WEATHER else None)
-        plan, posts = make_plan(ds, nlp, today=pd.Timestamp.today().normalize()), ds.posts
-display(draft_checker(nlp, plan, posts, load_taxonomy().labels()))""", metadata=APP),
+# the planner's advice needs the blog and the contacts; it is made in the background
+load_plan = partial(plan_for_drafts, Path(CORPUS), Path(CONTACTS), Path(WEATHER) if WEATHER else None, nlp)
+display(draft_checker(nlp, load_taxonomy().labels(), load_plan if CONTACTS else None))""", metadata=APP),
 ]
 
 # The metadata JupyterLab sets when the kernel starts: with anything else it marks a notebook as

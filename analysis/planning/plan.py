@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
 
-from ..core.sufficiency import MODEL_WEEKS
+from ..core.errors import InputError
+from ..core.sufficiency import MODEL_WEEKS, NotEnoughData
 from ..text.readability_table import readability_table
-from ..timeseries.dataset import Dataset
+from ..timeseries.dataset import Dataset, load_dataset
 from ..timeseries.topic_effects import effects_table
 from .planner import content_calendar, rewrite_candidates, topic_gaps
 
@@ -45,3 +47,14 @@ def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None) -> 
     return Plan(today=today, quiet_month=quiet_month, effects=effects, readability=readability,
                 gaps=gaps, calendar=calendar,
                 rewrites=rewrite_candidates(ds.posts, readability, effects, today))
+
+
+def plan_for_drafts(corpus: Path, contacts: Path, weather: Path | None, nlp: Language
+                    ) -> tuple[Plan | None, pd.DataFrame | None]:
+    """(plan from today, posts) for the draft checker's advice, or (None, None) when the blog and the
+    contacts cannot give one (the page then says so instead of stopping)."""
+    try:
+        ds = load_dataset(corpus, contacts, weather=weather)
+        return make_plan(ds, nlp, today=pd.Timestamp.today().normalize()), ds.posts
+    except (InputError, NotEnoughData):
+        return None, None

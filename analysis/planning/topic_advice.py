@@ -10,16 +10,18 @@ from .plan import Plan
 from .planner import evidence, last_post
 
 NO_PLAN = "geen plannergegevens (blog en contacten niet ingelezen)"
+PENDING = "de planner leest de blog en de contacten nog in; het advies verschijnt vanzelf"
 
 
 def topic_advice(plan: Plan | None, posts: pd.DataFrame | None, labels: dict[str, str],
-                 topics: list[str]) -> list[dict]:
-    """Per topic of the draft (in order): label, publication advice, last post, effect (Dutch)."""
+                 topics: list[str], pending: bool = False) -> list[dict]:
+    """Per topic of the draft (in order): label, publication advice, last post, effect (Dutch).
+    *pending*: the plan is still being made."""
     out = []
     for topic in topics:
         if plan is None or posts is None:
-            out.append({"topic": topic, "label": labels.get(topic, topic), "when": NO_PLAN, "last_post": "",
-                        "contacts": ""})
+            out.append({"topic": topic, "label": labels.get(topic, topic), "when": PENDING if pending else NO_PLAN,
+                        "last_post": "", "contacts": ""})
             continue
         e = plan.effects.loc[topic] if topic in plan.effects.index else None
         out.append({"topic": topic, "label": labels.get(topic, topic),

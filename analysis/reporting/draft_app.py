@@ -2,14 +2,17 @@
 
 Paste a draft or upload a ``.docx``, ``.md`` or ``.txt`` file; the page checks it again
 after every change (DEBOUNCE seconds after the last keystroke) with the same function as
-the ``readability`` command and the planner notebook (``check_blocks``). Nothing leaves
-the machine: Voilà runs on localhost and the draft stays in the kernel's memory.
+the ``readability`` command and the planner notebook (``check_blocks``). The planner's
+advice is made in the background, so the page is usable at once; a draft checked before
+it is ready is checked again when it is. Nothing leaves the machine: Voilà runs on
+localhost and the draft stays in the kernel's memory.
 """
 from __future__ import annotations
 
 import gc
 import html
 import threading
+from typing import Callable
 
 import ipywidgets as widgets
 from spacy.language import Language
@@ -27,16 +30,23 @@ PLACEHOLDER = "Plak hier de tekst van het concept. De eerste regel is de titel; 
 
 
 def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, plan: Plan | None,
-               posts, labels: dict[str, str]) -> str:
+               posts, labels: dict[str, str], pending: bool = False) -> str:
     """The checker page for one draft (HTML)."""
     result = check_blocks(title, blocks, nlp, tagger)
-    return draft_html(title, blocks, result, topic_advice(plan, posts, labels, result["topics"]["topics"]))
+    return draft_html(title, blocks, result,
+                      topic_advice(plan, posts, labels, result["topics"]["topics"], pending=pending))
 
 
-def draft_checker(nlp: Language, plan: Plan | None = None, posts=None, labels: dict[str, str] | None = None
+PlanSource = Callable[[], tuple[Plan | None, object]]
+
+
+def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan: PlanSource | None = None
                   ) -> widgets.VBox:
-    """The widgets of the page: a text box, an upload button and the result."""
+    """The widgets of the page: a text box, an upload button and the result. *load_plan* makes
+    (plan, posts) for the advice; it runs in the background."""
     tagger = TopicTagger()
+    advice: dict = {"plan": None, "posts": None, "pending": load_plan is not None}
+    last: list[tuple[str, list]] = []  # the draft shown, to check again when the plan arrives
     text = widgets.Textarea(placeholder=PLACEHOLDER, layout=widgets.Layout(width="100%", height="14rem"))
     upload = widgets.FileUpload(accept=".docx,.md,.txt", multiple=False, description="Bestand kiezen")
     status = widgets.HTML("")
@@ -44,8 +54,16 @@ def draft_checker(nlp: Language, plan: Plan | None = None, posts=None, labels: d
     timer: list[threading.Timer] = []
 
     def show(title: str, blocks: list) -> None:
-        result.value = check_text(title, blocks, nlp, tagger, plan, posts, labels or {})
+        last[:] = [(title, blocks)]
+        result.value = check_text(title, blocks, nlp, tagger, advice["plan"], advice["posts"], labels or {},
+                                  pending=advice["pending"])
         status.value = "<span class='klaar'>Gecontroleerd.</span>"
+
+    def make_plan_in_background() -> None:
+        plan, posts = load_plan() if load_plan is not None else (None, None)
+        advice.update(plan=plan, posts=posts, pending=False)
+        if last:
+            show(*last[0])
 
     def refuse(exc: DraftError) -> None:
         result.value = f"<p>{html.escape(str(exc))}</p>"  # a file name or its text is data: never markup
@@ -80,6 +98,8 @@ def draft_checker(nlp: Language, plan: Plan | None = None, posts=None, labels: d
 
     text.observe(on_text, names="value")
     upload.observe(on_upload, names="value")
+    if load_plan is not None:
+        threading.Thread(target=make_plan_in_background, daemon=True).start()
     return widgets.VBox([widgets.HTML("<b>Concept plakken</b>"), text,
                          widgets.HBox([widgets.HTML("<b>of een bestand uploaden</b> (.docx, .md, .txt):"), upload]),
                          status, result])
