@@ -17,6 +17,8 @@ SNAKE = re.compile(r"(?<![\w./-])[a-z]+_[a-z0-9_]+(?![\w./-])")  # file names an
 CODE_VALUES = re.compile(r"\b(True|False|NaN|None|nan)\b")
 ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")  # the owner reads 14-03-2026; file names are fine
 LONG_DECIMALS = re.compile(r"(?<![\d.,])\d+[.,]\d{3,}(?![\d.,])")
+MACHINE = re.compile(r"(?i:\b(?:corpus|tagger|notebooks?|parameters?)\b(?![/\w.]))|\b(?:RAW|DRAFT|CORPUS|CONTACTS)\b"
+                     r"|date: null")  # the machinery's words: the owner reads 'de blog', 'de herkenning', 'pagina'
 ENGLISH = re.compile(r"(?<!')\b(lift|note|title|file|slug|topic|posts|label|contacts|views|window|score|stability|"
                      r"share|priority|reason|evidence)\b(?![./]\w)")
 
@@ -24,7 +26,7 @@ ENGLISH = re.compile(r"(?<!')\b(lift|note|title|file|slug|topic|posts|label|cont
 def problems(text: str) -> list[str]:
     found = []
     for kind, pattern in [("code", SNAKE), ("waarde", CODE_VALUES), ("decimalen", LONG_DECIMALS),
-                          ("Engels", ENGLISH), ("datum", ISO_DATE)]:
+                          ("Engels", ENGLISH), ("datum", ISO_DATE), ("machine", MACHINE)]:
         found += [f"{kind}: {m}" for m in sorted(set(pattern.findall(text)))]
     return found
 
@@ -41,6 +43,8 @@ def test_the_scanner_catches_what_it_should():
                                                         "decimalen: 1,4651539"]
     assert problems("7 posts zijn moeilijker") == ["Engels: posts"]
     assert problems("laatste bericht 2026-03-14, bestand 2026-03-14-rugpijn") == ["datum: 2026-03-14"]
+    assert problems("Dit notebook: de tagger vond (parameter RAW) date: null") == [
+        "machine: RAW", "machine: date: null", "machine: notebook", "machine: parameter", "machine: tagger"]
     assert problems("Zie corpus/topic_labels.csv en contacts.csv: 1,47 ja, uit de map 'posts'") == []
 
 

@@ -95,7 +95,7 @@ nbs["01_corpus"] = [
 # De blog als data
 
 Wat er op de blog staat: hoeveel berichten, wanneer ze verschenen, hoe lang ze zijn, welke berichten
-naar elkaar verwijzen en hoe berichten van de website in het corpus terechtkomen.
+naar elkaar verwijzen en hoe berichten van de website in de analyse terechtkomen.
 """),
     params("""
 CORPUS = "../corpus/posts"
@@ -141,7 +141,7 @@ with section():
     md("""
 ## Ontbrekende datums
 
-Een bericht zonder publicatiedatum krijgt nooit een verzonnen datum, maar `date: null`. De seizoensanalyse
+Een bericht zonder publicatiedatum krijgt nooit een verzonnen datum: het blijft zonder datum tot die is ingevuld. De seizoensanalyse
 kan zo'n bericht pas gebruiken als de datum is ingevuld.
 """),
     code("""
@@ -152,20 +152,20 @@ with section():
 ## Verwijzingen naar andere artikelen
 
 Pagina's van de website tonen 'gerelateerde artikelen'. De importer bewaart die titels; hier staat welke
-verwijzingen naar een bericht in het corpus leiden.
+verwijzingen naar een ander bericht van de blog leiden.
 """),
     code("""
 links = related_links(posts)
-say(f"{len(links)} verwijzingen, waarvan {links['to'].notna().sum()} naar een bericht in het corpus.")
+say(f"{len(links)} verwijzingen, waarvan {links['to'].notna().sum()} naar een ander bericht van de blog.")
 if len(links):
     show_all(links.rename(columns={"from": "van", "related": "verwijst naar", "to": "gevonden bericht"}))
 """),
     md("""
-## Van website naar corpus: de importer
+## Van website naar analyse: de importer
 
 De importer verantwoordt elke invoer (geïmporteerd, bijgewerkt, dubbel of overgeslagen met een reden) en
 elk woord: hoeveel woorden in de bron stonden, hoeveel in de tekst kwamen en wat als menu, voettekst of
-verwijzing is weggelaten. Daarna vergelijken we de geïmporteerde berichten met het corpus.
+verwijzing is weggelaten. Daarna vergelijken we de geïmporteerde berichten met de berichten van de blog.
 """),
     code("""
 if RAW:
@@ -175,7 +175,7 @@ if RAW:
     print(report.render())
     show_all(check)
 else:
-    say("Geen map met website-exports opgegeven (parameter RAW).")
+    say("Voor eigen gegevens is er geen voorbeeld van websitepagina's om de importer op te controleren.")
 """),
 ]
 
@@ -184,7 +184,7 @@ nbs["02_readability"] = [
 # Leesbaarheid: schrijven we op taalniveau B1?
 
 De overheid en patiëntenorganisaties adviseren te schrijven op **taalniveau B1**: korte zinnen, bekende
-woorden, geen vakjargon. Dit notebook meet elk blogbericht met de Nederlandse leesbaarheidsformules
+woorden, geen vakjargon. Deze pagina meet elk blogbericht met de Nederlandse leesbaarheidsformules
 (Flesch-Douma en de Leesindex van Brouwer), met woordfrequentie (de sterkste maat in LiNT-II) en met de
 schrijfcontroles die webredacteuren gebruiken. Het oordeel 'B1 of eenvoudiger' volgt een vaste, openbare
 regel (zie 'Hoe is het oordeel B1 vastgesteld?' onderaan).
@@ -315,13 +315,13 @@ nbs["03_topics"] = [
 # Onderwerpen: waar schrijven we over, en waar vragen patiënten naar?
 
 Elk bericht en elk contactbericht krijgt onderwerpen uit dezelfde vaste lijst, de taxonomie (aan te
-vullen door de marketeer). De tagger herkent Nederlandse samenstellingen (*liesblessure*,
+vullen door de marketeer). De herkenning kent Nederlandse samenstellingen (*liesblessure*,
 *thuiswerkplek*) en laat valse vrienden (*terug*, *brug*) liggen. Daarnaast zoekt een model zonder
 taxonomie naar thema's die de taxonomie mist. Contactberichten worden bij het inlezen eerst geschoond
 van persoonsgegevens.
 
 <details><summary>Hoe is dit berekend?</summary>
-<p>De tagger zoekt de woorden van elk onderwerp uit de taxonomie, ook in verbogen vormen en Nederlandse
+<p>De herkenning zoekt de woorden van elk onderwerp uit de taxonomie, ook in verbogen vormen en Nederlandse
 samenstellingen (<i>liesblessure</i>, ook <i>nek- en schouderklachten</i>), en slaat valse vrienden en
 vaste uitdrukkingen over (<i>terug</i>, <i>achter de rug</i>). Titel, tussenkopjes en tekst tellen 3, 2 en
 1 keer. Thema's zonder taxonomie komen uit NMF (een model dat woorden die vaak samen voorkomen groepeert) op
@@ -378,9 +378,9 @@ Elk bericht heeft één **hoofdonderwerp** (het eerste onderwerp dat de titel no
 het vaakst terugkomt) en soms **nevenonderwerpen**: onderwerpen die in de titel staan of door de hele tekst
 lopen (minstens één keer per vijftig woorden). Een zijpad, zoals een alinea over kinderen in een bericht over
 de feestdagen, telt niet mee. Voor de voorbeeldberichten zijn de onderwerpen ook met de hand bepaald
-(`corpus/topic_labels.csv`); zo is te zien hoe vaak de tagger het goed heeft. *Klopt*: van de onderwerpen
-die de tagger gaf, het deel dat ook met de hand is gegeven. *Gevonden*: van de onderwerpen met de hand, het
-deel dat de tagger ook vond.
+(`corpus/topic_labels.csv`); zo is te zien hoe vaak de herkenning het goed heeft. *Klopt*: van de onderwerpen
+die de herkenning gaf, het deel dat ook met de hand is gegeven. *Gevonden*: van de onderwerpen met de hand, het
+deel dat de herkenning ook vond.
 """),
     code("""
 with section():
@@ -437,7 +437,7 @@ nbs["04_seasonality"] = [
     md("""
 # Seizoenen en effecten: brengen onze berichten patiënten, en wanneer?
 
-Contacten via het formulier zijn hoe nieuwe patiënten binnenkomen. Dit notebook beschrijft het verloop
+Contacten via het formulier zijn hoe nieuwe patiënten binnenkomen. Deze pagina beschrijft het verloop
 per week, het seizoenspatroon en de invloed van de kalender, en schat per onderwerp of een blogbericht
 in de weken erna **meer contacten over dat onderwerp** oplevert, **gecorrigeerd voor het eigen
 seizoen van het onderwerp en het algemene niveau**, met een marge (betrouwbaarheidsinterval) en een
@@ -684,7 +684,7 @@ with section():
     md("""
 ## Een concept controleren
 
-Het concept in `DRAFT` krijgt hetzelfde oordeel als de blog: de leesbaarheid met de zinnen die beter
+Een concept krijgt hetzelfde oordeel als de blog: de leesbaarheid met de zinnen die beter
 kunnen, en de onderwerpen waarmee het bericht getagd zou worden.
 """),
     code("""

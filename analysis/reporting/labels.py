@@ -36,8 +36,8 @@ COLUMNS = {
     "rare_word_share": "zeldzame woorden", "jargon": "vaktermen", "formal_per_100": "formele woorden per 100",
     "long_sentence_share": "lange zinnen", "pair": "paar", "level": "niveau", "failed": "criteria niet gehaald",
     # import check (notebook 01)
-    "in_corpus": "in corpus", "zelfde_titel": "zelfde titel", "zelfde_structuur": "zelfde opbouw",
-    "datum_import": "datum import", "datum_corpus": "datum corpus",
+    "in_corpus": "op de blog", "zelfde_titel": "zelfde titel", "zelfde_structuur": "zelfde opbouw",
+    "datum_import": "datum import", "datum_corpus": "datum op de blog",
     # page views
     "views": "weergaven", "views_first_3_months": "weergaven eerste 3 maanden",
     "contacts_from_pages": "contacten vanaf de pagina's", "of_which_about_topic": "waarvan over het onderwerp",

@@ -108,7 +108,7 @@ def _page(title: str, body: str, current: str) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(title)} – praktijkblog-analyse</title><style>{STYLE}</style></head>"
             f"<body><nav>{links}</nav><main>{body}</main>"
-            "<footer>Gemaakt met de notebooks in notebooks/; alle cijfers zijn berekend uit de "
+            "<footer>Gemaakt met praktijkblog-analyse; alle cijfers zijn berekend uit de "
             "gegevens die elke pagina noemt.</footer></body></html>\n")
 
 

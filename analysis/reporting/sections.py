@@ -58,7 +58,7 @@ def posts_per_season(posts: pd.DataFrame) -> pd.DataFrame:
 
 def length_histogram(posts: pd.DataFrame):
     if posts.empty:
-        raise NotEnoughData("Het corpus is leeg.")
+        raise NotEnoughData("Er zijn nog geen blogberichten.")
     top = max(LENGTH_BINS[1:-1][-1], int(posts["words"].max()))
     bins = [b for b in LENGTH_BINS if b < top] + [top]
     counts = pd.cut(posts["words"], bins=bins, include_lowest=True).value_counts(sort=False)
@@ -68,7 +68,7 @@ def length_histogram(posts: pd.DataFrame):
 
 def shortest_posts(posts: pd.DataFrame, below: int = MIN_WORDS) -> pd.DataFrame:
     if posts.empty:
-        raise NotEnoughData("Het corpus is leeg.")
+        raise NotEnoughData("Er zijn nog geen blogberichten.")
     short = posts[posts["words"] < below].nsmallest(10, "words")
     if short.empty:
         raise NotEnoughData(f"Geen berichten korter dan {below} woorden.")
@@ -337,7 +337,7 @@ def measure_correlations(table: pd.DataFrame) -> pd.DataFrame:
 
 def topic_coverage(posts: pd.DataFrame, taxonomy: Taxonomy):
     if posts.empty:
-        raise NotEnoughData("Het corpus is leeg.")
+        raise NotEnoughData("Er zijn nog geen blogberichten.")
     coverage = pd.DataFrame({
         "hoofdonderwerp": posts["main"].value_counts(),
         "alle onderwerpen": posts["topics"].explode().value_counts(),
@@ -349,22 +349,22 @@ def tagging_agreement(posts: pd.DataFrame, labels_file, taxonomy: Taxonomy) -> t
     """How often the tagger agrees with hand labels of the same posts, per topic."""
     labels = read_post_labels(labels_file) if labels_file and Path(labels_file).is_file() else None
     if labels is None or not set(posts["slug"]) <= set(labels.index):
-        raise NotEnoughData("Voor dit corpus zijn geen handlabels; zonder handlabels is de betrouwbaarheid "
+        raise NotEnoughData("Voor deze blog zijn geen handlabels; zonder handlabels is de betrouwbaarheid "
                             "van de onderwerpherkenning niet te meten.")
     truth = [{labels.at[s, "main"], *labels.at[s, "secondary"]} for s in posts["slug"]]
     table = agreement(truth, [set(t) for t in posts["topics"]])
     same_main = float((posts["main"].to_numpy() == labels.loc[posts["slug"], "main"].to_numpy()).mean())
     total = table.loc["totaal"]
-    intro = (f"Van de {int(total['tags'])} onderwerpen die de tagger aan de {len(posts)} berichten gaf, klopten er "
+    intro = (f"Van de {int(total['tags'])} onderwerpen die de herkenning aan de {len(posts)} berichten gaf, klopten er "
              f"{int(total['correct'])} ({nl_percent(total['precision'])}); van de {int(total['labels'])} "
-             f"onderwerpen met de hand vond hij er {nl_percent(total['recall'])}. Het hoofdonderwerp was in "
+             f"onderwerpen met de hand vond de herkenning er {nl_percent(total['recall'])}. Het hoofdonderwerp was in "
              f"{nl_percent(same_main)} van de berichten hetzelfde.")
     shown = table.rename(index={**taxonomy.labels(), "totaal": "Totaal"}).rename_axis("onderwerp")
     def percent(v):
         return nl_percent(v, 0) if pd.notna(v) else "–"
 
     shown = shown.assign(precision=shown["precision"].map(percent), recall=shown["recall"].map(percent))
-    return intro, shown.rename(columns={"labels": "met de hand", "tags": "door de tagger", "correct": "beide",
+    return intro, shown.rename(columns={"labels": "met de hand", "tags": "door de herkenning", "correct": "beide",
                                         "precision": "klopt", "recall": "gevonden"})
 
 
@@ -409,7 +409,8 @@ def show_draft_check(draft, nlp, taxonomy: Taxonomy) -> None:
     from .notebook import say, say_flagged
 
     if not draft:
-        raise NotEnoughData("Geen concept opgegeven (parameter DRAFT of --draft).")
+        raise NotEnoughData("Er is geen concept meegegeven; een concept controleert u op de pagina "
+                            "Concept controleren.")
     result = check(Path(draft), nlp)
     if "error" in result:
         raise NotEnoughData(result["error"])
