@@ -101,6 +101,7 @@ class ResultCache:
 
     def __init__(self, pipeline: str, directory: Path | None = None, entry: str = ENTRY_MODULE):
         self.directory = Path(directory or cache_dir()) / code_version(pipeline, entry)
+        self._made = False  # the folders are made (private) at the first put
 
     @staticmethod
     def key(*parts: str) -> str:
@@ -114,8 +115,10 @@ class ResultCache:
 
     def put(self, key: str, value: Any) -> None:
         """Store *value* (private: 0700 folders, 0600 files; scrubbed contacts are health data)."""
-        private_dir(self.directory.parent)
-        private_dir(self.directory)
+        if not self._made:
+            private_dir(self.directory.parent)
+            private_dir(self.directory)
+            self._made = True
         tmp = self.directory / f"{key}.tmp{os.getpid()}"
         with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             fh.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 TIMEZONE = "Europe/Amsterdam"
+FIRST_WEB_YEAR = 1995  # no practice had a website, a contact form or page statistics before this
 
 
 def monday(date) -> pd.Timestamp:

@@ -60,20 +60,18 @@ def contacts_line(contacts: str | Path, frame: pd.DataFrame, weeks: pd.DatetimeI
     return line + "."
 
 
-def file_line(kind: str, path: str | Path | None) -> str:
+def file_line(kind: str, path: str | Path | None, detail: str = "") -> str:
     if path is None:
         return f"{kind}: niet opgegeven."
     label = "synthetisch voorbeeld" if uses_sample(path) else file_label(Path(path).name)
-    return f"{kind}: {label}."
+    return f"{kind}: {label}" + (f" ({detail})" if detail else "") + "."
 
 
 def dataset_lines(ds, corpus: str | Path, contacts: str | Path, pageviews=None, weather=None) -> list[str]:
     """The inputs of a dataset, one sentence each; the weather with the period it covers."""
-    weather_line = file_line("Weer", weather)
-    if weather is not None and getattr(ds, "weather", None) is not None:
-        weather_line = f"{weather_line[:-1]} ({weather_text(ds.weather)})."
+    period = weather_text(ds.weather) if getattr(ds, "weather", None) is not None else ""
     return [corpus_line(corpus, ds.posts), contacts_line(contacts, ds.contacts, ds.weekly.index),
-            file_line("Paginaweergaven", pageviews), weather_line]
+            file_line("Paginaweergaven", pageviews), file_line("Weer", weather, period)]
 
 
 def pipeline_line(nlp) -> str:

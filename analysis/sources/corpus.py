@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ..core.dates import FIRST_WEB_YEAR
 from ..core.errors import CorpusError, os_error_reason
 
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", re.S)
@@ -132,16 +133,13 @@ def _as_date(value, path: Path) -> dt.date | None:
         raise CorpusError(f"{path.name}: datum {str(value)[:40]!r} is geen JJJJ-MM-DD") from None
 
 
-FIRST_POST_YEAR = 1995  # no practice had a website before this
-
-
 def plausible_date(date: dt.date | None, today: dt.date | None = None) -> bool:
     """Whether a publication date can be true: from 1995 on and at most a year ahead (a post
     scheduled for later); 1900 or 2099 is a typo or a placeholder."""
     if date is None:
         return True
     today = today or dt.date.today()
-    return dt.date(FIRST_POST_YEAR, 1, 1) <= date <= today + dt.timedelta(days=366)
+    return dt.date(FIRST_WEB_YEAR, 1, 1) <= date <= today + dt.timedelta(days=366)
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no tab or newline

@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..core.dates import FIRST_WEB_YEAR
 from ..core.errors import PageviewError, UnreadableInput
 from .contacts.columns import header_is_data, normalise
 from .textfile import decode, read_text
@@ -53,9 +54,6 @@ def _pick(columns: list[str], names: list[str]) -> str | None:
     return next((by_norm[n] for n in names if n in by_norm), None)
 
 
-FIRST_YEAR = 1995  # no practice website had statistics before this
-
-
 def _month(value: str) -> pd.Timestamp | None:
     """The month of a date cell (YYYYMMDD, YYYYMM, ISO), or None when it is no plausible date."""
     text = str(value).strip()
@@ -67,7 +65,7 @@ def _month(value: str) -> pd.Timestamp | None:
             month = pd.Timestamp(text).to_period("M").to_timestamp()
     except (ValueError, OverflowError, TypeError):
         return None
-    if month.year < FIRST_YEAR or month > pd.Timestamp.now() + pd.Timedelta(days=31):
+    if month.year < FIRST_WEB_YEAR or month > pd.Timestamp.now() + pd.Timedelta(days=31):
         return None
     return month
 
@@ -95,8 +93,8 @@ def _period(lines: list[str], name: str) -> tuple[pd.Timestamp, pd.Timestamp] | 
     return None
 
 
-def _unzipped(path: Path, name: str) -> tuple[str, str]:
-    """(text, name) of the page table in a zip as Plausible's export downloads it (pages.csv
+def _unzipped(path: Path, name: str) -> str:
+    """The text of the page table in a zip as Plausible's export downloads it (pages.csv
     among visitors.csv, sources.csv, ...); the zip's name gives the period."""
     try:
         with zipfile.ZipFile(path) as archive:
@@ -111,7 +109,7 @@ def _unzipped(path: Path, name: str) -> tuple[str, str]:
     except zipfile.BadZipFile:
         raise PageviewError(f"{name}: geen leesbaar zip-bestand") from None
     try:
-        return decode(raw), name
+        return decode(raw)
     except UnreadableInput as exc:
         raise PageviewError(f"{name}: {exc}") from None
 
@@ -125,7 +123,7 @@ def read_pageviews(path: Path) -> pd.DataFrame:
     name = Path(path).name
     try:
         if zipfile.is_zipfile(path):
-            text, name = _unzipped(Path(path), name)
+            text = _unzipped(Path(path), name)
         else:
             text = read_text(path)
     except UnreadableInput as exc:

@@ -17,7 +17,6 @@ accounts for the rest as unchanged.
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import time
@@ -34,7 +33,7 @@ import trafilatura
 from ..core.errors import InputError
 from .importers import ImportReport, Target, store_item
 from .importers.htmlpage import parse_html_page
-from .importers.wxr import wordpress_item
+from .importers.wxr import wordpress_date, wordpress_item
 from .textfile import decode
 
 USER_AGENT = "praktijkblog-analyse/0.1 (leest de openbare blogberichten van de eigen praktijk)"
@@ -215,13 +214,6 @@ def discover(client: Client) -> tuple[str, list[Found]]:
     return "de feed", _feed_urls(client)[: client.politeness.limit]
 
 
-def _date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _rest_item(client: Client, found: Found):
     response = client.get(f"{client.base}/wp-json/wp/v2/posts/{found.rest_id}?_embed=author")
     data = _json(response)
@@ -233,7 +225,7 @@ def _rest_item(client: Client, found: Found):
     if authors and isinstance(authors[0], dict) and authors[0].get("name"):
         meta["author"] = str(authors[0]["name"])
     item = wordpress_item(found.url, title, str((data.get("content") or {}).get("rendered", "")),
-                          _date(str(data.get("date", ""))), str(data.get("slug", "")), meta)
+                          wordpress_date(str(data.get("date", ""))), str(data.get("slug", "")), meta)
     return found.url, item.post, item.skip_reason, item.words
 
 

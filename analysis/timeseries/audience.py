@@ -8,11 +8,16 @@ from ..sources.urls import normalise_path
 from .weekly import topic_lists
 
 
+def _paths(posts: pd.DataFrame) -> pd.Series:
+    """Each post's page path as page views and contacts write it ('' without an address)."""
+    return posts["url"].fillna("").map(lambda u: normalise_path(u) if u else "")
+
+
 def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
     """Views per post: in total and in its first three months online (unknown, NaN, when
     the export is one total over a period)."""
     monthly = not period_total(views)
-    paths = posts["url"].fillna("").map(lambda u: normalise_path(u) if u else "")
+    paths = _paths(posts)
     rows = []
     for post_id, title, date, path, main in zip(posts["id"], posts["title"], posts["date"], paths,
                                              posts["main"]):
@@ -37,7 +42,7 @@ def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: 
         start, end = views.attrs["period"]
         day = contacts["timestamp"].dt.tz_localize(None).dt.normalize()
         contacts = contacts[(day >= start) & (day <= end)]
-    paths = posts["url"].fillna("").map(lambda u: normalise_path(u) if u else "")
+    paths = _paths(posts)
     rows = []
     for topic in topics:
         topic_paths = set(paths[posts["topics"].map(lambda ts, t=topic: t in ts)])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...core.dates import TIMEZONE
+from ...core.dates import FIRST_WEB_YEAR, TIMEZONE
 from ...core.errors import ContactFileError, DateError, InputError
 from ...core.formatting import nl_number
 from ...core.parallel import map_with, worker_pool
@@ -31,7 +31,7 @@ from .reader import Rows, read_rows
 
 PARALLEL_FROM = 20_000  # rows; below this a second process costs more than it saves
 CHUNK = 50_000  # rows read and scrubbed at a time
-EARLIEST = pd.Timestamp("1995-01-01", tz="UTC")  # no practice had a web contact form before this
+EARLIEST = pd.Timestamp(FIRST_WEB_YEAR, 1, 1, tz="UTC")
 SECURITY_ALERT = re.compile(r"^\s*\(Security Alert:[^)]*\)\s*", re.I)  # Flamingo's mark of suspected spam
 MAX_MESSAGE = 20_000  # characters kept of one message (a long letter is 5,000); the rest is cut off, with a note
 

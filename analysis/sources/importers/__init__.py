@@ -119,9 +119,8 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     outside: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-            files.extend(f for f in found if inside(f, p))
-            outside.extend(f for f in found if not inside(f, p))
+            for f in sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")):
+                (files if inside(f, p) else outside).append(f)
         else:
             files.append(p)
     return files, outside

@@ -62,7 +62,8 @@ def _untitled(blocks, slug: str) -> tuple[str, str]:
     return " ".join(words[:8]) + " ...", "geen titel in de export: de eerste woorden zijn de titel"
 
 
-def _date(value: str) -> dt.date | None:
+def wordpress_date(value: str) -> dt.date | None:
+    """The day of a WordPress date ('2025-01-20 09:00:00', '2025-01-20T09:00:00'), or None."""
     if not value or value.startswith("0000"):
         return None  # WordPress writes 0000-00-00 for unscheduled drafts
     try:
@@ -142,7 +143,7 @@ def parse_wxr(text: str) -> list[WxrItem]:
                              if c.get("domain") == "category" and c.text})
         if categories:
             meta["categories"] = categories
-        raw, date = _text(item, "content:encoded", ns), _date(_text(item, "wp:post_date", ns))
+        raw, date = _text(item, "content:encoded", ns), wordpress_date(_text(item, "wp:post_date", ns))
         items.append(wordpress_item(label, title, raw, date, _text(item, "wp:post_name", ns), meta, reusable,
                                     _meta(item, "_elementor_data", ns)))
     return items
