@@ -297,6 +297,12 @@ def test_one_bad_byte_in_utf8_keeps_the_rest_utf8_and_says_where():
     assert "regel 3" in encoding.note()
 
 
+@pytest.mark.parametrize("text", ["Café", "Knie na het café\nRug bij de één", "Bel mij, ’s avonds"])
+def test_a_short_windows_1252_file_is_not_taken_for_damaged_utf8(text):
+    decoded, encoding = decode_with_encoding(text.encode("cp1252"))
+    assert decoded == text and encoding.name == "cp1252"
+
+
 def test_a_wxr_with_one_bad_byte_imports_its_accents(tmp_path):
     item = ("<item><title>Café-knie</title><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>"
             "<wp:post_date>2025-01-06 10:00:00</wp:post_date><wp:post_name>cafe-knie</wp:post_name>"

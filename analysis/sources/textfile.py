@@ -95,7 +95,7 @@ def sniff(head: bytes, blocks) -> Encoding:
     if _strict_utf8(blocks()):
         return Encoding("utf-8")
     bad, good, lines = _utf8_damage(blocks())
-    if bad <= 3 or good >= 2 * bad:  # UTF-8 with a few damaged bytes, not a Windows-1252 file
+    if good and (bad <= 3 or good >= 2 * bad):  # UTF-8 (valid accents in it) with a few damaged bytes
         return Encoding("utf-8", "replace", tuple(lines))
     return Encoding("cp1252")  # strict: bytes Windows-1252 does not define make the file unreadable
 
