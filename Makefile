@@ -22,11 +22,11 @@ report: $(STAMP)
 
 ## Lint, type check, unit tests and nbval validation of every notebook.
 test: $(STAMP)
-	$(BIN)/python -m ruff check analysis tests benchmarks
-	$(BIN)/python -m mypy analysis
+	$(BIN)/python -m ruff check analysis tests benchmarks notebooks
+	$(BIN)/python -m mypy analysis notebooks/*.py
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## Re-execute the notebooks in place, refreshing their committed outputs.
+## Write the notebooks from their sources (notebooks/*.py) and re-execute them, refreshing their outputs.
 notebooks: $(STAMP)
 	$(BIN)/python -m analysis notebooks
 

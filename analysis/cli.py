@@ -155,20 +155,14 @@ def cmd_effects(args) -> int:
 
 
 def cmd_report(args) -> int:
+    from .reporting.context import ReportConfig
     from .reporting.report import ReportFailed, run_report
 
     check_not_input(args.out, [args.corpus, args.contacts, args.pageviews, args.weather, args.draft])
-    # notebooks run in notebooks/, so paths given relative to the caller are made absolute
-    parameters = {k: str(v.resolve()) if isinstance(v, Path) else v for k, v in {
-        "CORPUS": args.corpus, "CONTACTS": args.contacts, "PAGEVIEWS": args.pageviews,
-        "WEATHER": args.weather, "REPORT_YEAR": args.year, "OUTPUT_DIR": args.out.resolve(),
-        "DRAFT": args.draft, "TODAY": (args.today or dt.date.today()).isoformat()}.items() if v is not None}
-    if args.contacts:  # own data: never mix in the synthetic weather, page views or draft
-        parameters.update({k: parameters.get(k) for k in ("WEATHER", "PAGEVIEWS", "DRAFT")})
-    if args.corpus:  # the import check of the sample's raw pages belongs to the sample
-        parameters.setdefault("RAW", None)
+    config = ReportConfig.for_inputs(args.corpus, args.contacts, pageviews=args.pageviews, weather=args.weather,
+                                     draft=args.draft, year=args.year, today=args.today or dt.date.today())
     try:
-        run_report(args.out, parameters)
+        run_report(args.out, config)
     except ReportFailed as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ import pytest
 from analysis.cli import main
 from analysis.core.outputs import unique_log
 from analysis.reporting import draft_app
+from analysis.reporting.context import ReportConfig
 from analysis.reporting.exports import write_xlsx
 from analysis.reporting.report import _clean, run_report
 from analysis.sources.contacts import import_contacts
@@ -75,7 +76,7 @@ def test_an_earlier_report_is_replaced_and_the_new_one_carries_the_marker(tmp_pa
     contacts = write_contacts(tmp_path / "c.csv", 40, dt.date(2025, 1, 6), 60)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(report, "NOTEBOOKS", {"00_overzicht": "Overzicht"})
-        run_report(out, {"CORPUS": str(corpus), "CONTACTS": str(contacts), "RAW": None})
+        run_report(out, ReportConfig.for_inputs(corpus, contacts))
     assert (out / ".praktijkblog-rapport").exists() and "vorig rapport" not in (out / "index.html").read_text()
 
 
@@ -236,8 +237,7 @@ def test_the_report_runs_on_an_empty_or_hostile_corpus(tmp_path, monkeypatch, co
 
         quick = ("02_readability", "04_seasonality", "05_planner")
         monkeypatch.setattr(report, "NOTEBOOKS", {n: t for n, t in report.NOTEBOOKS.items() if n in quick})
-    index = run_report(tmp_path / "rapport", {"CORPUS": str(folder), "CONTACTS": str(contacts), "WEATHER": None,
-                                              "PAGEVIEWS": None, "DRAFT": None, "RAW": None})
+    index = run_report(tmp_path / "rapport", ReportConfig.for_inputs(folder, contacts))
     pages = " ".join(p.read_text(encoding="utf-8") for p in index.parent.glob("*.html"))
     assert "Traceback" not in pages and "root:x:0" not in pages
     if corpus == "vijandig" and os.environ.get("CI"):

@@ -148,13 +148,15 @@ def test_committed_report_notebooks_carry_their_outputs():
         assert len(outputs) >= 3, f"{name}.ipynb has no outputs: run `make notebooks`"
 
 
-def test_every_notebook_that_plans_starts_from_the_same_day():
-    """The overview's 'next steps' and the planner must give the same dates: every notebook
-    that makes a plan takes the TODAY the report passes."""
-    from analysis.reporting.report import _parameters_of
+def test_every_report_page_renders_from_the_one_report_context():
+    """Every page tells the same story: each notebook takes only the report's configuration and
+    reads the dataset, effects and plan from its one context, never computing its own (a topic
+    page measuring gaps from the end of the data while the planner starts today, as before)."""
+    own_work = ("load_dataset(", "make_plan(", "topic_gaps(", "tagged_posts(", "effects_table(", "readability_table(")
+    for name in NOTEBOOKS:
+        source = (NOTEBOOK_DIR / f"{name}.py").read_text(encoding="utf-8")
+        params = source.split('tags=["parameters"]', 1)[1].split("# %%", 1)[0]
+        assert re.findall(r"^(\w+) =", params, flags=re.M) == ["REPORT"], name
+        assert "report = report_context(REPORT)" in source, name
+        assert [w for w in own_work if re.search(rf"(?<![\w.]){re.escape(w)}", source)] == [], name
 
-    planning = [n for n in NOTEBOOKS if "make_plan(" in (NOTEBOOK_DIR / f"{n}.ipynb").read_text(encoding="utf-8")]
-    assert {"00_overzicht", "05_planner"} <= set(planning)
-    assert [n for n in planning if "TODAY" not in _parameters_of(n)] == []
-    for name in planning:
-        assert "today=TODAY or None" in (NOTEBOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from analysis.core.spreadsheet import neutralise, neutralise_frame
+from analysis.reporting.context import ReportConfig
 from analysis.reporting.exports import write_csv
 from analysis.reporting.report import render_site
 from analysis.reporting.safe import md
@@ -185,5 +186,4 @@ def test_hostile_posts_and_draft_through_the_real_notebooks(tmp_path, monkeypatc
 
 
 def run_report_for(report, out, corpus, contacts, draft):
-    return report.run_report(out, {"CORPUS": str(corpus), "CONTACTS": str(contacts), "WEATHER": None,
-                                   "PAGEVIEWS": None, "DRAFT": str(draft), "RAW": None})
+    return report.run_report(out, ReportConfig.for_inputs(corpus, contacts, draft=draft))

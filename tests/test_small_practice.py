@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from analysis.core.sufficiency import NotEnoughData
 from analysis.planning.plan import make_plan
 from analysis.reporting import key_points, sections
+from analysis.reporting.context import ReportConfig
 from analysis.reporting.labels import present
 from analysis.reporting.provenance import dataset_lines
 from analysis.reporting.report import ReportFailed, run_report
@@ -62,7 +63,7 @@ def every_section(ds, nlp, corpus, contacts) -> list[str]:
     asked = plan.gaps["contact_share"].rename(index=ds.taxonomy.labels())
     summary = overview(ds.weekly, plan.effects, plan.readability, plan.calendar, None, asked)
     table = plan.readability.join(ds.posts.set_index("id")[["title", "date"]])
-    shown = [*summary.lines, *dataset_lines(ds, corpus, contacts)]
+    shown = [*summary.lines, *dataset_lines(ds, ReportConfig.for_inputs(corpus, contacts))]
     calls = [
         lambda: sections.year_on_year(ds.weekly, summary.year),
         lambda: key_points.corpus_points(ds.posts), lambda: sections.posts_per_month(ds.posts),
@@ -138,8 +139,7 @@ def test_the_report_runs_on_a_small_practice(tmp_path, shape, monkeypatch):
         from analysis.reporting import report
 
         monkeypatch.setattr(report, "NOTEBOOKS", {QUICK[shape]: report.NOTEBOOKS[QUICK[shape]]})
-    index = run_report(tmp_path / "rapport", {"CORPUS": str(corpus), "CONTACTS": str(contacts), "WEATHER": None,
-                                              "PAGEVIEWS": None, "DRAFT": None, "RAW": None})
+    index = run_report(tmp_path / "rapport", ReportConfig.for_inputs(corpus, contacts))
     for page in index.parent.glob("*.html"):
         text = page.read_text(encoding="utf-8").lower()
         assert "synthetisch" not in text and "traceback" not in text and ">nan<" not in text
@@ -160,7 +160,7 @@ def test_a_failed_report_leaves_the_previous_one_untouched(tmp_path, monkeypatch
     bad.write_text("Datum;Bericht\nmorgen;Knie\n", encoding="utf-8")
     monkeypatch.setattr(report, "NOTEBOOKS", {"00_overzicht": "Overzicht"})
     with pytest.raises(ReportFailed, match=r"notebook 00_overzicht stopte bij stap \d+ .*ongewijzigd"):
-        run_report(out, {"CORPUS": str(write_corpus(tmp_path / "posts", 2)), "CONTACTS": str(bad)})
+        run_report(out, ReportConfig.for_inputs(write_corpus(tmp_path / "posts", 2), bad))
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "vorig rapport"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rapport")]

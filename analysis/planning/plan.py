@@ -33,11 +33,12 @@ def data_end(weekly: pd.DataFrame, contacts: pd.DataFrame) -> pd.Timestamp:
     return contacts["timestamp"].max().tz_localize(None).normalize()
 
 
-def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None) -> Plan:
+def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None,
+              effects: pd.DataFrame | None = None, readability: pd.DataFrame | None = None) -> Plan:
     """Effects, readability, topic gaps, content calendar and rewrites; *today* defaults to
-    the week after the data."""
-    effects = effects_table(ds)
-    readability, _ = readability_table(ds.posts, nlp)
+    the week after the data. *effects* and *readability* are computed unless given."""
+    effects = effects_table(ds) if effects is None else effects
+    readability = readability_table(ds.posts, nlp)[0] if readability is None else readability
     today = data_end(ds.weekly, ds.contacts) if today is None else pd.Timestamp(today)
     quiet_month = (int(ds.weekly["total"].groupby(ds.weekly.index.month).mean().idxmin())
                    if len(ds.weekly) >= MODEL_WEEKS else None)  # a quiet month needs a whole year

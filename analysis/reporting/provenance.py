@@ -67,11 +67,12 @@ def file_line(kind: str, path: str | Path | None, detail: str = "") -> str:
     return f"{kind}: {label}" + (f" ({detail})" if detail else "") + "."
 
 
-def dataset_lines(ds, corpus: str | Path, contacts: str | Path, pageviews=None, weather=None) -> list[str]:
-    """The inputs of a dataset, one sentence each; the weather with the period it covers."""
+def dataset_lines(ds, config) -> list[str]:
+    """The inputs of a report's dataset (*config*: its ReportConfig), one sentence each; the
+    weather with the period it covers."""
     period = weather_text(ds.weather) if getattr(ds, "weather", None) is not None else ""
-    return [corpus_line(corpus, ds.posts), contacts_line(contacts, ds.contacts, ds.weekly.index),
-            file_line("Paginaweergaven", pageviews), file_line("Weer", weather, period)]
+    return [corpus_line(config.corpus, ds.posts), contacts_line(config.contacts, ds.contacts, ds.weekly.index),
+            file_line("Paginaweergaven", config.pageviews), file_line("Weer", config.weather, period)]
 
 
 def pipeline_line(nlp) -> str:

@@ -8,6 +8,7 @@ committed outputs are fresh.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import re
@@ -17,13 +18,16 @@ import tempfile
 import time
 from pathlib import Path
 
+import jupytext
 import nbformat
 import papermill
+from ipykernel.ipkernel import IPythonKernel
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
 from ..core.outputs import REPORT_MARKER, check_report_folder, unique_log
 from ..core.paths import NOTEBOOKS as NOTEBOOK_DIR
+from .context import ReportConfig, report_context
 from .glossary import glossary_html
 from .safe import CSP, clean_html
 
@@ -86,12 +90,41 @@ def execute(name: str, output: Path, parameters: dict | None = None) -> Path:
     return output
 
 
+def notebook_from_source(name: str):
+    """The notebook *name* as its jupytext source ``notebooks/<name>.py`` defines it, without
+    outputs: stable cell ids (a regenerated notebook gives a reviewable diff) and the kernel's
+    language information (without it JupyterLab marks a notebook as modified on opening)."""
+    nb = jupytext.read(NOTEBOOK_DIR / f"{name}.py")
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"{name[:2]}-{i:02d}"
+    nb.metadata["language_info"] = dict(IPythonKernel.language_info)
+    nb.metadata.get("jupytext", {}).pop("text_representation", None)  # the source's own header
+    return nb
+
+
 def refresh_notebooks(names: list[str] | None = None) -> None:
-    """Re-execute notebooks in place with their default parameters (committed outputs)."""
-    for name in names or list(NOTEBOOKS):
+    """Write every notebook from its source; re-execute the report's notebooks in place with their
+    default parameters (their committed outputs)."""
+    names = names or [p.stem for p in sorted(NOTEBOOK_DIR.glob("0*.py"))]
+    if set(names) & set(NOTEBOOKS):
+        _compute_context(ReportConfig())
+    for name in names:
         start = time.perf_counter()
-        execute(name, NOTEBOOK_DIR / f"{name}.ipynb")
+        target = NOTEBOOK_DIR / f"{name}.ipynb"
+        nbformat.write(notebook_from_source(name), target)
+        if name in NOTEBOOKS:
+            execute(name, target)
         print(f"  {name}.ipynb bijgewerkt ({time.perf_counter() - start:.0f} s)", flush=True)
+
+
+def _compute_context(config: ReportConfig) -> None:
+    """The analyses every page renders, once, stored for the notebooks' kernels."""
+    start = time.perf_counter()
+    print("  analyses uitvoeren ...", end=" ", flush=True)
+    context = report_context(config)
+    context.compute()
+    context.save()
+    print(f"klaar ({time.perf_counter() - start:.0f} s)", flush=True)
 
 
 def _href(name: str) -> str:
@@ -143,8 +176,9 @@ def _failure(name: str, exc: PapermillExecutionError, work: Path, out: Path) -> 
         f"({exc.ename}: {evalue}). Het vorige rapport in {out} is ongewijzigd. Details: {log}")
 
 
-def run_report(out: Path, parameters: dict) -> Path:
-    """Execute all notebooks with *parameters* and render the HTML report into *out*.
+def run_report(out: Path, config: ReportConfig) -> Path:
+    """Compute the report's context once, execute all notebooks on it and render the HTML report
+    into *out*.
 
     Atomic: everything is built in a fresh folder beside *out*, which replaces *out*
     only when every notebook succeeded; on failure *out* is left as it was."""
@@ -155,15 +189,14 @@ def run_report(out: Path, parameters: dict) -> Path:
     try:
         executed = work / "notebooks"
         executed.mkdir()
-        parameters = parameters | {"OUTPUT_DIR": str(work)}
+        config = dataclasses.replace(config, out=work)
+        _compute_context(config)
         done = {}
         for i, name in enumerate(NOTEBOOKS, start=1):
             start = time.perf_counter()
             print(f"[{i}/{len(NOTEBOOKS)}] {name}.ipynb uitvoeren ...", end=" ", flush=True)
-            accepted = _parameters_of(name)
             try:
-                done[name] = execute(name, executed / f"{name}.ipynb",
-                                     {k: v for k, v in parameters.items() if k in accepted})
+                done[name] = execute(name, executed / f"{name}.ipynb", {"REPORT": config.to_json()})
             except PapermillExecutionError as exc:
                 print("mislukt", flush=True)
                 raise _failure(name, exc, work, out) from None
@@ -189,11 +222,3 @@ def _replace(out: Path, work: Path) -> None:
     work.rename(out)
     shutil.rmtree(old, ignore_errors=True)
 
-
-def _parameters_of(name: str) -> set[str]:
-    """Names assigned in the notebook's cell tagged 'parameters'."""
-    nb = nbformat.read(NOTEBOOK_DIR / f"{name}.ipynb", as_version=4)
-    for cell in nb.cells:
-        if "parameters" in cell.metadata.get("tags", []):
-            return set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.M))
-    return set()

@@ -1,0 +1,104 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # De blog als data
+#
+# Wat er op de blog staat: hoeveel berichten, wanneer ze verschenen, hoe lang ze zijn, welke berichten
+# naar elkaar verwijzen en hoe berichten van de website in de analyse terechtkomen.
+
+# %% jupyter={"source_hidden": true} tags=["parameters"]
+REPORT = ""  # the report's configuration (python -m analysis report passes it); empty: the sample
+
+# %% jupyter={"source_hidden": true}
+import tempfile
+from pathlib import Path
+
+from analysis.reporting import key_points, sections
+from analysis.reporting.charts import setup
+from analysis.reporting.context import report_context
+from analysis.reporting.notebook import say, say_lines, section, show_all
+from analysis.reporting.provenance import corpus_line
+from analysis.sources.corpus import related_links
+from analysis.sources.importers import compare_with_corpus, import_paths
+
+setup()
+report = report_context(REPORT)
+posts = report.posts
+
+# %% [markdown]
+# ## In het kort
+
+# %% jupyter={"source_hidden": true}
+say_lines(key_points.corpus_points(posts))
+say(corpus_line(report.config.corpus, posts))
+
+# %% [markdown]
+# ## Berichten per maand en per seizoen
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.posts_per_month(posts), sections.posts_per_season(posts))
+
+# %% [markdown]
+# ## Lengte van de berichten
+#
+# Heel korte berichten (minder dan 100 woorden) zijn te kort om de leesbaarheidsformules betrouwbaar te berekenen.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.length_histogram(posts))
+with section():
+    show_all(sections.shortest_posts(posts))
+
+# %% [markdown]
+# ## Ontbrekende datums
+#
+# Een bericht zonder publicatiedatum krijgt nooit een verzonnen datum: het blijft zonder datum tot die is ingevuld.
+# De seizoensanalyse
+# kan zo'n bericht pas gebruiken als de datum is ingevuld.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.undated_posts(posts))
+
+# %% [markdown]
+# ## Verwijzingen naar andere artikelen
+#
+# Pagina's van de website tonen 'gerelateerde artikelen'. De importer bewaart die titels; hier staat welke
+# verwijzingen naar een ander bericht van de blog leiden.
+
+# %% jupyter={"source_hidden": true}
+links = related_links(posts)
+say(f"{len(links)} verwijzingen, waarvan {links['to'].notna().sum()} naar een ander bericht van de blog.")
+if len(links):
+    show_all(links.rename(columns={"from": "van", "related": "verwijst naar", "to": "gevonden bericht"}))
+
+# %% [markdown]
+# ## Van website naar analyse: de importer
+#
+# De importer verantwoordt elke invoer (geïmporteerd, bijgewerkt, dubbel of overgeslagen met een reden) en
+# elk woord: hoeveel woorden in de bron stonden, hoeveel in de tekst kwamen en wat als menu, voettekst of
+# verwijzing is weggelaten. Daarna vergelijken we de geïmporteerde berichten met de berichten van de blog.
+
+# %% jupyter={"source_hidden": true}
+if report.config.raw:
+    with tempfile.TemporaryDirectory() as tmp:
+        imported = import_paths([report.config.raw], Path(tmp))
+        check = compare_with_corpus(imported, Path(tmp), report.config.corpus)
+    print(imported.render())
+    show_all(check)
+else:
+    say("Voor eigen gegevens is er geen voorbeeld van websitepagina's om de importer op te controleren.")

@@ -1,0 +1,125 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Onderwerpen: waar schrijven we over, en waar vragen patiënten naar?
+#
+# Elk bericht en elk contactbericht krijgt onderwerpen uit dezelfde vaste lijst, de taxonomie (aan te
+# vullen door de marketeer). De herkenning kent Nederlandse samenstellingen (*liesblessure*,
+# *thuiswerkplek*) en laat valse vrienden (*terug*, *brug*) liggen. Daarnaast zoekt een model zonder
+# taxonomie naar thema's die de taxonomie mist. Contactberichten worden bij het inlezen eerst geschoond
+# van persoonsgegevens.
+#
+# <details><summary>Hoe is dit berekend?</summary>
+# <p>De herkenning zoekt de woorden van elk onderwerp uit de taxonomie, ook in verbogen vormen en Nederlandse
+# samenstellingen (<i>liesblessure</i>, ook <i>nek- en schouderklachten</i>), en slaat valse vrienden en
+# vaste uitdrukkingen over (<i>terug</i>, <i>achter de rug</i>). Titel, tussenkopjes en tekst tellen 3, 2 en
+# 1 keer. Thema's zonder taxonomie komen uit NMF (een model dat woorden die vaak samen voorkomen groepeert) op
+# TF-IDF-gewichten van de lemma's; stabiliteit is hoe vaak een thema terugkomt als het model opnieuw wordt
+# geschat.</p>
+# <p>De taxonomie staat in <code>analysis/data/topics.yaml</code>; een praktijk voegt onderwerpen toe of vervangt
+# ze met een eigen <code>topics.yaml</code> in de projectmap.</p>
+# </details>
+
+# %% jupyter={"source_hidden": true} tags=["parameters"]
+REPORT = ""  # the report's configuration (python -m analysis report passes it); empty: the sample
+
+# %% jupyter={"source_hidden": true}
+from analysis.reporting import key_points, sections
+from analysis.reporting.charts import setup
+from analysis.reporting.context import report_context
+from analysis.reporting.notebook import say, say_lines, section, show_all
+from analysis.reporting.provenance import contacts_line, corpus_line
+
+setup()
+report = report_context(REPORT)
+nlp, ds = report.nlp, report.dataset
+posts, contacts, weekly, taxonomy = ds.posts, ds.contacts, ds.weekly, ds.taxonomy
+labels = taxonomy.labels()
+gaps = report.plan.gaps  # measured as the planner measures them, from the day the plan starts
+
+# %% [markdown]
+# ## In het kort
+
+# %% jupyter={"source_hidden": true}
+say_lines(key_points.topic_points(posts, gaps, labels))
+say_lines([corpus_line(report.config.corpus, posts), contacts_line(report.config.contacts, contacts, weekly.index)])
+
+# %% [markdown]
+# ## Dekking: hoeveel berichten per onderwerp?
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(*sections.topic_coverage(posts, taxonomy))
+
+# %% [markdown]
+# ## Hoe betrouwbaar is de onderwerpherkenning?
+#
+# Elk bericht heeft één **hoofdonderwerp** (het eerste onderwerp dat de titel noemt, anders het onderwerp dat
+# het vaakst terugkomt) en soms **nevenonderwerpen**: onderwerpen die in de titel staan of door de hele tekst
+# lopen (minstens één keer per vijftig woorden). Een zijpad, zoals een alinea over kinderen in een bericht over
+# de feestdagen, telt niet mee. Voor de voorbeeldberichten zijn de onderwerpen ook met de hand bepaald
+# (`corpus/topic_labels.csv`); zo is te zien hoe vaak de herkenning het goed heeft. *Klopt*: van de onderwerpen
+# die de herkenning gaf, het deel dat ook met de hand is gegeven. *Gevonden*: van de onderwerpen met de hand, het
+# deel dat de herkenning ook vond.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    intro, table = sections.tagging_agreement(posts, report.config.labels, taxonomy)
+    say(intro)
+    show_all(table)
+
+# %% [markdown]
+# ## Onderwerpen per maand
+#
+# In welke maand van het jaar verschijnen berichten over elk onderwerp (alle jaren samen)?
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.topics_by_month(posts, taxonomy))
+
+# %% [markdown]
+# ## Seizoensonderwerpen: wanneer schrijven we erover, en wanneer vragen patiënten ernaar?
+#
+# Per seizoensonderwerp de maanden uit de taxonomie, de maanden waarin we erover publiceerden en de maand
+# waarin de contacten erover pieken (berekend uit de contactgegevens).
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.seasonal_topics(posts, weekly, taxonomy))
+
+# %% [markdown]
+# ## Thema's die de taxonomie mist
+#
+# Een model zonder taxonomie zoekt woorden die vaak samen voorkomen en vindt zo thema's. Omdat zo'n model bij
+# elke start iets anders kan uitkomen, is het opnieuw geschat: **stabiliteit** 1,0 betekent dat het thema
+# elke keer terugkomt; onder 0,6 is het eerder ruis dan een echt thema. Een stabiel thema van vakwoorden is
+# geen onderwerp maar een **schrijfstijl**: precies wat de taxonomie niet ziet en de leesbaarheidsanalyse wel.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    sections.require_themes(posts)
+    texts = [t + "\n" + b for t, b in zip(posts["title"], posts["body"])]
+    show_all(*sections.themes(texts, nlp))
+
+# %% [markdown]
+# ## Waar vragen patiënten naar dat de blog nauwelijks behandelt?
+#
+# Per onderwerp het aandeel contacten dat erover gaat tegenover het aandeel berichten. Een **gat** is een
+# onderwerp in minstens 3% van de contacten met hoogstens één bericht in de laatste twee jaar.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(*sections.topic_demand(posts, contacts, taxonomy, weekly))

@@ -1,0 +1,100 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Planner voor de marketeer
+#
+# Wat schrijven we de komende twaalf maanden, wanneer moet het online, en welke berichten zijn aan
+# herziening toe? Alles volgt uit de analyses (seizoenen, effecten, onderwerpgaten, leesbaarheid).
+# Onderaan: controle van een concept vóór publicatie.
+#
+# <details><summary>Hoe is dit berekend?</summary>
+# <p>Een onderwerpgat (minstens 3% van de contacten, hoogstens één bericht in twee jaar) komt eerst en kan
+# meteen. Een seizoensonderwerp staat twee weken vóór de contacten beginnen te stijgen. Een onderwerp met
+# een aangetoond effect krijgt een plek in de rustigste maand. Herschrijven: berichten die moeilijker zijn
+# dan B1, ouder dan drie jaar, of het nieuwste bericht over een onderwerp met een aangetoond effect. De
+# regels staan in <code>analysis/planning/planner.py</code>.</p>
+# </details>
+
+# %% jupyter={"source_hidden": true} tags=["parameters"]
+REPORT = ""  # the report's configuration (python -m analysis report passes it); empty: the sample
+
+# %% jupyter={"source_hidden": true}
+from analysis.reporting import charts, key_points, sections
+from analysis.reporting.charts import setup
+from analysis.reporting.context import report_context
+from analysis.reporting.exports import write_plan
+from analysis.reporting.notebook import say, say_lines, section, show_all
+from analysis.reporting.provenance import dataset_lines
+
+setup()
+report = report_context(REPORT)
+nlp, ds, plan = report.nlp, report.dataset, report.plan
+
+# %% [markdown]
+# ## In het kort
+
+# %% jupyter={"source_hidden": true}
+say_lines(key_points.plan_points(plan))
+say(sections.plan_intro(plan))
+say_lines(dataset_lines(ds, report.config))
+
+# %% [markdown]
+# ## Contentkalender voor de komende twaalf maanden
+
+# %% jupyter={"source_hidden": true}
+with section():
+    table = sections.plan_table(plan)
+    show_all(charts.planner_timeline(plan.calendar, "Wanneer publiceren"), table)
+if report.config.out:
+    write_plan(plan, report.config.out)
+    say("De kalender en de lijst om te herschrijven staan ook in planner.xlsx (twee tabbladen) en in "
+        "planner.csv en herschrijven.csv in de rapportmap.")
+
+# %% [markdown]
+# ## Waar meer berichten nodig zijn om een effect te kunnen zien
+#
+# Hoeveel berichten of maanden gegevens er nog nodig zijn om een effect van ×1,5 aan te tonen (zie
+# Seizoenen en effecten).
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.data_needed_lines(plan.effects, len(ds.weekly)))
+
+# %% [markdown]
+# ## Onderwerpen waar patiënten naar vragen en die de blog nauwelijks behandelt
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.gap_table(plan.gaps, ds.taxonomy.labels()))
+
+# %% [markdown]
+# ## Berichten die aan herziening toe zijn
+#
+# Dringend: moeilijker dan B1, of het nieuwste bericht over een onderwerp met bewezen effect.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.rewrite_table(plan.rewrites))
+
+# %% [markdown]
+# ## Een concept controleren
+#
+# Een concept krijgt hetzelfde oordeel als de blog: de leesbaarheid met de zinnen die beter
+# kunnen, en de onderwerpen waarmee het bericht getagd zou worden.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    sections.show_draft_check(report.config.draft, nlp, ds.taxonomy)
