@@ -132,7 +132,7 @@ def cmd_weather(args) -> int:
 
 
 def cmd_effects(args) -> int:
-    from .core.formatting import nl_factor
+    from .core.formatting import MONTH_NAMES, nl_factor, nl_number
     from .timeseries.dataset import load_dataset
     from .timeseries.topic_effects import effects_json
 
@@ -148,9 +148,13 @@ def cmd_effects(args) -> int:
             print(f"  {r['label']}: {r['note']} ({r['posts']} berichten, {r['contacts']} contacten)")
             continue
         verdict = "EFFECT" if r["effect"] else "geen aangetoond effect"
-        print(f"  {r['label']}: {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}, {verdict}; "
-              f"{r['posts']} berichten, {r['contacts']} contacten; piek in maand {r['peak_month']}, "
-              f"{r['lead_weeks']} weken vooraf publiceren" + (f" — {r['note']}" if r["note"] else ""))
+        extra = "" if r["extra"] is None else (
+            f"; per bericht naar schatting {nl_number(r['extra'], 1)} extra contacten "
+            f"({nl_number(r['extra_low'], 1)} tot {nl_number(r['extra_high'], 1)})")
+        season = (f"; piek in {MONTH_NAMES[int(r['peak_month']) - 1]}, {int(r['lead_weeks'])} weken vooraf publiceren"
+                  if r["seasonal"] else "")
+        print(f"  {r['label']}: {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}, {verdict}{extra}; "
+              f"{r['posts']} berichten, {r['contacts']} contacten{season}" + (f" — {r['note']}" if r["note"] else ""))
     return 0
 
 

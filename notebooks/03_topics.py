@@ -118,8 +118,9 @@ with section():
 # ## Waar vragen patiënten naar dat de blog nauwelijks behandelt?
 #
 # Per onderwerp het aandeel contacten dat erover gaat tegenover het aandeel berichten. Een **gat** is een
-# onderwerp in minstens 3% van de contacten met hoogstens één bericht in de laatste twee jaar.
+# onderwerp waar patiënten vaak naar vragen en waar de blog veel minder over schrijft (zie *Begrippen*); de
+# planner gebruikt dezelfde maat.
 
 # %% jupyter={"source_hidden": true}
 with section():
-    show_all(*sections.topic_demand(posts, contacts, taxonomy, weekly))
+    show_all(*sections.topic_demand(gaps, contacts, taxonomy))

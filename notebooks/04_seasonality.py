@@ -28,12 +28,7 @@
 # toestaat dat weken meer verschillen dan bij puur toeval). Het seizoen is een vloeiende jaarlijkse golf
 # (Fourier-termen van het weeknummer), de kalender bestaat uit feestdagen, schoolvakanties regio Noord, de
 # overstapperiode, de kerstweek en, met weergegevens, ijs-, vorst- en natuurijsdagen.</p>
-# <p>Per onderwerp beschrijft een tweede telmodel de contacten over dat onderwerp met het eigen seizoen, het
-# algemene niveau en de kalender, plus het aantal berichten van 1–2, 3–4, 5–6 en 7–8 weken geleden (een
-# <i>distributed lag</i>). Of berichten contacten brengen, toetst één gezamenlijke toets op dat verloop; de
-# p-waarden zijn gecorrigeerd voor het toetsen van alle onderwerpen (Holm). Het interval komt uit de
-# standaardfout van het model. De tweede blik (kruiscorrelatie) haalt eerst seizoen, niveau en de
-# samenhang van opeenvolgende weken (autocorrelatie) uit beide reeksen (<i>prewhitening</i>).</p>
+# <p>Hoe het effect per onderwerp is berekend, staat bij de effecten hieronder.</p>
 # </details>
 
 # %% jupyter={"source_hidden": true} tags=["parameters"]
@@ -42,7 +37,7 @@ REPORT = ""  # the report's configuration (python -m analysis report passes it);
 # %% jupyter={"source_hidden": true}
 from IPython.display import Markdown, display
 
-from analysis.reporting import key_points, sections
+from analysis.reporting import key_points, methods, sections
 from analysis.reporting.charts import setup
 from analysis.reporting.context import report_context
 from analysis.reporting.notebook import say, say_lines, section, show_all
@@ -84,16 +79,17 @@ with section():
 # ## Effect van blogberichten per onderwerp
 #
 # Effect (×): hoeveel keer zoveel contacten over het onderwerp in de weken vanaf de publicatieweek, vergeleken
-# met vergelijkbare weken zonder bericht. ×1,8 (waarschijnlijk tussen ×1,5 en ×2,2) betekent: de beste schatting
-# is 1,8 keer zoveel contacten, en het echte effect ligt met 95% zekerheid tussen 1,5 en 2,2 keer. Hoe lang een
-# effect duurt, wordt niet aangenomen maar uit de
-# gegevens gehaald (kolom *weken effect*, zie het verloop hieronder); zonder aangetoond effect is dat de
-# standaard van vier weken. Rood = effect aangetoond (groter dan toeval kan verklaren); blauw = niet aangetoond.
+# met vergelijkbare weken zonder bericht, en wat een bericht daarmee naar schatting aan extra contacten oplevert.
+# ×1,8 (waarschijnlijk tussen ×1,3 en ×2,6) betekent: de beste schatting is 1,8 keer zoveel contacten, en de
+# marge is gecorrigeerd voor alle onderwerpen die tegelijk zijn getoetst. Aangetoond is een effect precies
+# wanneer die marge boven ×1 ligt. Hoe lang een effect duurt, wordt niet aangenomen maar uit de gegevens
+# gehaald (kolom *weken effect*, zie het verloop hieronder). Rood = effect aangetoond; blauw = niet aangetoond.
 # Een brede marge betekent: te weinig gegevens om iets te zeggen. Bij onderwerpen
 # waarvan de berichten elk jaar in hetzelfde deel van het seizoen verschijnen, is een effect van het
 # bericht niet te scheiden van het seizoen zelf (grijs); daar trekken we geen conclusie.
 
 # %% jupyter={"source_hidden": true}
+display(Markdown(methods.effects_method()))
 with section():
     show_all(sections.effects_chart(effects))
 with section():
@@ -115,11 +111,10 @@ with section():
 # ## Hoeveel gegevens zijn nog nodig?
 #
 # Waar geen effect is aangetoond, kan dat komen doordat er geen effect is of doordat er te weinig gegevens
-# zijn. Per onderwerp: hoeveel berichten meer (in dezelfde periode), of hoeveel maanden meer gegevens (bij
-# het huidige aantal berichten), nodig zijn om een effect van ×1,5 met 80% kans aan te tonen. Berekend door
-# simulatie uit wat de gegevens nu over het onderwerp zeggen.
+# zijn. Per onderwerp: hoe groot een effect moet zijn om het nu aan te tonen, en over een en twee jaar.
 
 # %% jupyter={"source_hidden": true}
+display(Markdown(methods.data_needed_method()))
 with section():
     show_all(sections.data_needed_lines(effects, len(ds.weekly)))
 

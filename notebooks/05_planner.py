@@ -20,19 +20,15 @@
 # herziening toe? Alles volgt uit de analyses (seizoenen, effecten, onderwerpgaten, leesbaarheid).
 # Onderaan: controle van een concept vóór publicatie.
 #
-# <details><summary>Hoe is dit berekend?</summary>
-# <p>Een onderwerpgat (minstens 3% van de contacten, hoogstens één bericht in twee jaar) komt eerst en kan
-# meteen. Een seizoensonderwerp staat twee weken vóór de contacten beginnen te stijgen. Een onderwerp met
-# een aangetoond effect krijgt een plek in de rustigste maand. Herschrijven: berichten die moeilijker zijn
-# dan B1, ouder dan drie jaar, of het nieuwste bericht over een onderwerp met een aangetoond effect. De
-# regels staan in <code>analysis/planning/planner.py</code>.</p>
-# </details>
 
 # %% jupyter={"source_hidden": true} tags=["parameters"]
 REPORT = ""  # the report's configuration (python -m analysis report passes it); empty: the sample
 
 # %% jupyter={"source_hidden": true}
-from analysis.reporting import charts, key_points, sections
+from IPython.display import Markdown, display
+
+from analysis.core.settings import settings
+from analysis.reporting import charts, key_points, methods, sections
 from analysis.reporting.charts import setup
 from analysis.reporting.context import report_context
 from analysis.reporting.exports import write_plan
@@ -42,6 +38,7 @@ from analysis.reporting.provenance import dataset_lines
 setup()
 report = report_context(REPORT)
 nlp, ds, plan = report.nlp, report.dataset, report.plan
+display(Markdown(methods.planner_method(settings().posts_per_month)))
 
 # %% [markdown]
 # ## In het kort
@@ -60,14 +57,15 @@ with section():
     show_all(charts.planner_timeline(plan.calendar, "Wanneer publiceren"), table)
 if report.config.out:
     write_plan(plan, report.config.out)
-    say("De kalender en de lijst om te herschrijven staan ook in planner.xlsx (twee tabbladen) en in "
-        "planner.csv en herschrijven.csv in de rapportmap.")
+    say("De kalender staat ook in planner.xlsx, om in te werken: tabblad Nieuwe berichten (met status, auteur "
+        "en schrijfdatum) en tabblad Herschrijven; voor andere programma's ook als planner.csv en "
+        "herschrijven.csv in de rapportmap.")
 
 # %% [markdown]
-# ## Waar meer berichten nodig zijn om een effect te kunnen zien
+# ## Welk effect de gegevens kunnen aantonen
 #
-# Hoeveel berichten of maanden gegevens er nog nodig zijn om een effect van ×1,5 aan te tonen (zie
-# Seizoenen en effecten).
+# Per onderwerp zonder aangetoond effect: hoe groot een effect moet zijn om het nu aan te tonen, en over een
+# en twee jaar (zie Seizoenen en effecten).
 
 # %% jupyter={"source_hidden": true}
 with section():
@@ -83,7 +81,9 @@ with section():
 # %% [markdown]
 # ## Berichten die aan herziening toe zijn
 #
-# Dringend: moeilijker dan B1, of het nieuwste bericht over een onderwerp met bewezen effect.
+# Per bericht één actie, met het adres van de pagina: bijwerken, samenvoegen, verwijderen of doorverwijzen,
+# herschrijven (met de zinnen om te verbeteren) of opfrissen. Dringend bovenaan: herschrijven, en het nieuwste
+# bericht over een onderwerp dat aantoonbaar patiënten brengt.
 
 # %% jupyter={"source_hidden": true}
 with section():

@@ -95,7 +95,7 @@ def owner_charts(ds, nlp) -> list[Figure]:
         lambda: sections.posts_per_month(ds.posts), lambda: sections.length_histogram(ds.posts),
         lambda: sections.readability_by_year(table), lambda: sections.topic_coverage(ds.posts, ds.taxonomy),
         lambda: sections.topics_by_month(ds.posts, ds.taxonomy),
-        lambda: sections.topic_demand(ds.posts, ds.contacts, ds.taxonomy, ds.weekly),
+        lambda: sections.topic_demand(plan.gaps, ds.contacts, ds.taxonomy),
         lambda: sections.year_on_year(ds.weekly, year), lambda: sections.contacts_over_time(ds.weekly),
         lambda: sections.season_and_calendar(ds.weekly, ds.covariates),
         lambda: sections.effects_chart(effects), lambda: sections.effect_profiles(ds, effects),

@@ -66,7 +66,7 @@ def test_the_planner_advice_on_the_draft_topics():
     [lies, rug] = topic_advice(_plan(), posts, {"lies": "Lies", "rug": "Rug"}, ["lies", "rug"])
     assert lies["when"].startswith("publiceren vanaf 7 december 2026") and "januari" in lies["when"]
     assert lies["last_post"] == "laatste bericht: 'Liesblessure na het schaatsen' (14 januari 2026, op B1)"
-    assert lies["contacts"].startswith("effect ×1,9") and "eerste 4 weken" in lies["contacts"]
+    assert lies["contacts"].startswith("aangetoond: ×1,9") and "eerste 4 weken" in lies["contacts"]
     assert rug["last_post"] == "de blog heeft nog geen bericht over dit onderwerp"
     assert rug["contacts"] == "geen contactgegevens over dit onderwerp"
 

@@ -20,7 +20,7 @@ from analysis.cli import main
 from analysis.core.outputs import unique_log
 from analysis.reporting import draft_app
 from analysis.reporting.context import ReportConfig
-from analysis.reporting.exports import write_xlsx
+from analysis.reporting.exports import write_calendar_xlsx
 from analysis.reporting.report import _clean, run_report
 from analysis.sources.contacts import import_contacts
 from analysis.sources.corpus import load_corpus
@@ -245,9 +245,11 @@ def test_the_report_runs_on_an_empty_or_hostile_corpus(tmp_path, monkeypatch, co
 
 
 def test_control_characters_in_a_title_do_not_stop_the_workbook(tmp_path):
-    path = write_xlsx({"Kalender": pd.DataFrame({"titel": ["Knie\x0bpijn\x1b[0m", "Rug"]})}, tmp_path / "p.xlsx")
-    sheet = openpyxl.load_workbook(path)["Kalender"]
-    assert [c.value for c in sheet["A"]] == ["titel", "Knie pijn [0m", "Rug"]
+    calendar = pd.DataFrame({"working_title": ["Knie\x0bpijn\x1b[0m", "Rug"], "status": ["idee", "idee"]})
+    path = write_calendar_xlsx(calendar, pd.DataFrame({"title": ["=1+1"]}), tmp_path / "p.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert [c.value for c in book["Nieuwe berichten"]["A"]] == ["werktitel", "Knie pijn [0m", "Rug"]
+    assert book["Herschrijven"]["A2"].value == "'=1+1"  # and no formula
 
 
 def test_symlinks_out_of_an_import_folder_are_refused(tmp_path):

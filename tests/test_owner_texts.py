@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.planning.planner import PlanItem
+from analysis.planning.calendar import PlanItem
 from analysis.reporting.exports import write_csv
 from analysis.reporting.report import NOTEBOOK_DIR, NOTEBOOKS, render_site
 
@@ -64,7 +64,8 @@ def test_the_planner_csv_is_written_for_people(tmp_path):
     row = {field: None for field in PlanItem.__dataclass_fields__} | {
         "publish_from": pd.Timestamp("2026-12-07"), "topic": "lies", "topic_label": "Lies", "priority": "high",
         "working_title": "Lies: goed voorbereid op januari", "angle": "de vragen pieken in januari",
-        "reason": "seizoen", "evidence": "effect ×1,9", "lift": 1.465153972417715, "ci_low": 1.1023, "ci_high": 2.0,
+        "reason": "seizoen", "evidence": "effect ×1,9", "extra_contacts": 1.465153972417715, "extra_low": 1.1023,
+        "extra_high": 2.0,
         "effect": True, "last_post": "Liesblessure", "last_post_date": pd.Timestamp("2026-01-14").date(),
         "last_post_b1": False}
     path = write_csv(pd.DataFrame([row]), tmp_path / "planner.csv")

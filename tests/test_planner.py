@@ -1,18 +1,23 @@
 """The marketer's planner and the owner's summary react to the data, not to typed numbers."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.planning.planner import content_calendar, rewrite_candidates, topic_gaps
+from analysis.planning.calendar import REPEAT_WEEKS, editorial_calendar, slots
+from analysis.planning.planner import rewrite_triage, topic_gaps
+from analysis.planning.titles import ENDINGS, MAX_USES, TitleWriter, patient_words
 from analysis.reporting.summary import overview
+from analysis.text.nlp import load_pipeline
 from analysis.timeseries.leadtime import lead_time
 
 TODAY = pd.Timestamp("2026-11-23")
 WEEKS = pd.date_range("2021-01-04", "2026-11-16", freq="W-MON")
+LABELS = {"schaatsen": "Schaatsen", "rug": "Rug en spit"}
 
 
 def _seasonal(peak_week: int, seed: int = 0) -> pd.Series:
@@ -22,16 +27,29 @@ def _seasonal(peak_week: int, seed: int = 0) -> pd.Series:
     return pd.Series(rng.poisson(mu), index=WEEKS)
 
 
-def _effects(series: pd.Series, effect: bool = False) -> pd.DataFrame:
-    row = {"lift": 1.2, "ci_low": 0.9, "ci_high": 1.6, "p": 0.2, "p_holm": 0.4, "effect": effect,
-           "season_overlap": 0.1, "note": ""} | asdict(lead_time(series))
-    return pd.DataFrame([row], index=["schaatsen"])
+def _flat(seed: int = 1) -> pd.Series:
+    return pd.Series(np.random.default_rng(seed).poisson(3, len(WEEKS)), index=WEEKS)
+
+
+def _effects(series: dict[str, pd.Series], proven: set[str] = frozenset()) -> pd.DataFrame:
+    rows = {t: {"label": LABELS[t], "lift": 1.8 if t in proven else 1.1, "se": 0.1 if t in proven else 0.3,
+                "ci_low": 1.3 if t in proven else 0.5, "ci_high": 2.5, "effect": t in proven, "window": 4,
+                "season_overlap": 0.1, "note": "", "contacts": int(s.sum())} | asdict(lead_time(s))
+            for t, s in series.items()}
+    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 POSTS = pd.DataFrame({"id": ["oud"], "slug": ["oud"], "title": ["Oud bericht"], "date": [pd.Timestamp("2021-01-29")],
-                      "topics": [["schaatsen"]], "main": ["schaatsen"]})
+                      "topics": [["schaatsen"]], "main": ["schaatsen"], "body": ["Schaatsen op het ijs."],
+                      "url": ["https://www.praktijk.example/blog/oud/"]})
 READABILITY = pd.DataFrame({"b1": [False], "reasons": [["zinnen te lang"]]}, index=["oud"])
-NO_GAPS = pd.DataFrame({"gap": [False]}, index=["schaatsen"])
+
+
+def _calendar(series: dict[str, pd.Series], proven=frozenset(), gaps=frozenset(), per_month: int = 2):
+    weekly = pd.DataFrame(series)
+    gap_table = pd.DataFrame({"gap": [t in gaps for t in series], "contact_share": 0.1}, index=list(series))
+    return editorial_calendar(_effects(series, set(proven)), gap_table, weekly, POSTS, READABILITY, TODAY, LABELS,
+                              {}, {}, per_month)
 
 
 @pytest.mark.parametrize("peak_week", [6, 14, 30, 44])
@@ -41,37 +59,85 @@ def test_lead_time_follows_the_peak(peak_week):
     assert result.seasonal and 2 <= result.lead_weeks <= 8
 
 
-def test_calendar_moves_when_the_season_moves():
-    early = content_calendar(_effects(_seasonal(6)), NO_GAPS, POSTS, READABILITY, 7, TODAY,
-                             {"schaatsen": "Schaatsen"})
-    late = content_calendar(_effects(_seasonal(30)), NO_GAPS, POSTS, READABILITY, 7, TODAY,
-                            {"schaatsen": "Schaatsen"})
-    assert early["publish_from"].iloc[0] < late["publish_from"].iloc[0]
-    assert early["publish_from"].iloc[0].month in (12, 1) and late["publish_from"].iloc[0].month in (6, 7)
-    assert early["publish_from"].iloc[0] >= TODAY - pd.Timedelta(days=7)
+@pytest.mark.parametrize("per_month", [1, 2, 4])
+def test_slots_follow_the_rhythm_at_most_one_a_week(per_month):
+    days = slots(TODAY, per_month)
+    assert all(d.weekday() == 0 and d >= TODAY for d in days)
+    assert all(b - a >= pd.Timedelta(days=7) for a, b in zip(days, days[1:]))
+    assert pd.Series(days).dt.to_period("M").nunique() == 12
+    assert len(days) == pytest.approx(12 * per_month, abs=per_month)
 
 
-def test_a_topic_gap_is_scheduled_first_and_proven_effects_get_priority():
-    gaps = pd.DataFrame({"gap": [True]}, index=["schaatsen"])
-    plan = content_calendar(_effects(_seasonal(30)), gaps, POSTS, READABILITY, 7, TODAY,
-                            {"schaatsen": "Schaatsen"})
-    assert plan["publish_from"].iloc[0] == TODAY and plan["priority"].iloc[0] == "high"
-    flat = pd.Series(np.random.default_rng(1).poisson(3, len(WEEKS)), index=WEEKS)
-    proven = content_calendar(_effects(flat, effect=True), NO_GAPS, POSTS, READABILITY, 7, TODAY,
-                              {"schaatsen": "Schaatsen"})
-    assert proven["priority"].iloc[0] == "high" and proven["publish_from"].iloc[0].month == 7
-    assert proven["last_post"].iloc[0] == "Oud bericht" and not proven["last_post_b1"].iloc[0]
+def test_a_seasonal_topic_is_planned_before_its_peak_and_moves_with_it():
+    early = _calendar({"schaatsen": _seasonal(6)})
+    late = _calendar({"schaatsen": _seasonal(30)})
+    first_early = early[early["reason"].str.startswith("seizoen")]["publish_from"].iloc[0]
+    first_late = late[late["reason"].str.startswith("seizoen")]["publish_from"].iloc[0]
+    assert first_early.month in (12, 1) and first_late.month in (6, 7)
+    assert (late["priority"] == "medium").any()
 
 
-def test_topic_gaps_and_rewrites():
-    contacts = pd.DataFrame({"topics": ["schaatsen"] * 10 + [""] * 90})
-    gaps = topic_gaps(POSTS, contacts, ["schaatsen"], TODAY)
-    assert gaps.loc["schaatsen", "contact_share"] == pytest.approx(0.1)
-    assert gaps.loc["schaatsen", "gap"]  # asked about, no post in the last two years
-    effects = _effects(_seasonal(6), effect=True)
-    rewrites = rewrite_candidates(POSTS, READABILITY, effects, TODAY)
-    assert rewrites["urgent"].iloc[0]
-    assert "moeilijker dan B1" in rewrites["reasons"].iloc[0] and "ouder dan 3 jaar" in rewrites["reasons"].iloc[0]
+def test_a_proven_topic_comes_first_states_its_extra_contacts_and_is_not_repeated_too_soon():
+    calendar = _calendar({"schaatsen": _flat(2), "rug": _flat(3)}, proven={"rug"})
+    rug = calendar[calendar["topic"] == "rug"]
+    assert calendar["topic"].iloc[0] == "rug" and (rug["priority"] == "high").all()
+    assert (rug["extra_low"] > 0).all() and rug["expected"].str.startswith("naar schatting").all()
+    assert (rug["publish_from"].diff().dropna() >= pd.Timedelta(weeks=REPEAT_WEEKS)).all()
+    assert calendar["publish_from"].is_monotonic_increasing and calendar["publish_from"].is_unique
+
+
+def test_a_gap_is_measured_as_the_topics_page_shows_it():
+    posts = pd.DataFrame({"topics": [["knie"]] * 4 + [["lies"]] * 16 + [[]] * 44,
+                          "date": [pd.Timestamp("2026-01-01")] * 64})
+    contacts = pd.DataFrame({"topics": ["knie"] * 64 + ["lies"] * 33 + ["hoofdpijn"] * 33 + [""] * 870})
+    gaps = topic_gaps(posts, contacts, ["knie", "lies", "hoofdpijn"], TODAY)
+    assert not gaps.loc["knie", "gap"]  # 6,2% of the posts against 6,4% of the contacts
+    assert not gaps.loc["lies", "gap"]  # 25% of the posts against 3,3% of the contacts
+    assert gaps.loc["hoofdpijn", "gap"]  # asked about, never written about
+
+
+def test_rewrite_triage_gives_each_post_one_action_with_its_page():
+    posts = pd.DataFrame({
+        "id": ["zv22", "zv25", "oud-knie", "nieuw-knie", "moeilijk", "kerst"],
+        "slug": ["zv22", "zv25", "oud-knie", "nieuw-knie", "moeilijk", "kerst"],
+        "title": ["Zorgverzekering 2022", "Zorgverzekering 2025", "Knieklachten bij het fietsen",
+                  "Knieklachten bij het fietsen voorkomen", "Laterale epicondylalgie", "Kerst: blijf bewegen"],
+        "date": pd.to_datetime(["2021-11-01", "2024-11-01", "2020-05-01", "2025-05-01", "2025-02-01", "2021-12-15"]),
+        "topics": [["zorgverzekering"], ["zorgverzekering"], ["knie"], ["knie"], ["elleboog"], ["feestdagen"]],
+        "main": ["zorgverzekering", "zorgverzekering", "knie", "knie", "elleboog", "feestdagen"],
+        "body": ["Vergoeding.", "Vergoeding en polis.", "Fietsen met knieklachten: zadel en trappen.",
+                 "Fietsen met knieklachten: zadel, trappen en oefeningen.", "Pijn aan de elleboog.", "Bewegen."],
+        "url": [f"https://x.example/blog/{i}/" for i in range(6)]})
+    readability = pd.DataFrame({"b1": [True, True, True, True, False, True],
+                                "reasons": [[], [], [], [], ["zinnen te lang"], []]}, index=posts["id"])
+    gaps = pd.DataFrame({"contact_share": [0.05, 0.06, 0.04, 0.0]},
+                        index=["zorgverzekering", "knie", "elleboog", "feestdagen"])
+    effects = pd.DataFrame({"effect": [False]}, index=["knie"])
+    sentences = pd.DataFrame({"id": ["moeilijk"] * 2, "text": ["Een korte zin.", "Een zeer lange zin met jargon."],
+                              "words": [3, 6], "flags": [[], ["lang"]]})
+    triage = rewrite_triage(posts, readability, effects, gaps, TODAY, sentences).set_index("id")
+    assert triage.loc["zv25", "action"] == "bijwerken" and "2027" in triage.loc["zv25", "why"]
+    assert triage.loc["zv22", "action"] == "doorverwijzen" and "Zorgverzekering 2025" in triage.loc["zv22", "why"]
+    assert triage.loc["oud-knie", "action"] == "samenvoegen"
+    assert triage.loc["moeilijk", "action"] == "herschrijven"
+    assert triage.loc["moeilijk", "sentences"] == "Een zeer lange zin met jargon."
+    assert triage.loc["kerst", "action"] == "verwijderen of doorverwijzen"
+    assert triage.loc["zv22", "page"] == "/blog/0/" and "nieuw-knie" not in triage.index
+
+
+def test_titles_use_what_several_patients_write_never_one_patients_words():
+    messages = ["Ik heb last van mijn knie bij het fietsen.", "Last van mijn knie, wat nu?",
+                "Sinds een week last van mijn knie.", "Mijn schouder kraakt als Jan Smit zingt."]
+    words = patient_words(messages, [["knie"], ["knie"], ["knie"], ["schouder"]], load_pipeline())
+    assert words.phrases["knie"].question == "Last van uw knie?"
+    assert words.phrases["knie"].messages == 3 and "schouder" not in words.phrases
+
+
+def test_no_title_ending_is_used_more_than_twice_in_a_year():
+    writer = TitleWriter()
+    titles = [writer.title(kind, "Knie", None, "januari") for kind in list(ENDINGS) * 6]
+    endings = Counter(t.split(": ", 1)[1] for t in titles)
+    assert max(endings.values()) <= MAX_USES and len(titles) == 24
 
 
 def test_summary_numbers_are_computed_from_the_weekly_series():

@@ -77,7 +77,7 @@ def every_section(ds, nlp, corpus, contacts) -> list[str]:
         lambda: sections.readability_by_year(table), lambda: sections.measure_correlations(table),
         lambda: sections.topic_coverage(ds.posts, ds.taxonomy), lambda: sections.topics_by_month(ds.posts, ds.taxonomy),
         lambda: sections.seasonal_topics(ds.posts, ds.weekly, ds.taxonomy),
-        lambda: sections.topic_demand(ds.posts, ds.contacts, ds.taxonomy, ds.weekly),
+        lambda: sections.topic_demand(plan.gaps, ds.contacts, ds.taxonomy),
         lambda: sections.contacts_over_time(ds.weekly), lambda: sections.season_and_calendar(ds.weekly, ds.covariates),
         lambda: sections.effects_chart(effects), lambda: sections.effects_table(effects),
         lambda: sections.ccf(ds, effects), lambda: sections.lead_time_table(effects, len(ds.weekly)),

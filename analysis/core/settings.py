@@ -7,6 +7,7 @@ for Hoorn; De Bilt is 260, Schiphol 240, De Kooy 235). Example::
     name: Fysiotherapie Hoorn
     place: Hoorn
     knmi_station: 249
+    posts_per_month: 2    # the planner's rhythm (1 to 4; at most one post a week)
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class Settings:
     name: str = "de praktijk"
     place: str = "Hoorn"
     knmi_station: int = 249
+    posts_per_month: int = 2
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +44,11 @@ def settings() -> Settings:
     if unknown:
         raise InputError(f"{FILE_NAME}: onbekende instelling(en): {', '.join(sorted(unknown))}")
     try:
-        return Settings(**{**raw, "knmi_station": int(raw.get("knmi_station", Settings.knmi_station))})
+        station = int(raw.get("knmi_station", Settings.knmi_station))
     except (TypeError, ValueError):
         raise InputError(f"{FILE_NAME}: knmi_station moet een stationsnummer zijn, zoals 249") from None
+    rhythm = raw.get("posts_per_month", Settings.posts_per_month)
+    if not isinstance(rhythm, int) or isinstance(rhythm, bool) or not 1 <= rhythm <= 4:
+        raise InputError(f"{FILE_NAME}: posts_per_month moet een heel getal van 1 tot en met 4 zijn "
+                         "(berichten per maand, hoogstens één per week)")
+    return Settings(**{**raw, "knmi_station": station, "posts_per_month": rhythm})

@@ -8,11 +8,15 @@ import pandas as pd
 from spacy.language import Language
 
 from ..core.errors import InputError
+from ..core.settings import settings
 from ..core.sufficiency import MODEL_WEEKS, NotEnoughData
 from ..text.readability_table import readability_table
 from ..timeseries.dataset import Dataset, load_dataset
 from ..timeseries.topic_effects import effects_table
-from .planner import content_calendar, rewrite_candidates, topic_gaps
+from ..timeseries.weekly import topic_lists
+from .calendar import editorial_calendar
+from .planner import rewrite_triage, topic_gaps
+from .titles import patient_words
 
 
 @dataclass
@@ -34,20 +38,23 @@ def data_end(weekly: pd.DataFrame, contacts: pd.DataFrame) -> pd.Timestamp:
 
 
 def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None,
-              effects: pd.DataFrame | None = None, readability: pd.DataFrame | None = None) -> Plan:
-    """Effects, readability, topic gaps, content calendar and rewrites; *today* defaults to
-    the week after the data. *effects* and *readability* are computed unless given."""
+              effects: pd.DataFrame | None = None,
+              readability: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> Plan:
+    """Effects, readability, topic gaps, the editorial calendar and the rewrite triage; *today*
+    defaults to the week after the data. *effects* and *readability* (per post, per sentence) are
+    computed unless given."""
     effects = effects_table(ds) if effects is None else effects
-    readability = readability_table(ds.posts, nlp)[0] if readability is None else readability
+    table, sentences = readability_table(ds.posts, nlp) if readability is None else readability
     today = data_end(ds.weekly, ds.contacts) if today is None else pd.Timestamp(today)
     quiet_month = (int(ds.weekly["total"].groupby(ds.weekly.index.month).mean().idxmin())
                    if len(ds.weekly) >= MODEL_WEEKS else None)  # a quiet month needs a whole year
     gaps = topic_gaps(ds.posts, ds.contacts, ds.topics, today)
-    calendar = content_calendar(effects, gaps, ds.posts, readability, quiet_month, today,
-                                ds.taxonomy.labels())
-    return Plan(today=today, quiet_month=quiet_month, effects=effects, readability=readability,
-                gaps=gaps, calendar=calendar,
-                rewrites=rewrite_candidates(ds.posts, readability, effects, today))
+    words = patient_words(ds.contacts["text"].tolist(), topic_lists(ds.contacts["message_topics"]).tolist(), nlp)
+    calendar = editorial_calendar(effects, gaps, ds.weekly, ds.posts, table, today, ds.taxonomy.labels(),
+                                  words.phrases, words.keywords, settings().posts_per_month,
+                                  {t.id: t.months for t in ds.taxonomy.topics})
+    return Plan(today=today, quiet_month=quiet_month, effects=effects, readability=table, gaps=gaps,
+                calendar=calendar, rewrites=rewrite_triage(ds.posts, table, effects, gaps, today, sentences))
 
 
 def plan_for_drafts(corpus: Path, contacts: Path, weather: Path | None, nlp: Language

@@ -1,55 +1,27 @@
-"""The marketer's planner: what to write next, when it should go live, what to rewrite.
+"""What the planner knows about the blog: topic gaps, the last post per topic, the evidence in
+words, and the posts due for attention (the calendar itself is calendar.py).
 
-Rules (all figures come from the analysis, none are typed in):
-- a *seasonal* topic (see leadtime.py) is scheduled in its publication week
-  (peak minus lead time) within the next 12 months;
-- a topic with a proven publication effect but no season is scheduled in the
-  quietest month for contacts, when extra demand is most welcome;
-- a *topic gap* (patients ask about it, the blog barely covers it) is scheduled
-  right away;
-- a post is due for a rewrite when it fails B1, is older than REWRITE_AGE_YEARS,
-  or is the latest post of a topic with a proven effect and fails B1.
+A *topic gap* is a topic patients ask about (at least GAP_MIN_SHARE of the contacts) that the
+blog covers less than half as much as patients ask: its share of the posts is below GAP_COVERAGE
+times its share of the contacts. The topics page and the planner use this one measure; how long
+ago the last post was is the calendar's concern (calendar.REPEAT_WEEKS).
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import asdict, dataclass
+import re
 
 import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
 
-from ..core.dates import next_monday_of_week
-from ..core.formatting import MONTH_NAMES, nl_factor, nl_percent
+from ..core.formatting import nl_factor
+from ..sources.urls import normalise_path
 from ..timeseries.effects import SEASON_OVERLAP
 from ..timeseries.weekly import topic_lists
 
 REWRITE_AGE_YEARS = 3
 GAP_MIN_SHARE = 0.03  # topic in at least 3% of contacts
-GAP_MAX_POSTS = 1  # ...and at most one post in the last two years
-PRIORITY = {"high": 0, "medium": 1, "low": 2}
-
-
-@dataclass(frozen=True)
-class PlanItem:
-    """One recommended post: when, about what, why, and what the blog has on it now."""
-    publish_from: pd.Timestamp
-    topic: str
-    topic_label: str
-    working_title: str
-    angle: str
-    priority: str  # high, medium or low
-    reason: str
-    evidence: str
-    lift: float
-    ci_low: float
-    ci_high: float
-    effect: bool
-    last_post: str
-    last_post_date: dt.date | None
-    last_post_b1: bool | None
-
-
-CALENDAR_COLUMNS = ["publish_from", "topic_label", "working_title", "angle", "priority", "reason", "evidence",
-                    "last_post", "last_post_date", "last_post_b1"]  # what the marketer sees of a plan item
+GAP_COVERAGE = 0.5  # ...and a share of the posts below half its share of the contacts
 
 
 def topic_gaps(posts: pd.DataFrame, contacts: pd.DataFrame, topics: list[str],
@@ -65,7 +37,8 @@ def topic_gaps(posts: pd.DataFrame, contacts: pd.DataFrame, topics: list[str],
         rows.append({"topic": t, "contact_share": share, "posts": n_posts, "posts_last_2y": n_recent,
                      "post_share": n_posts / max(len(posts), 1)})
     table = pd.DataFrame(rows).set_index("topic")
-    table["gap"] = (table["contact_share"] >= GAP_MIN_SHARE) & (table["posts_last_2y"] <= GAP_MAX_POSTS)
+    table["gap"] = (table["contact_share"] >= GAP_MIN_SHARE) & (
+        table["post_share"] < GAP_COVERAGE * table["contact_share"])
     return table
 
 
@@ -79,105 +52,116 @@ def last_post(posts: pd.DataFrame, topic: str) -> pd.Series | None:
 
 
 def evidence(e: pd.Series) -> str:
-    """What the effects analysis says about a topic, in one Dutch phrase."""
+    """What the effects analysis says about a topic, in one Dutch phrase; the interval is the one
+    the verdict rests on (corrected for the topics tested), so the two always agree."""
     if pd.isna(e["lift"]):
         return e["note"] or "geen schatting"
+    if e["season_overlap"] >= SEASON_OVERLAP:
+        return "effect niet te scheiden van het seizoen"
     interval = nl_factor(e["lift"], e["ci_low"], e["ci_high"])
     if e.get("window"):
         interval += f" in de eerste {int(e['window'])} weken"
-    if e["season_overlap"] >= SEASON_OVERLAP:
-        return "effect niet te scheiden van het seizoen"
-    return f"effect {interval}" if e["effect"] else f"geen effect aangetoond {interval}"
+    if e["effect"]:
+        return f"aangetoond: {interval}"
+    if e["lift"] < 1:
+        return f"niet aangetoond: {interval}; onder ×1 is toeval of het moment van de berichten"
+    return f"niet aangetoond: {interval}"
 
 
-def content_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, posts: pd.DataFrame,
-                     readability: pd.DataFrame, quiet_month: int | None, today: pd.Timestamp,
-                     labels: dict[str, str]) -> pd.DataFrame:
-    """One row per recommended post in the next 12 months, sorted by publication date."""
-    rows, spread = [], 0
-    for topic, e in effects.iterrows():
-        last = last_post(posts, topic)
-        reason, when, priority, kind = None, None, "low", ""
-        if gaps.loc[topic, "gap"]:
-            reason = "onderwerp waar patiënten naar vragen, weinig op de blog"
-            when, priority, kind = today, "high", "gap"
-        elif e.get("seasonal") and e.get("publish_week"):
-            when = next_monday_of_week(e["publish_week"], today)
-            reason = f"seizoen: piek in week {e['peak_week']}, publiceren vanaf {e['lead_weeks']} weken vooraf"
-            priority, kind = ("high" if e["effect"] else "medium"), "season"
-        elif e["effect"] and quiet_month is not None:  # spread over the quiet month, two weeks apart
-            week = pd.Timestamp(today.year, quiet_month, 1).isocalendar().week + 2 * spread
-            when, spread = next_monday_of_week(min(week, 52), today), spread + 1
-            reason, priority, kind = "bewezen effect op contacten; gepland in de rustigste maand", "high", "effect"
-        if reason is None or when is None:
-            continue
-        b1 = bool(readability.loc[last["id"], "b1"]) if last is not None else None
-        title, angle = working_title(kind, labels[topic], e, gaps.loc[topic], last, b1)
-        rows.append(asdict(PlanItem(
-            publish_from=when.normalize(), topic=topic, topic_label=labels[topic],
-            working_title=title, angle=angle, priority=priority, reason=reason, evidence=evidence(e),
-            lift=e["lift"], ci_low=e["ci_low"], ci_high=e["ci_high"], effect=bool(e["effect"]),
-            last_post=last["title"] if last is not None else "",
-            last_post_date=last["date"].date() if last is not None else None,
-            last_post_b1=b1)))
-    plan = pd.DataFrame(rows, columns=list(PlanItem.__dataclass_fields__))
-    if plan.empty:
-        return plan
-    plan = plan[plan["publish_from"] < today + pd.DateOffset(months=12)]
-    rank = plan["priority"].map(PRIORITY).rename("rank")
-    return plan.assign(rank=rank).sort_values(["publish_from", "rank", "topic"]).drop(
-        columns="rank").reset_index(drop=True)
+YEAR = re.compile(r"\b(20\d\d)\b")
+ASKED_SHARE = 0.005  # a topic still asked about: in at least 0,5% of the contacts
+SENTENCES_SHOWN = 2
+MERGE_SIMILARITY = 0.4  # two posts that share this much of their words say much the same
+TRIAGE_COLUMNS = ["id", "title", "page", "date", "action", "why", "sentences", "urgent", "b1"]
 
 
-def working_title(kind: str, label: str, e: pd.Series, gap: pd.Series, last, last_b1: bool | None
-                  ) -> tuple[str, str]:
-    """A working title and an angle for a planned post, from why it is planned (a topic gap,
-    the season, a proven effect) and the blog's last post on the topic (Dutch)."""
-    name = label.lower()
-    if kind == "gap":
-        title = f"Uw vragen over {name} beantwoord"
-        share = gap.get("contact_share")
-        asked = (f"{nl_percent(share, 0)} van de contacten gaat over {name}" if pd.notna(share)
-                 else "patiënten vragen ernaar")
-        angle = f"{asked}, de blog heeft er weinig over: beantwoord de vragen die patiënten stellen"
-    elif kind == "season":
-        month = MONTH_NAMES[int(e["peak_month"]) - 1] if pd.notna(e.get("peak_month")) else "het seizoen"
-        title = f"{label}: goed voorbereid op {month}"
-        angle = f"de vragen pieken in {month}; tips om klachten voor te zijn, op tijd online"
-    else:
-        title = f"{label}: wat u zelf kunt doen"
-        angle = "berichten over dit onderwerp brengen aantoonbaar contacten; geef praktische oefeningen en tips"
-    if last is not None:
-        angle += f"; bouw voort op '{last['title']}'" + (" (dat moeilijker is dan B1)" if last_b1 is False else "")
-    return title, angle
+def _page(post: pd.Series) -> str:
+    url = post.get("url")
+    return normalise_path(url) if isinstance(url, str) and url else f"/{post['slug']}/"
 
 
-def rewrite_candidates(posts: pd.DataFrame, readability: pd.DataFrame, effects: pd.DataFrame,
-                       today: pd.Timestamp) -> pd.DataFrame:
-    """Posts due for a rewrite with their reasons; urgent ones (B1 or proven effect) first."""
+def _sentences_to_fix(sentences: pd.DataFrame | None, post_id: str) -> str:
+    """The post's longest flagged sentences (what the draft checker would mark first)."""
+    if sentences is None or sentences.empty:
+        return ""
+    own = sentences[(sentences["id"] == post_id) & (sentences["flags"].map(len) > 0)]
+    longest = own.sort_values("words", ascending=False, kind="stable").head(SENTENCES_SHOWN)
+    return " | ".join(t if len(t) <= 160 else t[:157].rstrip() + "..." for t in longest["text"])
+
+
+def _newer_twins(posts: pd.DataFrame) -> dict[str, str]:
+    """Per post, the newer post on the same main topic that is most like it, where it is alike
+    enough to merge the two."""
+    dated = posts.dropna(subset=["date"]).reset_index(drop=True)
+    if len(dated) < 2:
+        return {}
+    similarity = cosine_similarity(TfidfVectorizer(sublinear_tf=True).fit_transform(
+        dated["title"] + " " + dated["body"]))
+    twins = {}
+    for i, p in dated.iterrows():
+        newer = [j for j in range(len(dated)) if dated.loc[j, "main"] == p["main"] and dated.loc[j, "date"] > p["date"]]
+        if newer and similarity[i, (best := max(newer, key=lambda j: similarity[i, j]))] >= MERGE_SIMILARITY:
+            twins[p["id"]] = dated.loc[best, "id"]
+    return twins
+
+
+def rewrite_triage(posts: pd.DataFrame, readability: pd.DataFrame, effects: pd.DataFrame, gaps: pd.DataFrame,
+                   today: pd.Timestamp, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every post due for attention with one action and its page address:
+
+    - *bijwerken* (update): a year in the title that has passed ("Zorgverzekering 2025"), on the
+      newest such post of its topic; *doorverwijzen* (redirect) for the older ones;
+    - *samenvoegen* (merge): older than REWRITE_AGE_YEARS while a newer post on the same main topic
+      says much the same (TF-IDF cosine of title and text at least MERGE_SIMILARITY);
+    - *verwijderen of doorverwijzen* (retire or redirect): older than REWRITE_AGE_YEARS on a topic
+      patients no longer ask about;
+    - *herschrijven* (rewrite): harder than B1 on a topic patients ask about, with the sentences to fix;
+    - *opfrissen* (refresh): older than REWRITE_AGE_YEARS, still asked about, still B1.
+
+    Urgent: the newest post on a topic with a proven effect, and every rewrite."""
     proven = set(effects.index[effects["effect"]])
-    latest = {}
-    for _, p in posts.dropna(subset=["date"]).sort_values("date").iterrows():
-        for t in p["topics"]:
-            latest[t] = p["id"]
+    dated = posts.dropna(subset=["date"]).sort_values("date", kind="stable")
+    newest_main = dated.groupby("main")["id"].last().to_dict() if len(dated) else {}
+    titles = posts.set_index("id")["title"].to_dict()
+    twins = _newer_twins(posts)
+    yearly: dict[str, tuple[int, str]] = {}  # per main topic, the post with the latest year in its title
+    for _, p in posts.iterrows():
+        if (found := YEAR.findall(p["title"])) and max(map(int, found)) >= yearly.get(p["main"], (0, ""))[0]:
+            yearly[p["main"]] = (max(map(int, found)), p["id"])
+    next_year = today.year + (1 if today.month >= 10 else 0)  # insurance and resolutions are written ahead
     rows = []
     for _, p in posts.iterrows():
-        r = readability.loc[p["id"]]
+        if p["id"] not in readability.index:
+            continue
+        b1 = bool(readability.loc[p["id"], "b1"])
         old = pd.notna(p["date"]) and p["date"] < today - pd.DateOffset(years=REWRITE_AGE_YEARS)
-        effect_topics = [t for t in p["topics"] if t in proven and latest.get(t) == p["id"]]
-        reasons = []
-        if not r["b1"]:
-            reasons.append("moeilijker dan B1: " + "; ".join(r["reasons"][:2]))
-        if old:
-            reasons.append(f"ouder dan {REWRITE_AGE_YEARS} jaar")
-        if effect_topics and (not r["b1"] or old):
-            reasons.append("nieuwste bericht over een onderwerp met bewezen effect: "
-                           + ", ".join(effect_topics))
-        if reasons:
-            rows.append({"id": p["id"], "title": p["title"], "date": p["date"],
-                         "b1": bool(r["b1"]), "urgent": bool(effect_topics) or not r["b1"],
-                         "reasons": "; ".join(reasons)})
-    table = pd.DataFrame(rows, columns=["id", "title", "date", "b1", "urgent", "reasons"])
+        asked = any(t in gaps.index and gaps.loc[t, "contact_share"] >= ASKED_SHARE for t in p["topics"])
+        newer = twins.get(p["id"])
+        years = [int(y) for y in YEAR.findall(p["title"])]
+        action, why = None, ""
+        if years and max(years) < next_year and yearly[p["main"]][1] == p["id"]:
+            action, why = "bijwerken", f"de titel noemt {max(years)}; werk het bij voor {next_year}"
+        elif years and max(years) < next_year:
+            action, why = "doorverwijzen", (f"de titel noemt {max(years)}; verwijs dit adres door naar het nieuwste "
+                                            f"bericht erover, '{titles[yearly[p['main']][1]]}'")
+        elif old and newer:
+            action, why = "samenvoegen", f"nieuwer bericht over hetzelfde onderwerp: '{titles[newer]}'; voeg samen " \
+                                         "en verwijs dit adres door"
+        elif old and not asked:
+            action, why = "verwijderen of doorverwijzen", "ouder dan 3 jaar en patiënten vragen er niet meer naar"
+        elif not b1 and asked:
+            action, why = "herschrijven", "moeilijker dan B1: " + "; ".join(readability.loc[p["id"], "reasons"][:2])
+        elif old:
+            action, why = "opfrissen", f"ouder dan {REWRITE_AGE_YEARS} jaar; controleer of het nog klopt"
+        if action is None:
+            continue
+        leads = [t for t in p["topics"] if t in proven and newest_main.get(t) == p["id"]]
+        rows.append({"id": p["id"], "title": p["title"], "page": _page(p), "date": p["date"], "action": action,
+                     "why": why + (f"; nieuwste bericht over een onderwerp dat patiënten brengt ({', '.join(leads)})"
+                                   if leads else ""),
+                     "sentences": _sentences_to_fix(sentences, p["id"]) if action == "herschrijven" else "",
+                     "urgent": bool(leads) or action == "herschrijven", "b1": b1})
+    table = pd.DataFrame(rows, columns=TRIAGE_COLUMNS)
     if table.empty:
         return table
-    return table.sort_values(["urgent", "date"], ascending=[False, True]).reset_index(drop=True)
+    return table.sort_values(["urgent", "date"], ascending=[False, True], kind="stable").reset_index(drop=True)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..core.dates import next_monday_of_week
 from ..core.formatting import MONTH_NAMES, nl_date
+from ..timeseries.extra_contacts import expected_text, row_extra
 from .plan import Plan
 from .planner import evidence, last_post
 
@@ -26,15 +27,22 @@ def topic_advice(plan: Plan | None, posts: pd.DataFrame | None, labels: dict[str
         e = plan.effects.loc[topic] if topic in plan.effects.index else None
         out.append({"topic": topic, "label": labels.get(topic, topic),
                     "when": _when(plan, topic, e), "last_post": _last_post(plan, posts, topic),
-                    "contacts": evidence(e) if e is not None else "geen contactgegevens over dit onderwerp"})
+                    "contacts": _contacts(e)})
     return out
+
+
+def _contacts(e: pd.Series | None) -> str:
+    if e is None:
+        return "geen contactgegevens over dit onderwerp"
+    extra = row_extra(e)
+    return evidence(e) + (f"; een bericht levert {expected_text(extra)} op" if extra is not None else "")
 
 
 def _when(plan: Plan, topic: str, e: pd.Series | None) -> str:
     planned = plan.calendar[plan.calendar["topic"] == topic] if len(plan.calendar) else plan.calendar
     if len(planned):
         row = planned.iloc[0]
-        return f"publiceren vanaf {nl_date(row['publish_from'])} ({row['reason']})"
+        return f"publiceren vanaf {nl_date(row['publish_from'])} ({row['reason']}); {row['expected']}"
     if e is not None and bool(e.get("seasonal")) and pd.notna(e.get("publish_week")):
         start = next_monday_of_week(int(e["publish_week"]), plan.today)
         return (f"publiceren vanaf {nl_date(start)}: de vragen pieken in {MONTH_NAMES[int(e['peak_month']) - 1]}, "

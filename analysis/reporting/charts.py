@@ -272,6 +272,8 @@ def planner_timeline(plan: pd.DataFrame, title: str):
         ax.scatter([], [], color=colour, label=f"prioriteit {PRIORITIES[priority]}")
     ax.set_yticks(range(len(topics)), topics)
     ax.invert_yaxis()
+    first = plan["publish_from"].min()
+    ax.set_xlim(first - pd.Timedelta(days=10), first + pd.DateOffset(months=12))
     date_axis(ax)
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)

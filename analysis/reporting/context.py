@@ -139,7 +139,7 @@ class ReportContext:
     @cached_property
     def plan(self) -> Plan:
         return make_plan(self.dataset, self.nlp, today=self.config.plan_start, effects=self.effects,
-                         readability=self.readability[0])
+                         readability=self.readability)
 
     def compute(self) -> None:
         """Everything the pages render, as far as the data allow; a part the data cannot give

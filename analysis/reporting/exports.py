@@ -1,13 +1,19 @@
-"""Tables for the marketer as CSV files that open cleanly in a Dutch Excel."""
+"""Tables for the marketer: CSV files that open cleanly in a Dutch Excel, and planner.xlsx, an
+editorial calendar to work in (real dates, a status list, widths, wrapped text, a frozen header
+and a filter on every sheet)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # control characters a workbook cannot hold
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core.spreadsheet import neutralise_frame
-from ..planning.planner import CALENDAR_COLUMNS
+from ..planning.calendar import CALENDAR_COLUMNS, STATUSES
 from .labels import dutch_columns
 
 
@@ -36,21 +42,66 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
+REWRITE_COLUMNS = ["title", "page", "date", "action", "why", "sentences", "urgent", "b1"]
+WORKBOOK_CALENDAR = ["publish_from", "write_by", "status", "author", *CALENDAR_COLUMNS[2:]]
+WIDTHS = {"topic_label": 22, "working_title": 45, "angle": 60, "reason": 40, "evidence": 40, "expected": 45,
+          "call_to_action": 40, "why": 60, "sentences": 80, "title": 45, "last_post": 40, "page": 40, "keyword": 28}
+
+
 def write_plan(plan, folder: Path) -> list[Path]:
-    """The marketer's files: the calendar and the rewrite list as two CSVs and one workbook."""
-    calendar = plan.calendar[CALENDAR_COLUMNS]
-    return [write_csv(calendar, Path(folder) / "planner.csv"),
-            write_csv(plan.rewrites, Path(folder) / "herschrijven.csv"),
-            write_xlsx({"Kalender": calendar, "Herschrijven": plan.rewrites}, Path(folder) / "planner.xlsx")]
+    """The marketer's files: the calendar and the rewrite list as two CSVs (for other tools) and as
+    the two sheets of the editorial calendar planner.xlsx."""
+    rewrites = plan.rewrites[REWRITE_COLUMNS]
+    return [write_csv(plan.calendar[CALENDAR_COLUMNS], Path(folder) / "planner.csv"),
+            write_csv(rewrites, Path(folder) / "herschrijven.csv"),
+            write_calendar_xlsx(plan.calendar[WORKBOOK_CALENDAR], rewrites, Path(folder) / "planner.xlsx")]
 
 
-def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
-    """One Excel workbook with a sheet per table (sheet name -> table); control characters in
-    a title (a vertical tab pasted from Word) become spaces instead of stopping the export."""
+def _cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dutch headers and ja/nee as in the CSVs, but dates stay dates (Excel sorts and filters them)."""
+    out = dutch_columns(frame).copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_bool_dtype(values) or values.map(lambda v: isinstance(v, bool)).any():
+            out[column] = values.map(lambda v: "ja" if v is True else "nee" if v is False else v)
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.normalize()
+        elif values.map(lambda v: isinstance(v, dt.date)).any():
+            out[column] = pd.to_datetime(values)
+    return neutralise_frame(out).map(lambda v: ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v)
+
+
+def _format_sheet(sheet, frame: pd.DataFrame) -> None:
+    """Widths, wrapped text, dates as dd-mm-jjjj, a frozen header and a filter."""
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for i, column in enumerate(frame.columns, start=1):
+        letter = get_column_letter(i)
+        sheet.column_dimensions[letter].width = WIDTHS.get(column, 14)
+        dates = pd.api.types.is_datetime64_any_dtype(frame[column]) or frame[column].map(
+            lambda v: isinstance(v, dt.date)).any()
+        for cell in sheet[letter][1:]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if dates:
+                cell.number_format = "DD-MM-YYYY"
+        sheet[letter][0].font = Font(bold=True)
+
+
+def write_calendar_xlsx(calendar: pd.DataFrame, rewrites: pd.DataFrame, path: Path) -> Path:
+    """planner.xlsx: sheet 'Nieuwe berichten' (a status list per row: idee, schrijven, klaar,
+    gepubliceerd) and sheet 'Herschrijven'."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    sheets = {"Nieuwe berichten": calendar, "Herschrijven": rewrites}
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            cells = _readable(frame).map(lambda v: ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v)
-            cells.to_excel(writer, sheet_name=name[:31], index=False)
+            _cells(frame).to_excel(writer, sheet_name=name, index=False)
+            _format_sheet(writer.sheets[name], frame)
+        statuses = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True)
+        sheet = writer.sheets["Nieuwe berichten"]
+        sheet.add_data_validation(statuses)
+        column = get_column_letter(list(calendar.columns).index("status") + 1)
+        if len(calendar):
+            statuses.add(f"{column}2:{column}{len(calendar) + 1}")
     return path
+

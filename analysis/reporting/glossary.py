@@ -3,15 +3,23 @@ from __future__ import annotations
 
 import html
 
+from ..core.formatting import nl_percent
+from ..planning.planner import GAP_COVERAGE, GAP_MIN_SHARE
+
 TERMS = [
     ("Effect (×)", "Hoeveel keer zoveel contacten over een onderwerp er binnenkomen in de weken na een "
                    "blogbericht, vergeleken met vergelijkbare weken zonder bericht. ×1,8 betekent: 80% meer."),
-    ("Waarschijnlijk tussen (marge)", "De marge rond een schatting, het 95%-betrouwbaarheidsinterval. "
-                                      "×1,8 (waarschijnlijk tussen ×1,5 en ×2,2) betekent: de beste schatting "
-                                      "is ×1,8, en met 95% zekerheid ligt het echte effect tussen ×1,5 en "
-                                      "×2,2. Loopt de marge over ×1, dan is een effect niet aangetoond."),
-    ("Effect aangetoond", "Het effect is groter dan toeval kan verklaren, ook nu alle onderwerpen tegelijk "
-                          "zijn getoetst, en het is te scheiden van het seizoen."),
+    ("Waarschijnlijk tussen (marge)", "De marge rond een schatting. Bij een effect van berichten is die "
+                                      "gecorrigeerd voor alle onderwerpen die tegelijk zijn getoetst, zodat "
+                                      "toeval bij zoveel onderwerpen geen effect laat zien. Loopt de marge "
+                                      "over ×1, dan is een effect niet aangetoond; ligt ze er helemaal boven, "
+                                      "dan wel."),
+    ("Effect aangetoond", "De marge ligt helemaal boven ×1 en het effect is te scheiden van het seizoen. "
+                          "Een schatting onder ×1 betekent niet dat berichten patiënten wegjagen: de "
+                          "berichten vielen in rustigere weken, of het is toeval."),
+    ("Extra contacten per bericht", "Hoeveel contacten een bericht naar schatting extra oplevert in de weken "
+                                    "erna: de gebruikelijke contacten over het onderwerp maal (effect − 1), "
+                                    "met de marge. Een onzeker effect telt voorzichtig mee."),
     ("Seizoenspatroon", "De terugkerende beweging door het jaar: drukker in januari, rustiger in de zomer, "
                         "vragen over schaatsen alleen bij ijs."),
     ("Overlap met seizoen", "Hoe sterk de weken na berichten samenvallen met het seizoen van het onderwerp. "
@@ -30,8 +38,9 @@ TERMS = [
     ("Hoofdonderwerp en nevenonderwerp", "Het hoofdonderwerp is waar een bericht over gaat (meestal het "
                                          "eerste onderwerp in de titel); nevenonderwerpen lopen door de "
                                          "tekst heen. Een zijpad telt niet."),
-    ("Onderwerpgat", "Een onderwerp waar patiënten naar vragen (minstens 3% van de contacten) en waarover "
-                     "de blog in twee jaar hoogstens één bericht had."),
+    ("Onderwerpgat", f"Een onderwerp waar patiënten naar vragen (minstens {nl_percent(GAP_MIN_SHARE, 0)} van de "
+                     f"contacten) en waarover de blog minder dan {nl_percent(GAP_COVERAGE, 0)} van dat aandeel "
+                     "aan berichten heeft."),
     ("Natuurijsdag", "De vierde en volgende dag op rij met een gemiddelde temperatuur onder nul: dan is er "
                      "vaak schaatsijs op sloten en plassen."),
 ]

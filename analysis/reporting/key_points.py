@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core.formatting import nl_date, nl_factor, nl_percent
+from ..core.formatting import nl_date, nl_factor, nl_number, nl_percent
 from ..text.readability.formulas import MIN_WORDS
 from ..timeseries.effects import SEASON_OVERLAP
+from ..timeseries.extra_contacts import expected_text, row_extra
 
 
 def proven_effects(effects: pd.DataFrame) -> pd.DataFrame:
@@ -18,8 +19,14 @@ def proven_effects(effects: pd.DataFrame) -> pd.DataFrame:
 
 
 def factor_list(proven: pd.DataFrame) -> str:
-    """'Nek ×2,1 (waarschijnlijk tussen ×1,5 en ×2,9); Rug ×1,8 (…)'."""
-    return "; ".join(f"{r['label']} {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}" for _, r in proven.iterrows())
+    """'Nek ×2,1 (waarschijnlijk tussen ×1,2 en ×3,5): naar schatting 5 extra contacten per bericht
+    (waarschijnlijk 2 tot 9); Rug …'."""
+    def one(r: pd.Series) -> str:
+        extra = row_extra(r)
+        return (f"{r['label']} {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}"
+                + (f": {expected_text(extra).replace(' extra contacten', ' extra contacten per bericht')}"
+                   if extra is not None else ""))
+    return "; ".join(one(r) for _, r in proven.iterrows())
 
 
 def most_asked(shares: pd.Series) -> str:
@@ -112,9 +119,11 @@ def plan_points(plan) -> list[str]:
         points = ["De analyses geven nu geen nieuwe berichten aan."]
     else:
         first = calendar.iloc[0]
-        points = [f"{len(calendar)} berichten gepland voor de komende twaalf maanden; het eerste: "
-                  f"'{first['working_title']}' ({first['topic_label']}), publiceren vanaf "
-                  f"{nl_date(first['publish_from'])}."]
+        months = calendar["publish_from"].dt.to_period("M").nunique()
+        points = [f"{len(calendar)} berichten gepland in {months} van de komende twaalf maanden, hoogstens één per "
+                  f"week, samen naar schatting {nl_number(calendar['extra_contacts'].sum(), 0)} extra contacten. "
+                  f"Het eerste: '{first['working_title']}' ({first['topic_label']}), publiceren vanaf "
+                  f"{nl_date(first['publish_from'])}, {first['expected']}."]
     if rewrites.empty:
         points.append("Geen berichten die aan herziening toe zijn.")
     else:

@@ -20,6 +20,12 @@ COLUMNS = {
     "ci_low": "ondergrens", "ci_high": "bovengrens", "effect": "effect aangetoond",
     "last_post": "laatste bericht", "last_post_date": "datum laatste bericht",
     "last_post_b1": "laatste bericht op B1", "working_title": "werktitel", "angle": "invalshoek",
+    "write_by": "schrijven vóór", "keyword": "zoekwoord", "expected": "wat het oplevert",
+    "call_to_action": "oproep aan de lezer", "status": "status", "author": "auteur",
+    "extra": "extra contacten per bericht", "page": "pagina", "action": "actie", "why": "waarom",
+    "sentences": "zinnen om te verbeteren", "extra_contacts": "extra contacten",
+    "extra_low": "extra contacten minstens", "extra_high": "extra contacten hoogstens",
+    "questions": "vragen in die weken",
     # rewrites and posts
     "id": "bestand", "slug": "kenmerk", "title": "titel", "date": "datum", "b1": "B1", "urgent": "dringend",
     "reasons": "redenen", "words": "woorden", "file": "bestand",

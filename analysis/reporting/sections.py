@@ -12,8 +12,6 @@ import pandas as pd
 
 from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_factor, nl_number, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
-from ..planning.plan import data_end
-from ..planning.planner import CALENDAR_COLUMNS, topic_gaps
 from ..sources.drafts import load_draft
 from ..text.readability.calibration import calibration_table
 from ..text.readability.checker import check
@@ -23,7 +21,8 @@ from ..text.topics import TopicTagger
 from ..text.topics.discovery import discover, stability_by_k
 from ..text.topics.evaluation import agreement, read_post_labels
 from ..text.topics.taxonomy import Taxonomy
-from ..timeseries.effects import effect_profile, naive_before_after, prewhitened_ccf
+from ..timeseries.effects import SEASON_OVERLAP, effect_profile, naive_before_after, prewhitened_ccf
+from ..timeseries.extra_contacts import expected_text, row_extra
 from ..timeseries.leadtime import lead_times
 from ..timeseries.power import DataNeeded, needs_text
 from ..timeseries.seasonality import count_model, rate_ratios, seasonal_profile, stl_decompose, yearly_totals
@@ -145,8 +144,9 @@ def effects_table(effects: pd.DataFrame) -> pd.DataFrame:
         raise NotEnoughData("Er zijn geen onderwerpen met berichten of contacten.")
     factors = [nl_factor(e["lift"], e["ci_low"], e["ci_high"]) if pd.notna(e["lift"]) else None
                for _, e in effects.iterrows()]
-    columns = ["label", "posts", "contacts", "contacts_in_window", "lift", "window", "effect", "season_overlap", "note"]
-    return dutch_columns(effects.assign(lift=factors)[columns]).set_index("onderwerp")
+    extra = [expected_text(x) if (x := row_extra(e)) is not None else None for _, e in effects.iterrows()]
+    columns = ["label", "posts", "contacts", "lift", "effect", "extra", "window", "season_overlap", "note"]
+    return dutch_columns(effects.assign(lift=factors, extra=extra)[columns]).set_index("onderwerp")
 
 
 def effect_profiles(ds, effects: pd.DataFrame):
@@ -209,18 +209,21 @@ def plan_intro(plan) -> str:
     return f"Planning vanaf {plan.today:%d-%m-%Y}; {quiet}."
 
 
+PAGE_COLUMNS = ["publish_from", "topic_label", "working_title", "expected", "priority", "reason"]  # the rest: xlsx
+
+
 def plan_table(plan) -> pd.DataFrame:
     if plan.calendar.empty:
-        raise NotEnoughData("De analyses geven nu geen aanbevolen berichten: geen onderwerpgat, geen "
-                            "seizoen en geen bewezen effect in de gegevens.")
-    return dutch_columns(plan.calendar[CALENDAR_COLUMNS])
+        raise NotEnoughData("De planner heeft nog geen onderwerpen om in te plannen: er zijn geen contacten "
+                            "over een onderwerp van de lijst.")
+    return dutch_columns(plan.calendar[PAGE_COLUMNS]).set_index("publiceren vanaf")
 
 
 def gap_table(gaps: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     found = gaps[gaps["gap"]]
     if found.empty:
         raise NotEnoughData("Geen onderwerpgaten: elk onderwerp waar patiënten vaak over schrijven, "
-                            "heeft recent een bericht.")
+                            "heeft er genoeg berichten over.")
     table = found.drop(columns="gap").rename(index=labels).rename_axis("onderwerp")
     table[["contact_share", "post_share"]] = table[["contact_share", "post_share"]].map(
         lambda v: nl_number(100 * v, 1) + "%")
@@ -387,10 +390,10 @@ def themes(texts: list[str], nlp) -> tuple:
         columns={"stability": "stabiliteit", "posts": "berichten", "stable": "stabiel"})
 
 
-def topic_demand(posts: pd.DataFrame, contacts: pd.DataFrame, taxonomy: Taxonomy, weekly: pd.DataFrame):
+def topic_demand(gaps: pd.DataFrame, contacts: pd.DataFrame, taxonomy: Taxonomy):
+    """Contacts against posts per topic, and the gaps (the planner's, planner.topic_gaps)."""
     if contacts.empty:
         raise NotEnoughData("Er zijn geen contacten ingelezen.")
-    gaps = topic_gaps(posts, contacts, taxonomy.ids, data_end(weekly, contacts))
     shares = gaps[["contact_share", "post_share"]].rename(index=taxonomy.labels(), columns={
         "contact_share": "aandeel contacten", "post_share": "aandeel berichten"}).sort_values("aandeel contacten")
     fig = charts.share_bars(shares, "Contacten en berichten per onderwerp")
@@ -400,7 +403,7 @@ def topic_demand(posts: pd.DataFrame, contacts: pd.DataFrame, taxonomy: Taxonomy
 def rewrite_table(rewrites: pd.DataFrame) -> pd.DataFrame:
     if rewrites.empty:
         raise NotEnoughData("Geen berichten die aan herziening toe zijn.")
-    return dutch_columns(rewrites.head(20).drop(columns="id"))
+    return dutch_columns(rewrites.head(20)[["title", "page", "date", "action", "why", "sentences"]])
 
 
 def show_draft_check(draft, nlp, taxonomy: Taxonomy) -> None:
@@ -426,16 +429,25 @@ def show_draft_check(draft, nlp, taxonomy: Taxonomy) -> None:
     say("Onderwerpen: " + (", ".join(taxonomy[t].label for t in tags["topics"]) or "geen"))
 
 
+SEASON_BOUND = ("de berichten vallen steeds in hetzelfde deel van het seizoen, dus meer van hetzelfde maakt geen "
+                "effect zichtbaar; een bericht buiten het seizoen wel.")
+
+
 def data_needed_lines(effects: pd.DataFrame, weeks: int) -> list[str]:
-    """Per topic without a proven effect: how many more posts or months would show a lift of ×1,5
-    (one line per answer, naming its topics)."""
+    """Per topic without a proven effect: the smallest effect its data can show now, and in one
+    and two years at its own posting rhythm (one line per answer, naming its topics)."""
     require_weeks(weeks, MODEL_WEEKS, "een schatting van de benodigde gegevens")
     rows = effects[effects["power_now"].notna()] if "power_now" in effects else effects.iloc[0:0]
     if rows.empty:
         raise NotEnoughData("Elk onderwerp met contacten heeft al een aangetoond effect, of heeft geen contacten.")
     groups: dict[str, list[str]] = {}  # topics with the same answer share one line
-    for _, r in rows.sort_values(["extra_posts", "extra_months"], na_position="last", kind="stable").iterrows():
-        extra = [None if pd.isna(r[k]) else int(r[k]) for k in ("extra_posts", "extra_months")]
-        text = needs_text(r["label"], DataNeeded(float(r["power_now"]), *extra))
+    columns = ["detectable_now", "detectable_1y", "detectable_2y"]
+    for _, r in rows.sort_values(columns, na_position="last", kind="stable").iterrows():
+        if r["season_overlap"] >= SEASON_OVERLAP:
+            text = f"{r['label']}: {SEASON_BOUND}"
+        else:
+            now, one, two = (None if pd.isna(r[k]) else float(r[k]) for k in columns)
+            text = needs_text(r["label"], DataNeeded(float(r["power_now"]), now, one, two, float(r["posts_per_year"]),
+                                                     bool(r["has_posts"])))
         groups.setdefault(text[len(r["label"]):], []).append(r["label"])
     return ["; ".join(labels) + answer for answer, labels in groups.items()]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..core.formatting import nl_date, nl_percent
+from ..timeseries.extra_contacts import ExtraContacts, expected_text
 from ..timeseries.seasonality import yearly_totals
 from .key_points import factor_list, most_asked, proven_effects
 
@@ -79,7 +80,9 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
     else:
         add("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.", "02_readability")
     if len(plan):
-        add("Volgende stappen: " + "; ".join(f"{r['topic_label']} publiceren vanaf {nl_date(r['publish_from'])}"
-                                             for _, r in plan.head(3).iterrows()) + ".", "05_planner")
+        add("Volgende berichten: " + "; ".join(
+            f"{r['topic_label']} vanaf {nl_date(r['publish_from'])}, "
+            f"{expected_text(ExtraContacts(r['extra_contacts'], r['extra_low'], r['extra_high']))}"
+            for _, r in plan.head(3).iterrows()) + ".", "05_planner")
     return Overview(year=year, week=week, contacts=this, contacts_last_year=last, change=change,
                     busiest_weeks=busiest, proven=proven, b1_share=b1_share, lines=lines, links=links)

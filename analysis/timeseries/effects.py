@@ -31,9 +31,18 @@ terms, not from the posts, so posting in season is no evidence by itself. When
 the posts *always* fall in the same part of the season, the two cannot be told
 apart: the share of the window explained by the season and calendar terms
 (``season_overlap``, an R²) is then high, and from SEASON_OVERLAP on the lift is
-shown but never called an effect. p-values (of the joint test) are Holm-adjusted
-across topics; only an adjusted p below 0.05 with a lift above 1 and a separable
-season is an effect.
+shown but never called an effect.
+
+One rule decides the verdict, and the interval the owner sees agrees with it. The interval
+shown (``ci_low``, ``ci_high``) is corrected for the family of topics tested: a Bonferroni
+interval at 1 − 0.05/N for N topics with an estimate, so the chance that any topic's interval
+misses ×1 by luck stays at 5%. A topic has an *effect* exactly when that interval lies above ×1
+and its season is separable. The nominal 95% interval is kept as ``ci95_low``/``ci95_high``
+(for the coverage checks), the joint test's p-value and its Holm adjustment as ``p`` and
+``p_holm``. A lift below ×1 is estimated, not forbidden: forcing lifts up to ×1 would bias every
+estimate upwards when posts do nothing. It is never read as harm: a post cannot drive patients
+away; a low estimate means the posts fell in weeks with less demand than the model expects, or
+chance (``LOW_NOTE``).
 """
 from __future__ import annotations
 
@@ -43,7 +52,7 @@ from typing import TypedDict
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
-from scipy.stats import chi2
+from scipy.stats import chi2, norm
 from statsmodels.stats.multitest import multipletests
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
@@ -56,6 +65,8 @@ HARMONICS = 3
 ALPHA = 0.05
 MIN_CONTACTS = 30
 SEASON_OVERLAP = 0.35
+LOW_NOTE = ("onder ×1: de berichten vielen in weken met minder vraag dan verwacht, of het is toeval; "
+            "een bericht jaagt geen patiënten weg")
 CALENDAR = ["insurance_period", "christmas", "school_holiday", "public_holidays", "ice_days", "frost_days",
             "natural_ice_days"]
 
@@ -70,6 +81,7 @@ class TopicEffect(TypedDict):
     lift: float
     ci_low: float
     ci_high: float
+    se: float  # standard error of log(lift)
     p: float
     season_overlap: float
     note: str  # why there is no estimate or no verdict (Dutch, shown to the owner)
@@ -173,7 +185,7 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     inside = post_window(weekly.index, starts, MAX_LAG)
     posts = int(sum(weekly.index[0] <= s <= weekly.index[-1] for s in starts)) if len(weekly) else 0
     result = TopicEffect(posts=posts, contacts=int(y.sum()), contacts_in_window=0, weeks_in_window=0,
-                         window=0, lift=np.nan, ci_low=np.nan, ci_high=np.nan, p=np.nan,
+                         window=0, lift=np.nan, ci_low=np.nan, ci_high=np.nan, se=np.nan, p=np.nan,
                          season_overlap=np.nan, note="")
     if len(weekly) < MODEL_WEEKS:
         result["note"] = f"te kort: {period_text(len(weekly))} gegevens, minstens 1 jaar nodig"
@@ -202,7 +214,7 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
         return result
     result["lift"] = float(np.exp(beta))
     result["ci_low"], result["ci_high"] = float(np.exp(beta - 1.96 * se)), float(np.exp(beta + 1.96 * se))
-    result["p"] = p
+    result["se"], result["p"] = float(se), p
     return result
 
 
@@ -220,17 +232,28 @@ def effect_profile(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     return pd.DataFrame(rows)
 
 
+def family_z(tests: int) -> float:
+    """The normal quantile of an interval corrected for *tests* topics (1.96 for one)."""
+    return float(norm.ppf(1 - ALPHA / (2 * max(tests, 1))))
+
+
 def publication_effects(weekly: pd.DataFrame, starts_by_topic: dict[str, list[pd.Timestamp]],
                         covariates: pd.DataFrame, topics: list[str]) -> pd.DataFrame:
-    """One row per topic: window, lift, CI, p, Holm-adjusted p and the verdict 'effect'."""
+    """One row per topic: window, lift, the interval corrected for the topics tested (``ci_low``,
+    ``ci_high``), the nominal 95% interval, p, Holm-adjusted p and the verdict 'effect'."""
     rows = [{"topic": t} | topic_effect(weekly, t, starts_by_topic.get(t, []), covariates) for t in topics]
     table = pd.DataFrame(rows).set_index("topic")
     tested = table["p"].notna()
     table["p_holm"] = np.nan
     if tested.any():
         table.loc[tested, "p_holm"] = multipletests(table.loc[tested, "p"], method="holm")[1]
-    table["effect"] = ((table["p_holm"] < ALPHA) & (table["lift"] > 1)
-                       & (table["season_overlap"] < SEASON_OVERLAP))
+    table["tests"] = int(tested.sum())
+    table["ci95_low"], table["ci95_high"] = table["ci_low"], table["ci_high"]
+    z = family_z(int(tested.sum()))
+    beta = np.log(table["lift"])
+    table["ci_low"], table["ci_high"] = np.exp(beta - z * table["se"]), np.exp(beta + z * table["se"])
+    table["effect"] = (table["ci_low"] > 1) & (table["season_overlap"] < SEASON_OVERLAP)
+    table.loc[(table["lift"] < 1) & (table["note"] == ""), "note"] = LOW_NOTE
     return table
 
 

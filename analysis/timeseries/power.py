@@ -1,17 +1,15 @@
-"""How much more data a topic needs before an effect of its posts can be shown.
+"""How large an effect a topic's data can show now, and in one and two years.
 
-For a topic without a proven effect: simulate, from what the data say about it now
-(weekly contacts outside the post windows, their overdispersion, the number of
-posts and weeks), whether a lift of ``TARGET_LIFT`` in the WINDOW weeks after a post
-would be detected by the effect model's joint test of its lag profile (a Wald test
-with one degree of freedom per lag bin, at the Bonferroni level for all tested
-topics, as strict as Holm's first step; an even lift over the window gives the
-test the same signal as the pooled rate ratio). Then find the fewest extra posts
-(with the same weeks of data) and the fewest extra months (posting at the current
-rate) that bring detection to ``POWER``. The simulation draws quasi-Poisson counts
-(negative binomial with variance φ·μ) and is vectorised, so all topics take well
-under a second; ``tests/test_power.py`` checks the prediction against the full
-effect model on simulated topics.
+For a topic without a proven effect: simulate, from what the data say about it now (weekly
+contacts outside the post windows, their overdispersion, the number of posts and weeks), whether
+a lift in the WINDOW weeks after a post would be detected by the verdict of the effect model (its
+interval, corrected for all tested topics, above ×1: a one-sided Wald test at the Bonferroni
+level). The *detectable lift* is the smallest lift found with POWER (80%): now, after one more
+year and after two more years of data at the topic's own posting rhythm (its posts per year so
+far; one a year for a topic without posts). The answer is always finite: "vanaf ×2,4", or
+"groter dan ×5" when even that would stay hidden. The simulation draws quasi-Poisson counts
+(negative binomial with variance φ·μ) and is vectorised, so all topics take well under a second;
+``tests/test_power.py`` checks the prediction against the full effect model on simulated topics.
 """
 from __future__ import annotations
 
@@ -19,27 +17,27 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2
 
 from ..core.formatting import nl_number
-from .effects import ALPHA, BINS, WINDOW, _design, _fit, post_window
+from .effects import WINDOW, _design, _fit, family_z, post_window
 
 TARGET_LIFT = 1.5
 TARGET_TEXT = f"×{nl_number(TARGET_LIFT, 1)}"  # '×1,5'
 POWER = 0.8
 SIMS = 2000
-MAX_EXTRA_POSTS = 40
-MAX_EXTRA_MONTHS = 120
-WEEKS_PER_MONTH = 52 / 12
+LIFTS = np.round(np.arange(1.1, 5.0001, 0.1), 1)  # the detectable lift is one of these
 SEED = 20261125
 
 
 @dataclass(frozen=True)
 class DataNeeded:
-    """What a topic needs to show a lift of TARGET_LIFT with POWER (None: not within reach)."""
-    power_now: float
-    extra_posts: int | None
-    extra_months: int | None
+    """The smallest lift a topic's data would show with POWER (None: above the largest of LIFTS)."""
+    power_now: float  # for a lift of TARGET_LIFT
+    detectable_now: float | None
+    detectable_1y: float | None
+    detectable_2y: float | None
+    posts_per_year: float  # the rhythm the later figures assume
+    has_posts: bool = True  # False: the rhythm is one post a year, the topic has none yet
 
 
 def detection_power(mu: float, phi: float, weeks: int, window_weeks: int, tests: int = 1,
@@ -55,8 +53,21 @@ def detection_power(mu: float, phi: float, weeks: int, window_weeks: int, tests:
     ok = (y1 > 0) & (y0 > 0)
     log_rr = np.log(np.where(ok, y1, 1) / inside) - np.log(np.where(ok, y0, 1) / outside)
     se = np.sqrt(max(phi, 1.0) * (1 / np.where(ok, y1, 1) + 1 / np.where(ok, y0, 1)))
-    critical = chi2.ppf(1 - ALPHA / max(tests, 1), len(BINS))
-    return float(np.mean(ok & (log_rr > 0) & ((log_rr / se) ** 2 > critical)))
+    return float(np.mean(ok & (log_rr / se > family_z(tests))))
+
+
+def detectable_lift(mu: float, phi: float, weeks: int, window_weeks: int, tests: int) -> float | None:
+    """The smallest of LIFTS detected with POWER (power grows with the lift: bisection)."""
+    low, high = 0, len(LIFTS) - 1
+    if detection_power(mu, phi, weeks, window_weeks, tests, float(LIFTS[high])) < POWER:
+        return None
+    while low < high:
+        mid = (low + high) // 2
+        if detection_power(mu, phi, weeks, window_weeks, tests, float(LIFTS[mid])) >= POWER:
+            high = mid
+        else:
+            low = mid + 1
+    return float(LIFTS[low])
 
 
 def _counts(rng: np.random.Generator, mean: float, phi: float, n: int) -> np.ndarray:
@@ -79,38 +90,36 @@ def _baseline(weekly: pd.DataFrame, topic: str, covariates: pd.DataFrame) -> tup
 
 def data_needed(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp], covariates: pd.DataFrame,
                 tests: int) -> DataNeeded:
-    """Extra posts (same weeks) or extra months (same posting rate) for 80% detection."""
+    """The lift the topic's data can show now and after one and two more years."""
     weeks = len(weekly)
-    inside = post_window(weekly.index, starts, WINDOW) > 0
+    window_weeks = int((post_window(weekly.index, starts, WINDOW) > 0).sum())
     mu, phi = _baseline(weekly, topic, covariates)
-    window_weeks = int(inside.sum())
-    now = detection_power(mu, phi, weeks, window_weeks, tests)
-    extra_posts = next((k for k in range(0, MAX_EXTRA_POSTS + 1)
-                        if window_weeks + k * WINDOW < weeks / 2
-                        and detection_power(mu, phi, weeks, window_weeks + k * WINDOW, tests) >= POWER), None)
-    extra_months = None
-    if window_weeks:
-        share = window_weeks / weeks
-        extra_months = next((m for m in range(0, MAX_EXTRA_MONTHS + 1, 1)
-                             if detection_power(mu, phi, round(weeks + m * WEEKS_PER_MONTH),
-                                                round(share * (weeks + m * WEEKS_PER_MONTH)), tests) >= POWER),
-                            None)
-    return DataNeeded(power_now=round(now, 2), extra_posts=extra_posts, extra_months=extra_months)
+    posts = sum(weekly.index[0] <= s <= weekly.index[-1] for s in starts) if weeks else 0
+    per_year = posts / (weeks / 52) if posts else 1.0  # a topic without posts: one a year
+
+    def later(years: int) -> float | None:
+        return detectable_lift(mu, phi, weeks + 52 * years, round(window_weeks + per_year * years * WINDOW), tests)
+
+    return DataNeeded(power_now=round(detection_power(mu, phi, weeks, window_weeks, tests), 2),
+                      detectable_now=detectable_lift(mu, phi, weeks, window_weeks, tests),
+                      detectable_1y=later(1), detectable_2y=later(2), posts_per_year=round(per_year, 1),
+                      has_posts=bool(posts))
+
+
+def _lift_text(lift: float | None) -> str:
+    return f"vanaf ×{nl_number(lift, 1)}" if lift is not None else f"groter dan ×{nl_number(float(LIFTS[-1]), 0)}"
 
 
 def needs_text(label: str, needed: DataNeeded) -> str:
-    """'Nek: nog ongeveer 3 berichten of 14 maanden gegevens nodig om een effect van ×1,5 aan te tonen.'"""
+    """'Nek: aan te tonen is nu een effect vanaf ×2,4, over een jaar vanaf ×2,0 en over twee jaar vanaf ×1,8
+    (bij 0,7 berichten per jaar over dit onderwerp, zoals tot nu toe).'"""
     if needed.power_now >= POWER:
         return (f"{label}: met de huidige gegevens zou een effect van {TARGET_TEXT} "
                 f"waarschijnlijk zichtbaar zijn (kans {round(100 * needed.power_now)}%); een effect, als het "
                 "er is, is dus kleiner.")
-    options = []
-    if needed.extra_posts:
-        options.append(f"{needed.extra_posts} {'bericht' if needed.extra_posts == 1 else 'berichten'}")
-    if needed.extra_months:
-        options.append(f"{needed.extra_months} {'maand' if needed.extra_months == 1 else 'maanden'} gegevens")
-    goal = f"om een effect van {TARGET_TEXT} aan te tonen"
-    if not options:
-        return (f"{label}: met {MAX_EXTRA_POSTS} berichten meer of {MAX_EXTRA_MONTHS // 12} jaar gegevens meer "
-                f"is een effect van {TARGET_TEXT} nog niet aan te tonen.")
-    return f"{label}: nog ongeveer {' of '.join(options)} nodig {goal}."
+    rate = needed.posts_per_year
+    rhythm = (f"bij {nl_number(rate, 0 if float(rate).is_integer() else 1)} "
+              f"{'bericht' if rate == 1 else 'berichten'} per jaar over dit onderwerp, zoals tot nu toe"
+              if needed.has_posts else "bij 1 bericht per jaar; er is nog geen bericht over dit onderwerp")
+    return (f"{label}: aan te tonen is nu een effect {_lift_text(needed.detectable_now)}, over een jaar "
+            f"{_lift_text(needed.detectable_1y)} en over twee jaar {_lift_text(needed.detectable_2y)} ({rhythm}).")

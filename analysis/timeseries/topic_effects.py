@@ -8,12 +8,14 @@ import pandas as pd
 from ..core.sufficiency import MODEL_WEEKS
 from .dataset import Dataset
 from .effects import publication_effects
+from .extra_contacts import yearly_extra
 from .leadtime import lead_times
 from .power import data_needed
 
 
 def effects_table(ds: Dataset) -> pd.DataFrame:
-    """Per topic with posts or contacts: lift with CI, Holm verdict, and lead time."""
+    """Per topic with posts or contacts: lift with its interval (corrected for the topics tested) and
+    verdict, expected extra contacts per post, lead time, and the effect the data can show."""
     effects = publication_effects(ds.weekly, ds.post_weeks, ds.covariates, ds.topics)
     leads = lead_times(ds.weekly, ds.topics)
     table = effects.join(leads)
@@ -23,10 +25,11 @@ def effects_table(ds: Dataset) -> pd.DataFrame:
     needed = {t: data_needed(ds.weekly, t, ds.post_weeks.get(t, []), ds.covariates, tests)
               for t in table.index if not table.loc[t, "effect"] and len(ds.weekly) >= MODEL_WEEKS
               and table.loc[t, "contacts"] > 0}
-    table["power_now"] = pd.Series({t: n.power_now for t, n in needed.items()}, dtype=float)
-    table["extra_posts"] = pd.Series({t: n.extra_posts for t, n in needed.items()}, dtype=object)
-    table["extra_months"] = pd.Series({t: n.extra_months for t, n in needed.items()}, dtype=object)
-    return table
+    for column in ("power_now", "detectable_now", "detectable_1y", "detectable_2y", "posts_per_year"):
+        table[column] = pd.Series({t: getattr(n, column) for t, n in needed.items()}, dtype=float)
+    table["has_posts"] = table["posts"] > 0
+    return table.join(yearly_extra(table, ds.weekly)) if len(ds.weekly) else table.assign(
+        extra=float("nan"), extra_low=float("nan"), extra_high=float("nan"))
 
 
 def _clean(value):
@@ -39,9 +42,10 @@ def _clean(value):
 
 def effects_json(ds: Dataset) -> dict:
     table = effects_table(ds)
-    keys = ["label", "lift", "ci_low", "ci_high", "p", "p_holm", "effect", "posts", "contacts",
-            "contacts_in_window", "season_overlap", "note", "peak_month", "peak_week",
-            "publish_week", "lead_weeks", "seasonal"]
+    keys = ["label", "lift", "ci_low", "ci_high", "ci95_low", "ci95_high", "tests", "p", "p_holm", "effect",
+            "extra", "extra_low", "extra_high", "posts", "contacts", "contacts_in_window", "window",
+            "season_overlap", "note", "peak_month", "peak_week", "publish_week", "lead_weeks", "seasonal",
+            "detectable_now", "detectable_1y", "detectable_2y"]
     return {"weeks": len(ds.weekly), "contacts": int(len(ds.contacts)),
             "first_week": ds.weekly.index[0].date().isoformat(),
             "last_week": ds.weekly.index[-1].date().isoformat(),

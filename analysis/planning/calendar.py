@@ -1,0 +1,221 @@
+"""The editorial calendar: a posting rhythm over the next twelve months, each slot with the topic
+worth most at that moment.
+
+Slots follow the practice's cadence (``posts_per_month`` in practice.yaml, default two), spread
+evenly over each month's Mondays, at most one a week. The value of a post on a topic published in
+a slot's week is
+
+    value = expected extra contacts (extra_contacts.py: shrunk lift × the topic's usual contacts
+            in the effect window from that week)
+          + the topic's usual contacts in that window × (ANSWER + GAP if it is a gap)
+          + SEASON × the topic's usual contacts from that week through its peak, in its season
+
+The second and third lines value a post for the questions it answers, not only for the patients it
+brings: ANSWER for any topic, more for a topic gap (measured as the topics page measures it,
+planner.topic_gaps), and for a seasonal topic the questions of the season it goes live for (peak
+minus lead time, leadtime.py; where the data show no season, the months the topic list gives it).
+A seasonal topic is planned in its season only. These weights are planning choices, not
+estimates; the method page states them. The slots are filled from the most valuable (slot, topic)
+pair down, so a seasonal topic gets its season and a proven topic its busiest weeks before the
+rest of the rhythm is filled; a topic comes back only REPEAT_WEEKS after its last post or another
+planned post, so the calendar spreads over topics instead of repeating the best one. Every item
+says what it is expected to bring and how sure that is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from ..core.dates import monday
+from ..core.formatting import MONTH_NAMES, nl_date, nl_number
+from ..timeseries.effects import SEASON_OVERLAP, WINDOW
+from ..timeseries.extra_contacts import demand_by_week, expected_text, extra_contacts, shrunk_log_lifts, window_demand
+from .planner import evidence, last_post
+from .titles import AskedPhrase, TitleWriter
+
+ANSWER, GAP, SEASON = 0.02, 0.25, 0.25
+REPEAT_WEEKS = 26
+SEASON_SLACK = 2  # weeks either side of a seasonal topic's publication week
+WRITE_WEEKS = 2  # the writing deadline: this many weeks before the publication date
+STATUSES = ["idee", "schrijven", "klaar", "gepubliceerd"]
+CALL_TO_ACTION = "Vragen hierover? Maak een afspraak of stel uw vraag via het contactformulier."
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One planned post: when, about what, why, what it should bring, and the blog's last post on it."""
+    publish_from: pd.Timestamp
+    write_by: pd.Timestamp
+    topic: str
+    topic_label: str
+    working_title: str
+    angle: str
+    keyword: str
+    call_to_action: str
+    priority: str  # high, medium or low
+    reason: str
+    evidence: str
+    extra_contacts: float
+    extra_low: float
+    extra_high: float
+    questions: float  # the topic's usual contacts in the weeks the post serves
+    expected: str  # the expected extra contacts and the questions, in words
+    effect: bool
+    last_post: str
+    last_post_date: dt.date | None
+    last_post_b1: bool | None
+    status: str = STATUSES[0]
+    author: str = ""
+
+
+CALENDAR_COLUMNS = ["publish_from", "write_by", "topic_label", "working_title", "angle", "keyword", "expected",
+                    "priority", "reason", "evidence", "call_to_action", "last_post", "last_post_date",
+                    "last_post_b1"]  # what the marketer sees of a plan item
+
+
+def slots(today: pd.Timestamp, posts_per_month: int, months: int = 12) -> list[pd.Timestamp]:
+    """Publication Mondays: *posts_per_month* spread evenly over each month's Mondays, from the
+    week of *today* for *months* months, at most one a week."""
+    start = monday(today) + pd.Timedelta(days=0 if today.weekday() == 0 else 7)  # never in the past
+    out = []
+    for k in range(months):
+        first = (start.replace(day=1) + pd.DateOffset(months=k))
+        mondays = [d for d in pd.date_range(first, first + pd.offsets.MonthEnd(0), freq="W-MON") if d >= start]
+        n = min(posts_per_month, len(mondays))
+        out += [mondays[round(i * len(mondays) / n)] for i in range(n)] if n else []
+    return out
+
+
+@dataclass(frozen=True)
+class Season:
+    """When a topic's questions come: the week a post should go live and the peak it serves."""
+    publish_week: int
+    peak_week: int
+    from_data: bool  # False: from the months the topic list gives it (the data show no season)
+
+    def holds(self, week: int) -> bool:
+        distance = abs(week - self.publish_week) % 52
+        return min(distance, 52 - distance) <= SEASON_SLACK
+
+    def weeks_served(self, week: int) -> list[int]:
+        """From the publication week through two weeks after the peak."""
+        span = (self.peak_week - week) % 52 + 3
+        return [(week - 1 + i) % 52 + 1 for i in range(span)]
+
+
+def season_of(e: pd.Series, months: tuple[int, ...]) -> Season | None:
+    """The season the data show (lead times), else the one the topic list gives (its months:
+    live four weeks before the first, the peak in the middle one)."""
+    if e.get("seasonal") and pd.notna(e.get("publish_week")):
+        return Season(int(e["publish_week"]), int(e["peak_week"]), True)
+    if not months:
+        return None
+    first = pd.Timestamp(2026, months[0], 1).isocalendar().week
+    peak = pd.Timestamp(2026, months[len(months) // 2], 15).isocalendar().week
+    return Season(int((first - 5) % 52 + 1), int(peak), False)
+
+
+def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.DataFrame, posts: pd.DataFrame,
+                       readability: pd.DataFrame, today: pd.Timestamp, labels: dict[str, str],
+                       asked: dict[str, AskedPhrase], keywords: dict[str, str], posts_per_month: int,
+                       months: dict[str, tuple[int, ...]] | None = None) -> pd.DataFrame:
+    """One row per planned post (:class:`PlanItem`) over the next twelve months, in date order."""
+    topics = [t for t in effects.index if effects.loc[t, "contacts"] > 0]
+    if not topics or not len(weekly):
+        return pd.DataFrame(columns=list(PlanItem.__dataclass_fields__))
+    shrunk = shrunk_log_lifts(effects)
+    demand = demand_by_week(weekly, topics)
+    latest = {t: (last["date"] if (last := last_post(posts, t)) is not None else None) for t in topics}
+    seasons = {t: season_of(effects.loc[t], (months or {}).get(t, ())) for t in topics}
+    candidates = []
+    for slot in slots(today, posts_per_month):
+        week = min(int(slot.isocalendar().week), 52)
+        for topic in topics:
+            e = effects.loc[topic]
+            window = int(e["window"]) if e["window"] else WINDOW
+            usual = window_demand(demand[topic], slot, window)
+            extra = extra_contacts(shrunk.loc[topic], usual)
+            season = seasons[topic]
+            if season is not None and not season.holds(week):
+                continue  # a seasonal topic is planned in its season only
+            gap = bool(gaps.loc[topic, "gap"])
+            served = float(demand[topic].loc[season.weeks_served(week)].sum()) if season else 0.0
+            value = extra.expected + usual * (ANSWER + GAP * gap) + SEASON * served
+            candidates.append((value, -topics.index(topic), slot, topic, extra, season is not None, gap,
+                               served if season else usual))
+    # the most valuable (slot, topic) pairs first: a seasonal topic gets its season, a proven topic
+    # its busiest weeks, before the rest of the rhythm is filled
+    taken: dict[pd.Timestamp, tuple] = {}
+    planned: dict[str, list[pd.Timestamp]] = {t: [latest[t]] if latest[t] is not None else [] for t in topics}
+    apart = pd.Timedelta(weeks=REPEAT_WEEKS)
+    for _, _, slot, topic, extra, seasonal, gap, questions in sorted(candidates, key=lambda c: c[:2],
+                                                                        reverse=True):
+        if slot in taken or any(abs(slot - other) < apart for other in planned[topic]):
+            continue
+        taken[slot] = (topic, extra, seasonal, gap, questions)
+        planned[topic].append(slot)
+    writer = TitleWriter()
+    rows = [_item(slot, topic, effects.loc[topic], extra, seasonal, gap, questions, gaps.loc[topic], posts,
+                  readability, labels, asked.get(topic), keywords.get(topic, labels[topic].lower()), writer)
+            for slot, (topic, extra, seasonal, gap, questions) in sorted(taken.items())]
+    return pd.DataFrame([asdict(r) for r in rows], columns=list(PlanItem.__dataclass_fields__))
+
+
+def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readability, labels, phrase, keyword,
+          writer: TitleWriter) -> PlanItem:
+    label = labels[topic]
+    proven = bool(e["effect"])
+    last = last_post(posts, topic)
+    b1 = bool(readability.loc[last["id"], "b1"]) if last is not None and last["id"] in readability.index else None
+    if proven:
+        reason, kind = "berichten over dit onderwerp brengen aantoonbaar patiënten", "effect"
+    elif season:
+        reason, kind = _season_reason(e, slot), "season"
+    elif gap:
+        reason, kind = (f"patiënten vragen ernaar ({nl_number(100 * gap_row['contact_share'], 1)}% van de "
+                        f"contacten), de blog heeft er weinig over"), "gap"
+    else:
+        reason, kind = (f"patiënten vragen ernaar ({nl_number(100 * gap_row['contact_share'], 1)}% van de contacten)",
+                        "general")
+    priority = "high" if proven else "medium" if season or gap or extra.expected >= 1 else "low"
+    title = writer.title(kind, label, phrase, MONTH_NAMES[slot.month - 1])
+    angle = _angle(phrase, e, season, last, b1)
+    if e["season_overlap"] >= SEASON_OVERLAP:
+        sure = "effect niet te scheiden van het seizoen"
+    else:
+        sure = evidence(e)
+    return PlanItem(
+        publish_from=slot, write_by=slot - pd.Timedelta(weeks=WRITE_WEEKS), topic=topic, topic_label=label,
+        working_title=title, angle=angle, keyword=phrase.text if phrase else keyword,
+        call_to_action=CALL_TO_ACTION,
+        priority=priority, reason=reason, evidence=sure, extra_contacts=round(extra.expected, 2),
+        extra_low=round(extra.low, 2), extra_high=round(extra.high, 2),
+        expected=f"{expected_text(extra)}; in die weken schrijven naar schatting {nl_number(questions, 0)} patiënten "
+                 "over dit onderwerp", questions=round(questions, 1),
+        effect=proven, last_post=last["title"] if last is not None else "",
+        last_post_date=last["date"].date() if last is not None else None, last_post_b1=b1)
+
+
+def _season_reason(e: pd.Series, slot: pd.Timestamp) -> str:
+    if e.get("seasonal") and pd.notna(e.get("peak_month")):
+        return (f"seizoen: de vragen pieken in {MONTH_NAMES[int(e['peak_month']) - 1]}; dit bericht staat er "
+                f"{int(e['lead_weeks'])} weken voor online")
+    return f"seizoen volgens de onderwerpenlijst (de gegevens tonen geen piek); online in {MONTH_NAMES[slot.month - 1]}"
+
+
+def _angle(phrase: AskedPhrase | None, e, season: bool, last, b1: bool | None) -> str:
+    parts = []
+    if phrase is not None:
+        parts.append(f"patiënten schrijven ons over '{phrase.text}' ({phrase.messages} berichten): beantwoord "
+                     "die vraag")
+    if season and pd.notna(e.get("peak_month")):
+        parts.append(f"de vragen pieken in {MONTH_NAMES[int(e['peak_month']) - 1]}")
+    if last is not None:
+        parts.append(f"bouw voort op '{last['title']}' ({nl_date(last['date'])})"
+                     + (", dat moeilijker is dan B1" if b1 is False else ""))
+    else:
+        parts.append("de blog heeft nog geen bericht over dit onderwerp")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."

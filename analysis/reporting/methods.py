@@ -1,0 +1,75 @@
+"""'Hoe is dit berekend?': the method behind a page, in Dutch, with every threshold and rule taken
+from the package constant that applies it, so the text cannot drift from the code."""
+from __future__ import annotations
+
+from ..core.formatting import nl_number
+from ..planning import calendar, planner
+from ..timeseries import effects, power
+
+
+def _pct(share: float) -> str:
+    return nl_number(100 * share, 0) + "%"
+
+
+def details(body: str) -> str:
+    """A folded block with the method (trusted package text, not data)."""
+    return f"<details><summary>Hoe is dit berekend?</summary>\n\n{body}\n\n</details>"
+
+
+def effects_method() -> str:
+    return details(
+        "Per onderwerp beschrijft een telmodel (quasi-Poisson) de contacten over dat onderwerp met het eigen "
+        "seizoen, het algemene niveau en de kalender, plus het aantal berichten van 1–2, 3–4, 5–6 en 7–8 weken "
+        f"geleden. Laat dat verloop een effect zien, dan is de periode van 1 tot {effects.MAX_LAG} weken die het "
+        f"best past uit de gegevens gehaald; anders geldt de standaard van {effects.WINDOW} weken.\n\n"
+        "**Eén regel beslist.** De marge (waarschijnlijk tussen ...) is gecorrigeerd voor alle onderwerpen die "
+        f"tegelijk zijn getoetst: bij N onderwerpen is het een {nl_number(100 * (1 - effects.ALPHA), 0)}%-marge "
+        f"gedeeld door N (Bonferroni), zodat de kans dat één van de onderwerpen bij toeval boven ×1 uitkomt "
+        f"{_pct(effects.ALPHA)} blijft. Een effect is *aangetoond* precies wanneer die marge helemaal boven ×1 "
+        f"ligt en het effect te scheiden is van het seizoen (overlap met het seizoen onder "
+        f"{nl_number(effects.SEASON_OVERLAP, 2)}). Zo spreken het oordeel en de marge elkaar nooit tegen.\n\n"
+        "**Onder ×1.** Het model laat een schatting onder ×1 toe: wie alle schattingen naar minstens ×1 duwt, "
+        "overschat elk effect. Een bericht jaagt geen patiënten weg; een schatting onder ×1 betekent dat de "
+        "berichten in weken met minder vraag vielen dan het model verwacht, of toeval.\n\n"
+        "**Extra contacten per bericht.** De gebruikelijke contacten over het onderwerp in de weken na een "
+        "bericht, maal (effect − 1). Daarvoor is het effect eerst naar ×1 toe getrokken, des te meer naarmate "
+        "de marge breder is (empirische Bayes over de onderwerpen van de praktijk): een onderwerp met weinig "
+        "berichten telt niet met een toevallig hoge schatting. Een bericht verliest nooit contacten, dus een "
+        "marge onder nul staat als 0.")
+
+
+def data_needed_method() -> str:
+    return details(
+        f"Per onderwerp zonder aangetoond effect: het kleinste effect dat met {_pct(power.POWER)} kans "
+        "aangetoond zou worden (met dezelfde correctie voor alle onderwerpen), nu, na één jaar en na twee jaar "
+        "meer gegevens, bij het aantal berichten per jaar dat het onderwerp tot nu toe kreeg (één per jaar "
+        "voor een onderwerp zonder berichten). Berekend door simulatie uit wat de gegevens nu over het "
+        f"onderwerp zeggen (contacten per week en hun spreiding); boven ×{nl_number(float(power.LIFTS[-1]), 0)} "
+        "zoekt de berekening niet verder.")
+
+
+def planner_method(posts_per_month: int) -> str:
+    return details(
+        f"**Ritme.** {posts_per_month} {'bericht' if posts_per_month == 1 else 'berichten'} per maand "
+        "(instelling `posts_per_month` in practice.yaml), verdeeld over de maandagen van de maand, hoogstens "
+        "één per week, twaalf maanden vooruit.\n\n"
+        "**Welk onderwerp wanneer.** Elke plek krijgt het onderwerp met de meeste waarde op dat moment: de "
+        "verwachte extra contacten van een bericht, plus de vragen die het beantwoordt: "
+        f"{_pct(calendar.ANSWER)} van de gebruikelijke vragen over het onderwerp in de weken erna, "
+        f"{_pct(calendar.GAP)} bij een onderwerpgat, en voor een seizoensonderwerp {_pct(calendar.SEASON)} "
+        "van de vragen van het seizoen waarvoor het online gaat. Die gewichten zijn keuzes van de planner, "
+        "geen schattingen. Een seizoensonderwerp staat alleen in zijn seizoen: de piek min de aanlooptijd uit "
+        "de gegevens, of de maanden uit de onderwerpenlijst als de gegevens geen piek tonen. De meest "
+        "waardevolle combinaties van plek en onderwerp gaan voor; een onderwerp komt pas "
+        f"{calendar.REPEAT_WEEKS} weken na het vorige bericht erover terug. Schrijven vóór: "
+        f"{calendar.WRITE_WEEKS} weken voor publicatie.\n\n"
+        f"**Onderwerpgat.** Minstens {_pct(planner.GAP_MIN_SHARE)} van de contacten gaat erover, en de blog "
+        f"heeft er minder dan {_pct(planner.GAP_COVERAGE)} van dat aandeel aan berichten over: dezelfde maat "
+        "als op de pagina Onderwerpen.\n\n"
+        "**Werktitels** komen uit wat patiënten zelf schrijven: de woorden over het onderwerp die de meeste "
+        "berichten gebruiken (nooit de woorden van één patiënt), met een slot dat past bij de reden.\n\n"
+        f"**Herzien.** Bijwerken: een jaartal in de titel dat voorbij is (de oudere jaargangen doorverwijzen). "
+        f"Samenvoegen: ouder dan {planner.REWRITE_AGE_YEARS} jaar en een nieuwer bericht over hetzelfde "
+        "onderwerp zegt grotendeels hetzelfde. Verwijderen of doorverwijzen: oud, en patiënten vragen er niet "
+        "meer naar. Herschrijven: moeilijker dan B1, met de zinnen om te verbeteren. Opfrissen: oud maar nog "
+        "gevraagd en op B1.")

@@ -1,0 +1,94 @@
+"""Expected extra contacts per post: the one currency of the overview, the effects, the planner
+and the draft page.
+
+A post on a topic published in week *w* is worth the topic's usual contacts in the weeks of its
+effect window (the topic's weekly profile over the year, as lead times use it) times (lift − 1).
+The lift used is not the raw estimate: a topic with few posts has a wide, noisy estimate, and
+ranking topics by it would chase noise. Each topic's log-lift is shrunk towards ×1 by an
+empirical-Bayes normal model: the spread of true effects across the practice's topics (τ², the
+method-of-moments estimate from all estimated topics, with the posts' own standard errors taken
+out) against the topic's own uncertainty (se²). A topic without an estimate gets the prior: no
+effect expected, with the spread of the others. A post is assumed never to lose contacts, so a
+range below zero is shown as from 0 (see ``effects.LOW_NOTE``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..core.formatting import nl_number
+from .effects import SEASON_OVERLAP, WINDOW
+from .leadtime import weekly_profile
+
+Z95 = 1.96
+
+
+@dataclass(frozen=True)
+class ExtraContacts:
+    """Expected extra contacts from one post, with its probable range (95%)."""
+    expected: float
+    low: float
+    high: float
+
+
+def expected_text(extra: ExtraContacts) -> str:
+    """'naar schatting 6 extra contacten (waarschijnlijk 3 tot 10)'."""
+    def n(v: float) -> str:
+        return nl_number(v, 0) if v >= 10 or v < 0.05 else nl_number(v, 1)
+    return f"naar schatting {n(extra.expected)} extra contacten (waarschijnlijk {n(extra.low)} tot {n(extra.high)})"
+
+
+def row_extra(row: pd.Series) -> ExtraContacts | None:
+    """The expected extra contacts an effects-table row carries (None without an estimate)."""
+    if pd.isna(row.get("extra")):
+        return None
+    return ExtraContacts(float(row["extra"]), float(row["extra_low"]), float(row["extra_high"]))
+
+
+def shrunk_log_lifts(effects: pd.DataFrame) -> pd.DataFrame:
+    """Per topic: the shrunk log-lift ('mean') and its standard deviation ('sd')."""
+    known = effects["lift"].notna() & effects["se"].notna() & (effects["season_overlap"] < SEASON_OVERLAP)
+    beta = np.log(effects.loc[known, "lift"])
+    se2 = effects.loc[known, "se"] ** 2
+    tau2 = float(max((beta ** 2 - se2).mean(), 0.0)) if known.any() else 0.0
+    weight = tau2 / (tau2 + se2) if tau2 > 0 else se2 * 0
+    table = pd.DataFrame({"mean": 0.0, "sd": np.sqrt(tau2)}, index=effects.index)
+    table.loc[known, "mean"] = weight * beta
+    table.loc[known, "sd"] = np.sqrt(weight * se2)
+    return table
+
+
+def demand_by_week(weekly: pd.DataFrame, topics: list[str]) -> pd.DataFrame:
+    """Usual contacts per ISO week of the year (1..52) per topic."""
+    return pd.DataFrame({t: weekly_profile(weekly[t]) for t in topics})
+
+
+def window_demand(demand: pd.Series, start: pd.Timestamp, window: int) -> float:
+    """The topic's usual contacts in the *window* weeks from the week of *start*."""
+    first = min(int(start.isocalendar().week), 52)
+    weeks = [(first - 1 + i) % 52 + 1 for i in range(window)]
+    return float(demand.loc[weeks].sum())
+
+
+def extra_contacts(shrunk: pd.Series, demand: float) -> ExtraContacts:
+    """Extra contacts of one post over a window with *demand* usual contacts."""
+    mean, sd = float(shrunk["mean"]), float(shrunk["sd"])
+    expected = demand * (np.exp(mean + sd ** 2 / 2) - 1)
+    low, high = (demand * (np.exp(mean + k * Z95 * sd) - 1) for k in (-1, 1))
+    return ExtraContacts(max(expected, 0.0), max(low, 0.0), max(high, 0.0))
+
+
+def yearly_extra(effects: pd.DataFrame, weekly: pd.DataFrame) -> pd.DataFrame:
+    """Per topic: expected extra contacts of a post at a typical moment of the year (the mean over
+    its 52 weeks), with its range: 'extra', 'extra_low', 'extra_high'."""
+    shrunk = shrunk_log_lifts(effects)
+    demand = demand_by_week(weekly, list(effects.index))
+    rows = {}
+    for topic in effects.index:
+        window = int(effects.loc[topic, "window"]) if effects.loc[topic, "window"] else WINDOW
+        usual = float(demand[topic].mean()) * window
+        e = extra_contacts(shrunk.loc[topic], usual)
+        rows[topic] = {"extra": e.expected, "extra_low": e.low, "extra_high": e.high}
+    return pd.DataFrame.from_dict(rows, orient="index")
