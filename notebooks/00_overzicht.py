@@ -35,12 +35,14 @@ setup()
 report = report_context(REPORT)
 ds, plan = report.dataset, report.plan
 asked = plan.gaps["contact_share"].rename(index=ds.taxonomy.labels())
-summary = overview(ds.weekly, plan.effects, plan.readability, plan.calendar, report.config.year, asked)
+summary = overview(ds.contacts, ds.weekly, plan.effects, plan.readability, plan.calendar, report.config.year, asked,
+                   report.trend, plan.today)
 say_linked(summary.lines, summary.links)
 
 # %% jupyter={"source_hidden": true}
 with section():
-    show_all(sections.year_on_year(ds.weekly, summary.year))
+    chart, _ = sections.month_on_month(ds.contacts, summary.year)  # the table is on Seizoenen en effecten
+    show_all(chart)
 
 # %% [markdown]
 # ## Gegevens
@@ -56,3 +58,4 @@ say_lines(dataset_lines(ds, report.config))
 # - [Onderwerpen](03_topics.ipynb): waar we over schrijven en waar patiënten naar vragen
 # - [Seizoenen en effecten](04_seasonality.ipynb): wanneer patiënten komen en wat berichten opleveren
 # - [Planner](05_planner.ipynb): wat we wanneer schrijven en wat herzien moet
+# - [Methode en controle](07_methode.ipynb): hoe de herkenning en de oordelen zijn getoetst

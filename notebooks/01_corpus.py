@@ -23,8 +23,6 @@
 REPORT = ""  # the report's configuration (python -m analysis report passes it); empty: the sample
 
 # %% jupyter={"source_hidden": true}
-import tempfile
-from pathlib import Path
 
 from analysis.reporting import key_points, sections
 from analysis.reporting.charts import setup
@@ -32,7 +30,6 @@ from analysis.reporting.context import report_context
 from analysis.reporting.notebook import say, say_lines, section, show_all
 from analysis.reporting.provenance import corpus_line
 from analysis.sources.corpus import related_links
-from analysis.sources.importers import compare_with_corpus, import_paths
 
 setup()
 report = report_context(REPORT)
@@ -44,6 +41,18 @@ posts = report.posts
 # %% jupyter={"source_hidden": true}
 say_lines(key_points.corpus_points(posts))
 say(corpus_line(report.config.corpus, posts))
+
+# %% [markdown]
+# ## Welke berichten brengen patiënten?
+#
+# Per bericht: hoeveel contacten vanaf de pagina van het bericht zijn verstuurd (het formulier geeft de pagina
+# mee), en hoeveel contacten over het onderwerp van het bericht er in de vier weken na publicatie kwamen,
+# naast wat in die weken van het jaar gebruikelijk is. Dat is een beschrijving per bericht, geen bewijs: of
+# berichten over een onderwerp aantoonbaar patiënten brengen, staat op de pagina Seizoenen en effecten.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.posts_that_bring_patients(report.dataset))
 
 # %% [markdown]
 # ## Berichten per maand en per seizoen
@@ -85,20 +94,3 @@ links = related_links(posts)
 say(f"{len(links)} verwijzingen, waarvan {links['to'].notna().sum()} naar een ander bericht van de blog.")
 if len(links):
     show_all(links.rename(columns={"from": "van", "related": "verwijst naar", "to": "gevonden bericht"}))
-
-# %% [markdown]
-# ## Van website naar analyse: de importer
-#
-# De importer verantwoordt elke invoer (geïmporteerd, bijgewerkt, dubbel of overgeslagen met een reden) en
-# elk woord: hoeveel woorden in de bron stonden, hoeveel in de tekst kwamen en wat als menu, voettekst of
-# verwijzing is weggelaten. Daarna vergelijken we de geïmporteerde berichten met de berichten van de blog.
-
-# %% jupyter={"source_hidden": true}
-if report.config.raw:
-    with tempfile.TemporaryDirectory() as tmp:
-        imported = import_paths([report.config.raw], Path(tmp))
-        check = compare_with_corpus(imported, Path(tmp), report.config.corpus)
-    print(imported.render())
-    show_all(check)
-else:
-    say("Voor eigen gegevens is er geen voorbeeld van websitepagina's om de importer op te controleren.")

@@ -20,7 +20,7 @@
 # woorden, geen vakjargon. Deze pagina meet elk blogbericht met de Nederlandse leesbaarheidsformules
 # (Flesch-Douma en de Leesindex van Brouwer), met woordfrequentie (de sterkste maat in LiNT-II) en met de
 # schrijfcontroles die webredacteuren gebruiken. Het oordeel 'B1 of eenvoudiger' volgt een vaste, openbare
-# regel (zie 'Hoe is het oordeel B1 vastgesteld?' onderaan).
+# regel met zes voorwaarden (zie *Methode en controle*).
 #
 # <details><summary>Hoe is dit berekend?</summary>
 # <p>Zinnen worden gesplitst met regels voor webtekst (ook na <i>u.</i>, bij opsommingstekens en aan elkaar
@@ -28,7 +28,7 @@
 # zin − 77 × lettergrepen per woord</code>, met een eigen lettergreepteller. Woordfrequentie (Zipf) komt uit
 # wordfreq (met SUBTLEX-NL): het logaritme van hoe vaak een woord per miljard woorden voorkomt. De lijdende
 # vorm is een vorm van <i>worden</i> of <i>zijn</i> met een voltooid deelwoord in dezelfde zin.</p>
-# <p>De regel voor het oordeel staat in <code>analysis/text/readability/verdict.py</code>.</p>
+# <p>Hoe de herkenning en de oordelen zijn getoetst: <a href="07_methode.ipynb">Methode en controle</a>.</p>
 # </details>
 
 # %% jupyter={"source_hidden": true} tags=["parameters"]
@@ -38,9 +38,8 @@ REPORT = ""  # the report's configuration (python -m analysis report passes it);
 from analysis.reporting import key_points, sections
 from analysis.reporting.charts import setup
 from analysis.reporting.context import report_context
-from analysis.reporting.notebook import say, say_lines, section, show_all
+from analysis.reporting.notebook import say_lines, section, show_all
 from analysis.reporting.provenance import corpus_line, pipeline_line
-from analysis.text.readability.compare import compare_with_textstat
 from analysis.text.readability_table import aims_summary
 
 setup()
@@ -81,28 +80,6 @@ with section():
     show_all(sections.failing_posts(table))
 
 # %% [markdown]
-# ## Hoe is het oordeel B1 vastgesteld?
-#
-# Het oordeel is een vaste regel met zes voorwaarden: gemiddeld hoogstens 15 woorden per zin, Flesch-Douma
-# minstens 60, bekende woorden (gemiddelde woordfrequentie minstens Zipf 4,4 en hoogstens 8% zeldzame
-# woorden), hoogstens 2 vaktermen, hoogstens een kwart lange zinnen (meer dan 20 woorden) en hoogstens één
-# formeel woord per 100 woorden (*indien*, *eveneens*, *dient te worden*). Een woord telt als zeldzaam onder
-# Zipf 2,5: gewone woorden als *pees*, *stijfheid* en *gladheid* liggen daarboven, vaktaal als *adductoren* en
-# *proprioceptie* eronder. De woorden waarmee een bericht zijn onderwerp noemt (*borstcrawl* in een bericht
-# over zwemmen) tellen niet als zeldzaam. Flesch-Douma telt lettergrepen; als een bericht alleen laag scoort
-# door woorden die niemand kan vermijden (*fysiotherapie*, *zorgverzekeraar*), zegt het oordeel dat en keurt
-# het de tekst daar niet op af. Lijstjes zonder punt, knoppen en bronvermeldingen tellen niet als zinnen.
-#
-# Om te zien of de grenzen kloppen zijn twintig teksten twee keer geschreven: op B1 en op B2/C1, met
-# dezelfde inhoud (`analysis/data/b1_pairs.txt`). Het oordeel moet die paren scheiden.
-
-# %% jupyter={"source_hidden": true}
-with section():
-    intro, pairs = sections.verdict_calibration(nlp, table)
-    say(intro)
-    show_all(pairs)
-
-# %% [markdown]
 # ## Door de jaren heen
 
 # %% jupyter={"source_hidden": true}
@@ -118,25 +95,3 @@ with section():
 # %% jupyter={"source_hidden": true}
 with section():
     sections.show_hardest_sentences(sentences)
-
-# %% [markdown]
-# ## Vergelijking met textstat en LiNT-II
-#
-# **textstat** berekent ook een Nederlandse Flesch met Douma's constanten, maar telt anders: lettergrepen met
-# pyphen (dat *a-po-the-ker* en *ra-di-o* niet goed splitst), zinnen en woorden met eenvoudige patronen
-# (tussenkopjes lopen door in de volgende zin) en zonder begrenzing op 0–100. Daardoor ligt de uitkomst
-# per bericht soms flink anders.
-
-# %% jupyter={"source_hidden": true}
-with section():
-    show_all(*sections.textstat_comparison(compare_with_textstat(posts, table)))
-
-# %% [markdown]
-# **LiNT-II** (de gevalideerde Nederlandse leesbaarheidsformule) voorspelt begrip vooral uit woordfrequentie,
-# daarnaast uit zinslengte en zinsbouw en de concreetheid van zelfstandige naamwoorden. Wij meten de
-# woordfrequentie van inhoudswoorden (Zipf, uit SUBTLEX-NL via wordfreq) en de zinslengte; voor de overige
-# kenmerken is een getrainde parser nodig die hier niet beschikbaar is. De samenhang tussen onze maten:
-
-# %% jupyter={"source_hidden": true}
-with section():
-    show_all(sections.measure_correlations(table))

@@ -18,9 +18,8 @@
 #
 # Elk bericht en elk contactbericht krijgt onderwerpen uit dezelfde vaste lijst, de taxonomie (aan te
 # vullen door de marketeer). De herkenning kent Nederlandse samenstellingen (*liesblessure*,
-# *thuiswerkplek*) en laat valse vrienden (*terug*, *brug*) liggen. Daarnaast zoekt een model zonder
-# taxonomie naar thema's die de taxonomie mist. Contactberichten worden bij het inlezen eerst geschoond
-# van persoonsgegevens.
+# *thuiswerkplek*) en laat valse vrienden (*terug*, *brug*) liggen. Contactberichten worden bij het inlezen
+# eerst geschoond van persoonsgegevens.
 #
 # <details><summary>Hoe is dit berekend?</summary>
 # <p>De herkenning zoekt de woorden van elk onderwerp uit de taxonomie, ook in verbogen vormen en Nederlandse
@@ -31,6 +30,7 @@
 # geschat.</p>
 # <p>De taxonomie staat in <code>analysis/data/topics.yaml</code>; een praktijk voegt onderwerpen toe of vervangt
 # ze met een eigen <code>topics.yaml</code> in de projectmap.</p>
+# <p>Hoe de herkenning en de oordelen zijn getoetst: <a href="07_methode.ipynb">Methode en controle</a>.</p>
 # </details>
 
 # %% jupyter={"source_hidden": true} tags=["parameters"]
@@ -40,7 +40,7 @@ REPORT = ""  # the report's configuration (python -m analysis report passes it);
 from analysis.reporting import key_points, sections
 from analysis.reporting.charts import setup
 from analysis.reporting.context import report_context
-from analysis.reporting.notebook import say, say_lines, section, show_all
+from analysis.reporting.notebook import say_lines, section, show_all
 from analysis.reporting.provenance import contacts_line, corpus_line
 
 setup()
@@ -65,23 +65,6 @@ with section():
     show_all(*sections.topic_coverage(posts, taxonomy))
 
 # %% [markdown]
-# ## Hoe betrouwbaar is de onderwerpherkenning?
-#
-# Elk bericht heeft één **hoofdonderwerp** (het eerste onderwerp dat de titel noemt, anders het onderwerp dat
-# het vaakst terugkomt) en soms **nevenonderwerpen**: onderwerpen die in de titel staan of door de hele tekst
-# lopen (minstens één keer per vijftig woorden). Een zijpad, zoals een alinea over kinderen in een bericht over
-# de feestdagen, telt niet mee. Voor de voorbeeldberichten zijn de onderwerpen ook met de hand bepaald
-# (`corpus/topic_labels.csv`); zo is te zien hoe vaak de herkenning het goed heeft. *Klopt*: van de onderwerpen
-# die de herkenning gaf, het deel dat ook met de hand is gegeven. *Gevonden*: van de onderwerpen met de hand, het
-# deel dat de herkenning ook vond.
-
-# %% jupyter={"source_hidden": true}
-with section():
-    intro, table = sections.tagging_agreement(posts, report.config.labels, taxonomy)
-    say(intro)
-    show_all(table)
-
-# %% [markdown]
 # ## Onderwerpen per maand
 #
 # In welke maand van het jaar verschijnen berichten over elk onderwerp (alle jaren samen)?
@@ -99,20 +82,6 @@ with section():
 # %% jupyter={"source_hidden": true}
 with section():
     show_all(sections.seasonal_topics(posts, weekly, taxonomy))
-
-# %% [markdown]
-# ## Thema's die de taxonomie mist
-#
-# Een model zonder taxonomie zoekt woorden die vaak samen voorkomen en vindt zo thema's. Omdat zo'n model bij
-# elke start iets anders kan uitkomen, is het opnieuw geschat: **stabiliteit** 1,0 betekent dat het thema
-# elke keer terugkomt; onder 0,6 is het eerder ruis dan een echt thema. Een stabiel thema van vakwoorden is
-# geen onderwerp maar een **schrijfstijl**: precies wat de taxonomie niet ziet en de leesbaarheidsanalyse wel.
-
-# %% jupyter={"source_hidden": true}
-with section():
-    sections.require_themes(posts)
-    texts = [t + "\n" + b for t, b in zip(posts["title"], posts["body"])]
-    show_all(*sections.themes(texts, nlp))
 
 # %% [markdown]
 # ## Waar vragen patiënten naar dat de blog nauwelijks behandelt?

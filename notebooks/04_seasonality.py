@@ -29,6 +29,7 @@
 # (Fourier-termen van het weeknummer), de kalender bestaat uit feestdagen, schoolvakanties regio Noord, de
 # overstapperiode, de kerstweek en, met weergegevens, ijs-, vorst- en natuurijsdagen.</p>
 # <p>Hoe het effect per onderwerp is berekend, staat bij de effecten hieronder.</p>
+# <p>Hoe de herkenning en de oordelen zijn getoetst: <a href="07_methode.ipynb">Methode en controle</a>.</p>
 # </details>
 
 # %% jupyter={"source_hidden": true} tags=["parameters"]
@@ -41,7 +42,7 @@ from analysis.reporting import key_points, methods, sections
 from analysis.reporting.charts import setup
 from analysis.reporting.context import report_context
 from analysis.reporting.notebook import say, say_lines, section, show_all
-from analysis.reporting.provenance import dataset_lines, uses_sample
+from analysis.reporting.provenance import dataset_lines
 from analysis.sources.pageviews import period_text
 from analysis.timeseries.audience import contacts_per_1000_views, post_reach
 
@@ -55,7 +56,6 @@ ds, effects = report.dataset, report.effects
 # %% jupyter={"source_hidden": true}
 say_lines(key_points.effect_points(effects))
 say_lines(dataset_lines(ds, report.config))
-print(ds.contact_report.render())
 
 # %% [markdown]
 # ## Contacten door de jaren
@@ -63,6 +63,9 @@ print(ds.contact_report.render())
 # %% jupyter={"source_hidden": true}
 with section():
     show_all(*sections.contacts_over_time(ds.weekly))
+with section():
+    _, months = sections.month_on_month(ds.contacts)
+    show_all(months)
 
 # %% [markdown]
 # ## Het seizoenspatroon en de kalender
@@ -119,20 +122,9 @@ with section():
     show_all(sections.data_needed_lines(effects, len(ds.weekly)))
 
 # %% [markdown]
-# ## Tweede blik: samenhang tussen publiceren en contacten
-#
-# Voor het onderwerp met het duidelijkste effect: de correlatie tussen publiceren en contacten 0 tot 8 weken
-# later, nadat seizoen en niveau uit de contacten en de autocorrelatie uit de publicatiereeks zijn gehaald.
-# Staven boven de rode lijn wijzen op een verband op die vertraging.
-
-# %% jupyter={"source_hidden": true}
-with section():
-    show_all(sections.ccf(ds, effects))
-
-# %% [markdown]
 # ## Aanlooptijd: wanneer moet een bericht online staan?
 #
-# Per onderwerp de week en maand waarin de contacten pieken en de week waarin een bericht online moet
+# Per onderwerp wanneer de contacten pieken en vanaf wanneer een bericht online moet staan
 # (twee weken vóór de stijging begint).
 
 # %% jupyter={"source_hidden": true}
@@ -156,15 +148,3 @@ if ds.pageviews is not None:
              .rename(index=ds.taxonomy.labels()))
 else:
     print("Geen export van paginaweergaven opgegeven.")
-
-# %% jupyter={"source_hidden": true}
-if uses_sample(report.config.contacts):  # only for the synthetic sample: does the method find the planted truths?
-    from analysis.sample.synthetic import NULL_TOPICS, PLANTED
-
-    display(Markdown(sections.PLANTED_INTRO))
-    with section():
-        check, summary = sections.planted_check(effects, PLANTED.lift)
-        show_all(sections.effects_chart(effects, truth=PLANTED.lift), check, summary)
-    display(Markdown(sections.NAIVE_INTRO))
-    with section():
-        show_all(sections.naive_comparison(ds, effects, PLANTED.lift, NULL_TOPICS))

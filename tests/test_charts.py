@@ -96,7 +96,7 @@ def owner_charts(ds, nlp) -> list[Figure]:
         lambda: sections.readability_by_year(table), lambda: sections.topic_coverage(ds.posts, ds.taxonomy),
         lambda: sections.topics_by_month(ds.posts, ds.taxonomy),
         lambda: sections.topic_demand(plan.gaps, ds.contacts, ds.taxonomy),
-        lambda: sections.year_on_year(ds.weekly, year), lambda: sections.contacts_over_time(ds.weekly),
+        lambda: sections.month_on_month(ds.contacts, year), lambda: sections.contacts_over_time(ds.weekly),
         lambda: sections.season_and_calendar(ds.weekly, ds.covariates),
         lambda: sections.effects_chart(effects), lambda: sections.effect_profiles(ds, effects),
         lambda: sections.ccf(ds, effects),

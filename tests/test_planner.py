@@ -128,7 +128,8 @@ def test_rewrite_triage_gives_each_post_one_action_with_its_page():
 def test_titles_use_what_several_patients_write_never_one_patients_words():
     messages = ["Ik heb last van mijn knie bij het fietsen.", "Last van mijn knie, wat nu?",
                 "Sinds een week last van mijn knie.", "Mijn schouder kraakt als Jan Smit zingt."]
-    words = patient_words(messages, [["knie"], ["knie"], ["knie"], ["schouder"]], load_pipeline())
+    messages += ["Graag een afspraak voor mijn schouder."] * 3  # a request to the practice is no title
+    words = patient_words(messages, [["knie"]] * 3 + [["schouder"]] * 4, load_pipeline())
     assert words.phrases["knie"].question == "Last van uw knie?"
     assert words.phrases["knie"].messages == 3 and "schouder" not in words.phrases
 
@@ -140,15 +141,22 @@ def test_no_title_ending_is_used_more_than_twice_in_a_year():
     assert max(endings.values()) <= MAX_USES and len(titles) == 24
 
 
-def test_summary_numbers_are_computed_from_the_weekly_series():
-    weekly = pd.DataFrame({"total": np.arange(len(WEEKS)) % 7 + 10}, index=WEEKS)
+def test_summary_numbers_are_computed_from_the_contacts_in_months():
+    days = pd.date_range("2025-01-01", "2026-11-22", freq="D", tz="Europe/Amsterdam")
+    per_day = np.where(days.month == 1, 6, 3)  # January busiest
+    contacts = pd.DataFrame({"timestamp": np.repeat(days, per_day)})
     effects = pd.DataFrame({"label": ["Rug"], "lift": [1.8], "ci_low": [1.4], "ci_high": [2.2],
                             "effect": [True]}, index=["rug"])
-    summary = overview(weekly, effects, READABILITY, pd.DataFrame())
-    iso = WEEKS.isocalendar()
-    this_year = weekly["total"][(iso.year == 2026).to_numpy()].sum()
-    assert summary.contacts == this_year and summary.year == 2026
-    assert summary.lines[0].startswith(f"In 2026 kwamen er tot en met week 47 in totaal {this_year}")
-    assert "Rug ×1,8 (waarschijnlijk tussen ×1,4 en ×2,2)" in summary.lines[2]
-    doubled = overview(weekly.assign(total=weekly["total"] * 2), effects, READABILITY, pd.DataFrame())
-    assert doubled.contacts == 2 * this_year
+    weekly = pd.DataFrame({"total": 1}, index=WEEKS[-100:])
+    summary = overview(contacts, weekly, effects, READABILITY, pd.DataFrame(), today=pd.Timestamp("2026-12-01"))
+    this_year = int((contacts["timestamp"].dt.year == 2026).sum())
+    same_days = int(((contacts["timestamp"] < pd.Timestamp("2025-11-23", tz="Europe/Amsterdam"))).sum())
+    assert summary.contacts == this_year and summary.contacts_last_year == same_days and summary.year == 2026
+    assert summary.lines[0] == (f"In 2026 kwamen er tot en met 22 november 2026 {this_year} contacten binnen, "
+                                f"0,0% meer dan in dezelfde periode van 2025 ({same_days}).")
+    assert summary.lines[1].startswith("Drukste maanden in 2026: januari (186), ")  # whole months only
+    assert "minstens twee jaar contactgegevens nodig" in summary.lines[2]
+    assert "Rug ×1,8 (waarschijnlijk tussen ×1,4 en ×2,2)" in summary.lines[3]
+    stale = overview(contacts, weekly, effects, READABILITY, pd.DataFrame(), today=pd.Timestamp("2027-03-01"))
+    assert any(line.startswith("Let op: de contactgegevens lopen tot 22 november 2026, 99 dagen")
+               for line in stale.lines)

@@ -64,3 +64,16 @@ def test_a_changed_input_is_never_read_from_an_old_context(practice):
     again = report_context(practice)
     assert "dataset" not in again.__dict__  # computed anew on first use
     assert len(again.dataset.contacts) == len(first.dataset.contacts) + 1
+
+
+@pytest.mark.parametrize("months, days", [([11, 12], 540), (None, 120), (None, 900)])
+def test_the_analyses_of_a_small_practice_raise_no_warning(tmp_path, months, days):
+    """A rank-deficient design (a few Novembers of data) is a data situation the model handles,
+    not a statsmodels warning on the owner's terminal or page."""
+    import warnings
+
+    corpus = write_corpus(tmp_path / "posts", 4, months=months)
+    contacts = write_contacts(tmp_path / "c.csv", 300, dt.date(2025, 6, 2), days)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        report_context(ReportConfig.for_inputs(corpus, contacts, today=dt.date(2026, 12, 1))).compute()

@@ -61,11 +61,11 @@ def every_section(ds, nlp, corpus, contacts) -> list[str]:
     plan = make_plan(ds, nlp)
     effects = effects_table(ds)
     asked = plan.gaps["contact_share"].rename(index=ds.taxonomy.labels())
-    summary = overview(ds.weekly, plan.effects, plan.readability, plan.calendar, None, asked)
+    summary = overview(ds.contacts, ds.weekly, plan.effects, plan.readability, plan.calendar, None, asked)
     table = plan.readability.join(ds.posts.set_index("id")[["title", "date"]])
     shown = [*summary.lines, *dataset_lines(ds, ReportConfig.for_inputs(corpus, contacts))]
     calls = [
-        lambda: sections.year_on_year(ds.weekly, summary.year),
+        lambda: sections.month_on_month(ds.contacts, summary.year),
         lambda: key_points.corpus_points(ds.posts), lambda: sections.posts_per_month(ds.posts),
         lambda: key_points.readability_points(table, aims_summary(table)),
         lambda: key_points.topic_points(ds.posts, plan.gaps, ds.taxonomy.labels()),
@@ -83,7 +83,8 @@ def every_section(ds, nlp, corpus, contacts) -> list[str]:
         lambda: sections.ccf(ds, effects), lambda: sections.lead_time_table(effects, len(ds.weekly)),
         lambda: sections.plan_intro(plan), lambda: sections.plan_table(plan),
         lambda: sections.gap_table(plan.gaps, ds.taxonomy.labels()), lambda: sections.rewrite_table(plan.rewrites),
-        lambda: sections.data_needed_lines(effects, len(ds.weekly)),
+        lambda: sections.data_needed_lines(effects, len(ds.weekly)), lambda: sections.posts_that_bring_patients(ds),
+        lambda: sections.lead_time_table(effects, len(ds.weekly)),
     ]
     for call in calls:
         shown.extend(_owner_sees(_run(call)))

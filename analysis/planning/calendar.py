@@ -120,8 +120,11 @@ def season_of(e: pd.Series, months: tuple[int, ...]) -> Season | None:
 def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.DataFrame, posts: pd.DataFrame,
                        readability: pd.DataFrame, today: pd.Timestamp, labels: dict[str, str],
                        asked: dict[str, AskedPhrase], keywords: dict[str, str], posts_per_month: int,
-                       months: dict[str, tuple[int, ...]] | None = None) -> pd.DataFrame:
-    """One row per planned post (:class:`PlanItem`) over the next twelve months, in date order."""
+                       months: dict[str, tuple[int, ...]] | None = None,
+                       heads: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per planned post (:class:`PlanItem`) over the next twelve months, in date order.
+    *months*: the season a topic list gives each topic; *heads*: how a title names a topic where no
+    patient phrase does (default its label)."""
     topics = [t for t in effects.index if effects.loc[t, "contacts"] > 0]
     if not topics or not len(weekly):
         return pd.DataFrame(columns=list(PlanItem.__dataclass_fields__))
@@ -158,13 +161,14 @@ def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.Dat
         planned[topic].append(slot)
     writer = TitleWriter()
     rows = [_item(slot, topic, effects.loc[topic], extra, seasonal, gap, questions, gaps.loc[topic], posts,
-                  readability, labels, asked.get(topic), keywords.get(topic, labels[topic].lower()), writer)
+                  readability, labels, asked.get(topic), keywords.get(topic, labels[topic].lower()), writer,
+                  (heads or {}).get(topic, labels[topic]))
             for slot, (topic, extra, seasonal, gap, questions) in sorted(taken.items())]
     return pd.DataFrame([asdict(r) for r in rows], columns=list(PlanItem.__dataclass_fields__))
 
 
 def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readability, labels, phrase, keyword,
-          writer: TitleWriter) -> PlanItem:
+          writer: TitleWriter, head: str) -> PlanItem:
     label = labels[topic]
     proven = bool(e["effect"])
     last = last_post(posts, topic)
@@ -180,7 +184,7 @@ def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readabi
         reason, kind = (f"patiënten vragen ernaar ({nl_number(100 * gap_row['contact_share'], 1)}% van de contacten)",
                         "general")
     priority = "high" if proven else "medium" if season or gap or extra.expected >= 1 else "low"
-    title = writer.title(kind, label, phrase, MONTH_NAMES[slot.month - 1])
+    title = writer.title(kind, head, phrase, MONTH_NAMES[slot.month - 1])
     angle = _angle(phrase, e, season, last, b1)
     if e["season_overlap"] >= SEASON_OVERLAP:
         sure = "effect niet te scheiden van het seizoen"
@@ -192,8 +196,9 @@ def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readabi
         call_to_action=CALL_TO_ACTION,
         priority=priority, reason=reason, evidence=sure, extra_contacts=round(extra.expected, 2),
         extra_low=round(extra.low, 2), extra_high=round(extra.high, 2),
-        expected=f"{expected_text(extra)}; in die weken schrijven naar schatting {nl_number(questions, 0)} patiënten "
-                 "over dit onderwerp", questions=round(questions, 1),
+        expected=f"{expected_text(extra)}; in die weken schrijven naar schatting {nl_number(questions, 0)} "
+                 f"{'patiënt' if round(questions) == 1 else 'patiënten'} over dit onderwerp",
+        questions=round(questions, 1),
         effect=proven, last_post=last["title"] if last is not None else "",
         last_post_date=last["date"].date() if last is not None else None, last_post_b1=b1)
 

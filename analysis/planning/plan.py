@@ -16,7 +16,7 @@ from ..timeseries.topic_effects import effects_table
 from ..timeseries.weekly import topic_lists
 from .calendar import editorial_calendar
 from .planner import rewrite_triage, topic_gaps
-from .titles import patient_words
+from .titles import patient_words, title_heads
 
 
 @dataclass
@@ -52,7 +52,7 @@ def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None,
     words = patient_words(ds.contacts["text"].tolist(), topic_lists(ds.contacts["message_topics"]).tolist(), nlp)
     calendar = editorial_calendar(effects, gaps, ds.weekly, ds.posts, table, today, ds.taxonomy.labels(),
                                   words.phrases, words.keywords, settings().posts_per_month,
-                                  {t.id: t.months for t in ds.taxonomy.topics})
+                                  {t.id: t.months for t in ds.taxonomy.topics}, title_heads(ds.taxonomy))
     return Plan(today=today, quiet_month=quiet_month, effects=effects, readability=table, gaps=gaps,
                 calendar=calendar, rewrites=rewrite_triage(ds.posts, table, effects, gaps, today, sentences))
 

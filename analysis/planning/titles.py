@@ -92,8 +92,11 @@ def patient_words(texts: list[str], topics_of: list[list[str]], nlp: Language,
                 if run[start] in STOP_WORDS:
                     continue
                 for end in range(start + MIN_WORDS, min(start + MAX_WORDS, len(run)) + 1):
+                    phrase = tuple(run[start:end])
+                    if WORDS["requests"] & set(phrase):
+                        continue  # a request to the practice is no title
                     for topic in hits[end - 1]:  # the phrase ends in its topic's word
-                        seen[topic].add(tuple(run[start:end]))
+                        seen[topic].add(phrase)
         for topic in topics:
             phrases.setdefault(topic, Counter()).update(seen[topic])
             words.setdefault(topic, Counter()).update(named[topic])
@@ -124,6 +127,13 @@ ENDINGS = {
                 "Fabels en feiten", "Zo houdt u het vol", "Wat kunt u verwachten?", "Uitleg en tips"],
 }
 MAX_USES = 2
+
+
+def title_heads(taxonomy) -> dict[str, str]:
+    """How a title names a topic without a patient's phrase: a body part of one word as the
+    complaint ('Klachten aan uw lies', not 'Lies', which reads as a name), else the label."""
+    return {t.id: f"Klachten aan uw {t.label.lower()}" if t.group == "lichaamsdeel" and " " not in t.label
+            else t.label for t in taxonomy.topics}
 
 
 class TitleWriter:

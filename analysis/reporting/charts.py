@@ -106,18 +106,17 @@ def share_bars(shares: pd.DataFrame, title: str):
     return fig
 
 
-def year_lines(series: dict, title: str):
-    """Weekly counts of several years on one week-of-year axis; the latest year bold."""
+def month_pairs(this: pd.Series, last: pd.Series, year: int, title: str):
+    """Contacts per month (index 1..12) of *year* beside the same days of the year before."""
     fig, ax = plt.subplots(figsize=(10, 4))
-    latest = max(series)
-    for k, (year, values) in enumerate(sorted(series.items())):
-        if len(values):
-            ax.plot(values.index, values.to_numpy(), lw=2 if year == latest else 1,
-                    color=COLOURS[0] if year == latest else "#888", label=str(year))
+    x = np.arange(len(this))
+    if last.notna().any():
+        ax.bar(x - 0.2, last.fillna(0).to_numpy(), width=0.4, color="#bbb", label=str(year - 1))
+    ax.bar(x + (0.2 if last.notna().any() else 0), this.to_numpy(), width=0.4, color=COLOURS[0], label=str(year))
+    ax.set_xticks(x, [MONTHS[m - 1] for m in this.index])
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
-    ax.set_xlabel("week")
-    ax.set_ylabel("contacten per week")
+    ax.set_ylabel("contacten per maand")
     ax.legend()
     return fig
 

@@ -30,6 +30,7 @@ from ..text.nlp import load_pipeline
 from ..text.posts import tagged_posts
 from ..text.readability_table import readability_table
 from ..timeseries.dataset import Dataset, load_dataset
+from ..timeseries.monthly import Trend, yearly_trend
 from ..timeseries.topic_effects import effects_table
 
 SAMPLE_DRAFT = paths.ROOT / "corpus" / "drafts" / "concept-knieklachten-bij-het-fietsen.md"
@@ -137,6 +138,11 @@ class ReportContext:
         return effects_table(self.dataset)
 
     @cached_property
+    def trend(self) -> Trend | None:
+        """Growth per year apart from season and calendar (None with less than two years)."""
+        return yearly_trend(self.dataset.weekly, self.dataset.covariates)
+
+    @cached_property
     def plan(self) -> Plan:
         return make_plan(self.dataset, self.nlp, today=self.config.plan_start, effects=self.effects,
                          readability=self.readability)
@@ -144,7 +150,7 @@ class ReportContext:
     def compute(self) -> None:
         """Everything the pages render, as far as the data allow; a part the data cannot give
         is left for its page, which says why."""
-        for name in ("posts", "readability", "dataset", "effects", "plan"):
+        for name in ("posts", "readability", "dataset", "effects", "plan", "trend"):
             try:
                 getattr(self, name)
             except (InputError, NotEnoughData):  # the page that needs it says why, in Dutch

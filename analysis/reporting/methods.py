@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from ..core.formatting import nl_number
 from ..planning import calendar, planner
+from ..text.readability import verdict as v
+from ..text.readability.analyze import LONG_SENTENCE
+from ..text.wordfreq_nl import RARE_BELOW
 from ..timeseries import effects, power
 
 
@@ -73,3 +76,19 @@ def planner_method(posts_per_month: int) -> str:
         "onderwerp zegt grotendeels hetzelfde. Verwijderen of doorverwijzen: oud, en patiënten vragen er niet "
         "meer naar. Herschrijven: moeilijker dan B1, met de zinnen om te verbeteren. Opfrissen: oud maar nog "
         "gevraagd en op B1.")
+
+
+def b1_rule() -> str:
+    """The verdict's six conditions, from the constants the verdict applies."""
+    return (
+        f"Het oordeel is een vaste regel met zes voorwaarden: gemiddeld hoogstens {v.MAX_WORDS_PER_SENTENCE} woorden "
+        f"per zin, Flesch-Douma minstens {v.MIN_FLESCH_DOUMA}, bekende woorden (gemiddelde woordfrequentie minstens "
+        f"Zipf {nl_number(v.MIN_MEAN_ZIPF, 1)} en hoogstens {_pct(v.MAX_RARE_SHARE)} zeldzame woorden), hoogstens "
+        f"{v.MAX_JARGON} vaktermen, hoogstens {_pct(v.MAX_LONG_SENTENCE_SHARE)} lange zinnen (meer dan "
+        f"{LONG_SENTENCE} woorden) en hoogstens "
+        f"{nl_number(v.MAX_FORMAL_PER_100, 0)} formeel woord per 100 woorden (*indien*, *eveneens*, *dient te "
+        f"worden*). Een woord telt als zeldzaam onder Zipf {nl_number(RARE_BELOW, 1)}: gewone woorden als *pees* en "
+        "*stijfheid* liggen daarboven, vaktaal als *adductoren* eronder. De woorden waarmee een bericht zijn "
+        "onderwerp noemt tellen niet als zeldzaam. Als een bericht alleen laag scoort op Flesch-Douma door woorden "
+        "die niemand kan vermijden (*fysiotherapie*, *zorgverzekeraar*), zegt het oordeel dat en keurt het de tekst "
+        "daar niet op af. Lijstjes zonder punt, knoppen en bronvermeldingen tellen niet als zinnen.")

@@ -38,6 +38,7 @@ NOTEBOOKS = {
     "03_topics": "Onderwerpen",
     "04_seasonality": "Seizoenen en effecten",
     "05_planner": "Planner",
+    "07_methode": "Methode en controle",
 }
 VOLATILE_METADATA = ("papermill", "execution")
 STYLE = """
@@ -60,7 +61,7 @@ summary{cursor:pointer;font-weight:bold}
 @page{size:A4;margin:12mm}
 @media print{nav{display:none}body{max-width:none;padding:0;font-size:9.5pt;line-height:1.35}
 h1{font-size:16pt;margin:0 0 .4rem}h2{font-size:12pt;margin:.6rem 0 .2rem}ul{margin:.2rem 0}
-img{max-height:9cm;width:auto}footer{margin-top:.5rem}
+img{max-height:7.5cm;width:auto}footer{margin-top:.5rem}
 table{font-size:7.5pt}th,td{padding:.1rem .25rem;overflow-wrap:anywhere}}
 """
 

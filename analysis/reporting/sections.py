@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_factor, nl_number, nl_percent
-from ..core.sufficiency import MODEL_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
+from ..core.sufficiency import MODEL_WEEKS, SEASON_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
 from ..sources.drafts import load_draft
 from ..text.readability.calibration import calibration_table
 from ..text.readability.checker import check
@@ -21,9 +21,11 @@ from ..text.topics import TopicTagger
 from ..text.topics.discovery import discover, stability_by_k
 from ..text.topics.evaluation import agreement, read_post_labels
 from ..text.topics.taxonomy import Taxonomy
+from ..timeseries import audience
 from ..timeseries.effects import SEASON_OVERLAP, effect_profile, naive_before_after, prewhitened_ccf
 from ..timeseries.extra_contacts import expected_text, row_extra
 from ..timeseries.leadtime import lead_times
+from ..timeseries.monthly import local_days, months_against_last_year
 from ..timeseries.power import DataNeeded, needs_text
 from ..timeseries.seasonality import count_model, rate_ratios, seasonal_profile, stl_decompose, yearly_totals
 from . import charts
@@ -116,11 +118,13 @@ def contacts_over_time(weekly: pd.DataFrame):
     except NotEnoughData:
         trend = None
     title = "Contacten per week" + ("" if trend is not None else " (voor een trend zijn 2 jaar gegevens nodig)")
-    totals = yearly_totals(weekly).rename(columns={"full_year": "hele jaar", "to_date": "t/m zelfde week"})
+    totals = yearly_totals(weekly).drop(columns="week").rename(
+        columns={"full_year": "hele jaar", "to_date": f"t/m {weekly.index[-1] + pd.Timedelta(days=6):%d-%m}"})
     return charts.weekly_line(weekly["total"], trend, title), totals.rename_axis("jaar")
 
 
 def season_and_calendar(weekly: pd.DataFrame, covariates: pd.DataFrame):
+    require_weeks(len(weekly), SEASON_WEEKS, "een seizoenspatroon en de invloed van de kalender")
     fit = count_model(weekly, covariates)
     profile = seasonal_profile(fit, weekly)
     ratios = rate_ratios(fit)
@@ -176,14 +180,40 @@ def ccf(ds, effects: pd.DataFrame):
                            f"{label}: publiceren en contacten (geprewhitend)")
 
 
+def week_in_words(week: float) -> str:
+    """ISO week 16 -> 'half april', 5 -> 'begin februari' (the owner reads months, not week numbers)."""
+    day = pd.Timestamp.fromisocalendar(2026, min(int(week), 52), 4)  # the Thursday names the week's month
+    part = "begin" if day.day <= 10 else "half" if day.day <= 20 else "eind"
+    return f"{part} {MONTH_NAMES[day.month - 1]}"
+
+
+def posts_that_bring_patients(ds, shown: int = 12) -> pd.DataFrame:
+    """The posts whose pages patients wrote from most, with their topic's contacts after them."""
+    table = audience.posts_that_bring_patients(ds.posts, ds.contacts, ds.weekly, ds.pageviews)
+    if table.empty or not table["from_page"].any() and table["topic_contacts"].isna().all():
+        raise NotEnoughData("Er zijn nog geen contacten die bij een bericht horen: het formulier geeft geen pagina "
+                            "mee, of de contacten beginnen na de berichten.")
+    out = pd.DataFrame({
+        "titel": table["title"], "gepubliceerd": table["date"],
+        "contacten vanaf de pagina": table["from_page"],
+        "over het onderwerp, 4 weken erna": table["topic_contacts"].map(lambda v: "" if pd.isna(v) else int(v)),
+        "gebruikelijk in die weken": table["topic_usual"].map(lambda v: "" if pd.isna(v) else round(v))})
+    if ds.pageviews is not None:
+        out["weergaven"] = table["views"].astype(int)
+    return out.head(shown).set_index("titel")
+
+
 def lead_time_table(effects: pd.DataFrame, weeks: int) -> pd.DataFrame:
     require_weeks(weeks, MODEL_WEEKS, "de aanlooptijd per onderwerp")
     seasonal = effects[effects["seasonal"].astype(bool)]
     if seasonal.empty:
         raise NotEnoughData("Geen onderwerp heeft een duidelijk seizoen in de contacten.")
-    table = seasonal[["label", "peak_week", "peak_month", "publish_week", "lead_weeks", "seasonality"]].copy()
-    table["peak_month"] = table["peak_month"].map(lambda m: MONTH_NAMES[int(m) - 1])
-    return dutch_columns(table).set_index("onderwerp")
+    table = pd.DataFrame({"onderwerp": seasonal["label"],
+                          "piek": seasonal["peak_week"].map(week_in_words),
+                          "online vanaf": seasonal["publish_week"].map(week_in_words),
+                          "weken vooraf": seasonal["lead_weeks"].astype(int),
+                          "seizoenssterkte": seasonal["seasonality"].map(lambda v: f"×{nl_number(v, 1)}")})
+    return table.set_index("onderwerp")
 
 
 def naive_comparison(ds, effects: pd.DataFrame, truth: dict, topics: list[str]) -> pd.DataFrame:
@@ -241,16 +271,21 @@ een bericht vergelijken met de vier weken ervoor. Bij een seizoensonderwerp dat 
 verschijnt, lijkt dat een groot effect, terwijl er geen is:"""
 
 
-def year_on_year(weekly: pd.DataFrame, year: int):
-    """This year's weekly contacts against last year's, by ISO week."""
-    require_weeks(len(weekly), 1, "contacten per week")
-    iso = weekly.index.isocalendar()
-    series = {}
-    for y in (year - 1, year):
-        inside = (iso.year == y).to_numpy()
-        series[y] = weekly.loc[inside, "total"].set_axis(iso.week[inside].to_numpy())
-    title = f"Contacten per week: {year}" + (f" tegenover {year - 1}" if len(series[year - 1]) else "")
-    return charts.year_lines(series, title)
+def month_on_month(contacts: pd.DataFrame, year: int | None = None):
+    """A year's contacts per month (default: the last year with data) against the same days of the
+    year before: a chart and a table."""
+    if contacts.empty:
+        raise NotEnoughData("Er zijn nog geen contacten ingelezen.")
+    year = year or int(local_days(contacts).max().year)
+    months = months_against_last_year(contacts, year)
+    names = [MONTH_NAMES[m - 1] + (" (tot nu)" if partial else "") for m, partial in months["partial"].items()]
+    table = pd.DataFrame({"maand": names, str(year): months["contacts"].to_numpy(),
+                          str(year - 1): months["last_year"].to_numpy()})
+    table["verschil"] = [nl_percent(a / b - 1, 0) if b and not pd.isna(b) else "" for a, b in
+                         zip(months["contacts"], months["last_year"])]
+    table[str(year - 1)] = table[str(year - 1)].map(lambda v: "" if pd.isna(v) else int(v))
+    title = f"Contacten per maand: {year}" + (f" tegenover {year - 1}" if months["last_year"].notna().any() else "")
+    return charts.month_pairs(months["contacts"], months["last_year"], year, title), table.set_index("maand")
 
 
 def aims(table: pd.DataFrame) -> pd.DataFrame:

@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..core.formatting import nl_date, nl_percent
+from ..core.formatting import MONTH_NAMES, nl_date, nl_percent
+from ..core.sufficiency import MODEL_WEEKS, period_text
+from ..text.readability.formulas import MIN_WORDS
 from ..timeseries.extra_contacts import ExtraContacts, expected_text
-from ..timeseries.seasonality import yearly_totals
+from ..timeseries.monthly import Trend, months_against_last_year, year_to_date
 from .key_points import factor_list, most_asked, proven_effects
 
 
@@ -15,26 +17,27 @@ from .key_points import factor_list, most_asked, proven_effects
 class Overview:
     """The owner's key figures for one year, and the Dutch sentences that state them."""
     year: int
-    week: int
+    through: pd.Timestamp | None  # the last day with contacts
     contacts: int
     contacts_last_year: int | None
     change: float | None
-    busiest_weeks: pd.Series
+    busiest_months: pd.Series  # month name -> contacts, whole months only
     proven: pd.DataFrame
     b1_share: float
     lines: list[str]
     links: list[str]  # per line the notebook with the details
 
 
-FACTOR_MEANING = ("×2 betekent: twee keer zoveel contacten over het onderwerp in de weken na een bericht; "
-                  "'waarschijnlijk tussen' is de marge van de schatting.")
+STALE_DAYS = 31  # contacts that end longer before the plan starts than this are named as old
 
 
-def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFrame,
-             plan: pd.DataFrame, year: int | None = None, asked: pd.Series | None = None) -> Overview:
-    """Key figures and Dutch sentences for the summary notebook and the report.
+def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFrame,
+             plan: pd.DataFrame, year: int | None = None, asked: pd.Series | None = None,
+             trend: Trend | None = None, today: pd.Timestamp | None = None) -> Overview:
+    """Key figures and Dutch sentences for the summary notebook and the report, in dates and months.
 
-    *asked*: share of contacts per topic label (the topics patients ask about most)."""
+    *asked*: share of contacts per topic label (the topics patients ask about most); *trend*: the
+    yearly trend (None: too little data); *today*: the day the plan starts (an old export is named)."""
     lines: list[str] = []
     links: list[str] = []
 
@@ -42,47 +45,75 @@ def overview(weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFr
         lines.append(line)
         links.append(link)
 
-    this, last, change, week = 0, None, None, 0
+    totals = year_to_date(contacts, year) if len(contacts) else None
     busiest = pd.Series(dtype=int)
-    if len(weekly):
-        totals = yearly_totals(weekly)
-        year = int(year or totals.index.max())
-        this = int(totals.loc[year, "to_date"]) if year in totals.index else 0
-        last = int(totals.loc[year - 1, "to_date"]) if year - 1 in totals.index else None
-        week = int(totals["week"].iloc[0])
-        in_year = weekly[weekly.index.isocalendar().year == year]["total"]
-        busiest = in_year.sort_values(ascending=False, kind="stable").head(3)
-        change = (this - last) / last if last else None
-        add(f"In {year} kwamen er tot en met week {week} in totaal {this} contacten binnen"
-            + (f", {nl_percent(abs(change))} {'meer' if change >= 0 else 'minder'} dan in dezelfde "
-               f"weken van {year - 1} ({last})." if change is not None else
-               "; voor een vergelijking met het jaar ervoor zijn er geen gegevens van dat jaar."), "04_seasonality")
-        if len(busiest):
-            add(f"Drukste weken in {year}: " + ", ".join(
-                f"week {w.isocalendar().week} ({n})" for w, n in busiest.items()) + ".", "04_seasonality")
+    change = None
+    if totals is None:
+        add("Er zijn nog geen contacten ingelezen.", "04_seasonality")
     else:
-        year = int(year or 0)
-        add("Er is nog geen volledige week met contacten: voor cijfers per week zijn meer "
-            "contactgegevens nodig.", "04_seasonality")
+        change = ((totals.contacts - totals.last_year) / totals.last_year if totals.last_year else None)
+        add(f"In {totals.year} kwamen er tot en met {nl_date(totals.through)} {totals.contacts} contacten binnen"
+            + (f", {nl_percent(abs(change))} {'meer' if change >= 0 else 'minder'} dan in dezelfde periode van "
+               f"{totals.year - 1} ({totals.last_year})." if change is not None else
+               f"; de gegevens gaan niet terug tot {totals.year - 1}, dus een vergelijking met dat jaar kan nog "
+               "niet."), "04_seasonality")
+        months = months_against_last_year(contacts, totals.year)
+        whole = months[~months["partial"]]["contacts"]
+        busiest = whole.sort_values(ascending=False, kind="stable").head(3).rename(
+            index=lambda m: MONTH_NAMES[m - 1])
+        if len(busiest) >= 2:
+            add(f"Drukste maanden in {totals.year}: "
+                + ", ".join(f"{m} ({n})" for m, n in busiest.items()) + ".", "04_seasonality")
+        if today is not None and (age := (pd.Timestamp(today) - totals.through).days) > STALE_DAYS:
+            add(f"Let op: de contactgegevens lopen tot {nl_date(totals.through)}, {age} dagen geleden. "
+                "Contacten van daarna zitten er niet in; exporteer het formulier opnieuw voor een actueel beeld.",
+                "04_seasonality")
+    if trend is not None:
+        both = (trend.low > 1) == (trend.high > 1)  # the range on one side of 'gelijk': one word for both
+        low, high = (_growth(trend.low, both), _growth(trend.high))
+        add(f"Trend, los van seizoen en kalender: ongeveer {_growth(trend.factor)} per jaar (waarschijnlijk tussen "
+            f"{low} en {high}).", "04_seasonality")
+    else:
+        add(f"Voor een trend door de jaren zijn minstens twee jaar contactgegevens nodig; er zijn er nu "
+            f"{period_text(len(weekly))}.", "04_seasonality")
+    if len(weekly) < MODEL_WEEKS:
+        add(f"Nog niet te zeggen: of berichten patiënten brengen en wanneer een bericht online moet. Daarvoor is "
+            f"minstens een jaar contactgegevens nodig; er zijn er nu {period_text(len(weekly))}.", "04_seasonality")
+    year = totals.year if totals is not None else int(year or 0)
     if asked is not None and (most := most_asked(asked)):
         add(f"Waar patiënten het vaakst over schrijven: {most}.", "03_topics")
     proven = proven_effects(effects)
     if len(proven):
-        add(f"Onderwerpen waarbij een blogbericht aantoonbaar meer contacten brengt: {factor_list(proven)}. "
-            + FACTOR_MEANING, "04_seasonality")
+        add(f"Onderwerpen waarbij een blogbericht aantoonbaar meer contacten brengt: {factor_list(proven)}.",
+            "04_seasonality")
     else:
         add("Bij geen enkel onderwerp is een effect van blogberichten op contacten aangetoond.", "04_seasonality")
     b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
     if len(readability):
+        short = int((readability["words"] < MIN_WORDS).sum()) if "words" in readability else 0
         add(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogberichten is geschreven op "
             f"taalniveau B1 of eenvoudiger; {int((~readability['b1'].astype(bool)).sum())} "
-            "berichten zijn moeilijker.", "02_readability")
+            "berichten zijn moeilijker."
+            + (f" Let op: {'alle' if short == len(readability) else short} {'bericht' if short == 1 else 'berichten'}"
+               f" {'heeft' if short == 1 else 'hebben'} minder dan {MIN_WORDS} woorden; voor zulke korte teksten zegt "
+               "het oordeel weinig." if short else ""), "02_readability")
     else:
         add("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.", "02_readability")
     if len(plan):
         add("Volgende berichten: " + "; ".join(
-            f"{r['topic_label']} vanaf {nl_date(r['publish_from'])}, "
-            f"{expected_text(ExtraContacts(r['extra_contacts'], r['extra_low'], r['extra_high']))}"
-            for _, r in plan.head(3).iterrows()) + ".", "05_planner")
-    return Overview(year=year, week=week, contacts=this, contacts_last_year=last, change=change,
-                    busiest_weeks=busiest, proven=proven, b1_share=b1_share, lines=lines, links=links)
+            f"{r['topic_label']} vanaf {nl_date(r['publish_from'])} ("
+            + (expected_text(ExtraContacts(r['extra_contacts'], r['extra_low'], r['extra_high']))
+               if r["extra_high"] >= 1 else r["reason"]) + ")"
+            for _, r in plan.head(2).iterrows()) + ".", "05_planner")
+    return Overview(year=year, through=totals.through if totals else None,
+                    contacts=totals.contacts if totals else 0,
+                    contacts_last_year=totals.last_year if totals else None, change=change,
+                    busiest_months=busiest, proven=proven, b1_share=b1_share, lines=lines, links=links)
+
+
+def _growth(factor: float, bare: bool = False) -> str:
+    """'4% groei', '2% krimp', 'gelijk'; *bare*: only '4%'."""
+    change = factor - 1
+    if abs(change) < 0.005:
+        return "gelijk"
+    return nl_percent(abs(change), 0) + ("" if bare else f" {'groei' if change > 0 else 'krimp'}")

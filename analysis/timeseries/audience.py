@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..core.dates import monday
 from ..sources.pageviews import period_total
 from ..sources.urls import normalise_path
+from .effects import WINDOW
+from .leadtime import weekly_profile
 from .weekly import topic_lists
 
 
@@ -56,3 +59,31 @@ def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: 
                      "per_1000_views": 1000 * from_pages / n_views if n_views else float("nan")})
     return pd.DataFrame(rows, columns=["topic", "posts", "views", "contacts_from_pages", "of_which_about_topic",
                                        "per_1000_views"]).set_index("topic")
+
+
+def posts_that_bring_patients(posts: pd.DataFrame, contacts: pd.DataFrame, weekly: pd.DataFrame,
+                              views: pd.DataFrame | None = None, window: int = WINDOW) -> pd.DataFrame:
+    """Per dated post: contacts sent from its own page, contacts on its main topic in the *window*
+    weeks from its publication week against the topic's usual contacts in those weeks of the year
+    (its weekly profile), and its page views where an export is given; most contacts first.
+    Observed against usual is a description, not the effect model: one post's weeks are few."""
+    paths = _paths(posts)
+    from_page = contacts["page"].value_counts() if len(contacts) else pd.Series(dtype=int)
+    profiles = {t: weekly_profile(weekly[t]) for t in posts["main"].dropna().unique() if t in weekly}
+    reach = post_reach(posts, views).set_index("id")["views"] if views is not None else None
+    rows = []
+    for post, path in zip(posts.itertuples(), paths):
+        if pd.isna(post.date) or not len(weekly):
+            continue
+        start = monday(pd.Timestamp(post.date))
+        inside = weekly.index[(weekly.index >= start) & (weekly.index < start + pd.Timedelta(weeks=window))]
+        topic = post.main if post.main in profiles else None
+        observed = int(weekly.loc[inside, topic].sum()) if topic and len(inside) else None
+        usual = (float(sum(profiles[topic].loc[min(int(w.isocalendar().week), 52)] for w in inside))
+                 if topic and len(inside) else None)
+        rows.append({"id": post.id, "title": post.title, "date": post.date,
+                     "from_page": int(from_page.get(path, 0)) if path else 0,
+                     "topic_contacts": observed, "topic_usual": usual,
+                     "views": int(reach.get(post.id, 0)) if reach is not None else None})
+    table = pd.DataFrame(rows, columns=["id", "title", "date", "from_page", "topic_contacts", "topic_usual", "views"])
+    return table.sort_values(["from_page", "date"], ascending=[False, False], kind="stable").reset_index(drop=True)

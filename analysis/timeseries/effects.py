@@ -141,7 +141,22 @@ def season_overlap(window: np.ndarray, X: pd.DataFrame) -> float:
     return float(1 - (residual ** 2).sum() / total) if total else 1.0
 
 
+def independent_columns(X: pd.DataFrame, first: tuple[str, ...] = ("const",)) -> list[str]:
+    """The columns of *X* that are not a linear combination of the ones before them, taking the
+    columns in *first*, then those of the effect (the post window and the lag bins), then the
+    rest. With little data a calendar term can coincide with the posts or the season (18 months
+    of Novembers); the model then leaves that term out instead of fitting a rank-deficient design."""
+    effect = [c for c in X.columns if c == "post_window" or c.startswith("weeks_")]
+    order = [c for c in first if c in X] + effect + [c for c in X.columns if c not in first and c not in effect]
+    kept: list[str] = []
+    for column in order:
+        if np.linalg.matrix_rank(X[kept + [column]].to_numpy()) > len(kept):
+            kept.append(column)
+    return [c for c in X.columns if c in kept]
+
+
 def _fit(y, X):
+    X = X[independent_columns(X)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", (ConvergenceWarning, PerfectSeparationWarning, RuntimeWarning))
         return sm.GLM(y, X, family=sm.families.Poisson()).fit(scale="X2")

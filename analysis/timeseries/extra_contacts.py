@@ -7,7 +7,8 @@ The lift used is not the raw estimate: a topic with few posts has a wide, noisy 
 ranking topics by it would chase noise. Each topic's log-lift is shrunk towards ×1 by an
 empirical-Bayes normal model: the spread of true effects across the practice's topics (τ², the
 method-of-moments estimate from all estimated topics, with the posts' own standard errors taken
-out) against the topic's own uncertainty (se²). A topic without an estimate gets the prior: no
+out, and at least TAU_FLOOR², because with few topics that estimate is often 0, which would claim
+that no post can do anything) against the topic's own uncertainty (se²). A topic without an estimate gets the prior: no
 effect expected, with the spread of the others. A post is assumed never to lose contacts, so a
 range below zero is shown as from 0 (see ``effects.LOW_NOTE``).
 """
@@ -23,6 +24,7 @@ from .effects import SEASON_OVERLAP, WINDOW
 from .leadtime import weekly_profile
 
 Z95 = 1.96
+TAU_FLOOR = 0.15  # the spread of true effects is at least this (log scale): few topics often estimate 0
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,8 @@ def shrunk_log_lifts(effects: pd.DataFrame) -> pd.DataFrame:
     known = effects["lift"].notna() & effects["se"].notna() & (effects["season_overlap"] < SEASON_OVERLAP)
     beta = np.log(effects.loc[known, "lift"])
     se2 = effects.loc[known, "se"] ** 2
-    tau2 = float(max((beta ** 2 - se2).mean(), 0.0)) if known.any() else 0.0
-    weight = tau2 / (tau2 + se2) if tau2 > 0 else se2 * 0
+    tau2 = max(float((beta ** 2 - se2).mean()) if known.any() else 0.0, TAU_FLOOR ** 2)
+    weight = tau2 / (tau2 + se2)
     table = pd.DataFrame({"mean": 0.0, "sd": np.sqrt(tau2)}, index=effects.index)
     table.loc[known, "mean"] = weight * beta
     table.loc[known, "sd"] = np.sqrt(weight * se2)
