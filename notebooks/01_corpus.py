@@ -16,8 +16,8 @@
 # %% [markdown]
 # # De blog als data
 #
-# Wat er op de blog staat: hoeveel berichten, wanneer ze verschenen, hoe lang ze zijn, welke berichten
-# naar elkaar verwijzen en hoe berichten van de website in de analyse terechtkomen.
+# Wat er op de blog staat: hoeveel berichten, welke berichten patiënten brengen, wanneer ze verschenen, hoe
+# lang ze zijn en welke berichten naar elkaar verwijzen.
 
 # %% jupyter={"source_hidden": true} tags=["parameters"]
 REPORT = ""  # the report's configuration (python -m analysis report passes it); empty: the sample

@@ -16,7 +16,7 @@
 # %% [markdown]
 # # Onderwerpen: waar schrijven we over, en waar vragen patiënten naar?
 #
-# Elk bericht en elk contactbericht krijgt onderwerpen uit dezelfde vaste lijst, de taxonomie (aan te
+# Elk bericht en elk contactbericht krijgt onderwerpen uit dezelfde vaste onderwerpenlijst (aan te
 # vullen door de marketeer). De herkenning kent Nederlandse samenstellingen (*liesblessure*,
 # *thuiswerkplek*) en laat valse vrienden (*terug*, *brug*) liggen. Contactberichten worden bij het inlezen
 # eerst geschoond van persoonsgegevens.

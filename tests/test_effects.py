@@ -156,3 +156,18 @@ def test_a_real_effect_is_still_found_among_many_topics():
         weekly, starts, calendar = _family([2.0] + [1.0] * 19, 9700 + 50 * seed)
         found += bool(publication_effects(weekly, starts, calendar, list(starts)).loc["t0", "effect"])
     assert found >= 4
+
+
+def test_weather_that_does_not_cover_the_weeks_is_left_out_not_read_as_no_frost():
+    weeks = pd.date_range("2024-01-01", periods=104, freq="W-MON")
+    days = pd.date_range("2019-01-01", "2020-12-31", freq="D")  # another period entirely
+    weather = pd.DataFrame({"date": days, "tmax": -2.0, "tmean": -3.0, "ice_day": 1, "frost_day": 1,
+                            "natural_ice": 0})
+    elsewhere = weekly_covariates(weeks[0], weeks[-1], weather)
+    assert not elsewhere.attrs["weather_used"] and elsewhere.attrs["weather_coverage"] == 0
+    assert "ice_days" not in elsewhere
+    covering = weather.assign(date=pd.date_range("2024-01-01", periods=len(days), freq="D"))
+    gap = covering[(covering["date"] < "2024-03-04") | (covering["date"] > "2024-03-10")]  # one week missing
+    filled = weekly_covariates(weeks[0], weeks[-1], gap)
+    assert filled.attrs["weather_used"] and filled.attrs["weather_coverage"] == pytest.approx(103 / 104)
+    assert filled.loc["2024-03-04", "ice_days"] == 7  # the climate of that week, not zero frost

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.formatting import nl_date
+from ..core.formatting import nl_date, nl_percent
 from ..core.paths import CORPUS, is_sample
 from ..privacy import file_label
 from ..sources.weather import weather_text
@@ -71,6 +71,10 @@ def dataset_lines(ds, config) -> list[str]:
     """The inputs of a report's dataset (*config*: its ReportConfig), one sentence each; the
     weather with the period it covers."""
     period = weather_text(ds.weather) if getattr(ds, "weather", None) is not None else ""
+    coverage = ds.covariates.attrs.get("weather_coverage")
+    if period and coverage is not None and not ds.has_weather:
+        period += (f"; dekt maar {nl_percent(coverage, 0)} van de geanalyseerde weken, dus de effecten zijn "
+                   "zonder weer geschat")
     return [corpus_line(config.corpus, ds.posts), contacts_line(config.contacts, ds.contacts, ds.weekly.index),
             file_line("Paginaweergaven", config.pageviews), file_line("Weer", config.weather, period)]
 

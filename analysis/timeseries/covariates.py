@@ -7,6 +7,13 @@ whether the week holds Christmas (24 December to 1 January). With daily weather
 (see sources/weather.py), also the number of ice days (maximum below 0 °C), frost
 days (minimum below 0 °C) and natural-ice days, which drive skating, slipping and
 their injuries.
+
+A weather file rarely covers every week exactly. A week counts as covered when the file has a
+temperature for at least MIN_WEATHER_DAYS of its days. When fewer than MIN_WEATHER_COVERAGE of
+the weeks are covered (a file for another period, or one with long gaps), the weather is left
+out of the model and the result says so (``attrs['weather_used']``), instead of reading the
+uncovered weeks as weeks without frost. Otherwise an uncovered week gets the average of the same
+ISO week in the covered years (the climate of that week), never zero.
 """
 from __future__ import annotations
 
@@ -19,6 +26,9 @@ import pandas as pd
 from ..core.lexicons import read_table
 
 INSURANCE_START = (11, 12)  # 12 November; the period runs to 31 December
+MIN_WEATHER_DAYS = 5
+MIN_WEATHER_COVERAGE = 0.9
+WEATHER_COLUMNS = {"ice_day": "ice_days", "frost_day": "frost_days", "natural_ice": "natural_ice_days"}
 
 
 @lru_cache(maxsize=1)
@@ -56,13 +66,35 @@ def weekly_covariates(first: pd.Timestamp, last: pd.Timestamp,
     weather_days = {}
     if weather is not None:
         w = weather.set_index(pd.to_datetime(weather["date"]))
-        for column, weekly in [("ice_day", "ice_days"), ("frost_day", "frost_days"),
-                               ("natural_ice", "natural_ice_days")]:
+        daily["weather_known"] = daily["day"].map(w[["tmax", "tmean"]].notna().any(axis=1)).fillna(False).astype(int)
+        for column, weekly in WEATHER_COLUMNS.items():
             if column in w:
                 daily[column] = daily["day"].map(w[column]).fillna(0).astype(int)
                 weather_days[weekly] = (column, "sum")
+        weather_days["weather_known"] = ("weather_known", "sum")
     cal = daily.groupby("week").agg(
         public_holidays=("public_holiday", "sum"), school_holiday=("school_holiday", "mean"),
         insurance_period=("insurance_period", "mean"), christmas=("christmas", "max"), **weather_days)
     cal.index.name = "week"
-    return cal.loc[weeks]
+    cal = cal.loc[weeks]
+    if weather is not None:
+        cal = _covered_weather(cal)
+    return cal
+
+
+def _covered_weather(cal: pd.DataFrame) -> pd.DataFrame:
+    """The weather columns where the file covers the weeks (see the module docstring)."""
+    covered = cal.pop("weather_known") >= MIN_WEATHER_DAYS
+    columns = [c for c in WEATHER_COLUMNS.values() if c in cal]
+    coverage = float(covered.mean()) if len(cal) else 0.0
+    if coverage < MIN_WEATHER_COVERAGE:
+        cal = cal.drop(columns=columns)
+    else:
+        week_of_year = cal.index.isocalendar().week.to_numpy()
+        for column in columns:
+            climate = cal.loc[covered, column].groupby(week_of_year[covered.to_numpy()]).mean()
+            fill = pd.Series(week_of_year, index=cal.index).map(climate).fillna(cal.loc[covered, column].mean())
+            cal[column] = cal[column].where(covered, fill).astype(float)
+    cal.attrs["weather_coverage"] = coverage
+    cal.attrs["weather_used"] = coverage >= MIN_WEATHER_COVERAGE
+    return cal

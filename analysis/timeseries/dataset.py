@@ -27,7 +27,7 @@ class Dataset:
     post_weeks: dict[str, list[pd.Timestamp]]
     taxonomy: Taxonomy
     pageviews: pd.DataFrame | None = None
-    has_weather: bool = False
+    has_weather: bool = False  # the weather is in the model (given, and covering the weeks analysed)
     weather: pd.DataFrame | None = None  # the daily weather as read (its attrs: period, missing days)
 
     @property
@@ -51,4 +51,4 @@ def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | No
     views = read_pageviews(pageviews) if pageviews else None
     return Dataset(posts=posts, contacts=frame, contact_report=report, weekly=weekly,
                    covariates=covariates, post_weeks=post_weeks_by_topic(posts), taxonomy=taxonomy,
-                   pageviews=views, has_weather=weather is not None, weather=weather_frame)
+                   pageviews=views, has_weather=bool(covariates.attrs.get("weather_used")), weather=weather_frame)

@@ -49,5 +49,5 @@ def effects_json(ds: Dataset) -> dict:
     return {"weeks": len(ds.weekly), "contacts": int(len(ds.contacts)),
             "first_week": ds.weekly.index[0].date().isoformat(),
             "last_week": ds.weekly.index[-1].date().isoformat(),
-            "weather": ds.has_weather,
+            "weather": ds.has_weather, "weather_coverage": ds.covariates.attrs.get("weather_coverage"),
             "topics": {t: {k: _clean(row[k]) for k in keys} for t, row in table.iterrows()}}
