@@ -76,7 +76,7 @@ with section():
 
 # %% jupyter={"source_hidden": true}
 with section():
-    show_all(*sections.season_and_calendar(ds.weekly, ds.covariates))
+    show_all(*sections.season_and_calendar(ds.model_weekly, ds.covariates))
 
 # %% [markdown]
 # ## Effect van blogberichten per onderwerp

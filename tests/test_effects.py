@@ -171,3 +171,18 @@ def test_weather_that_does_not_cover_the_weeks_is_left_out_not_read_as_no_frost(
     filled = weekly_covariates(weeks[0], weeks[-1], gap)
     assert filled.attrs["weather_used"] and filled.attrs["weather_coverage"] == pytest.approx(103 / 104)
     assert filled.loc["2024-03-04", "ice_days"] == 7  # the climate of that week, not zero frost
+
+
+def test_a_broken_contact_form_is_found_named_and_left_out_of_the_models():
+    from analysis.timeseries.outages import find_outages, without_outages
+
+    rng = np.random.default_rng(3)
+    weeks = pd.date_range("2024-01-01", periods=120, freq="W-MON")
+    total = pd.Series(rng.poisson(20, len(weeks)), index=weeks)
+    total.iloc[40:44] = 0  # four weeks of a broken form
+    quiet = pd.Series(rng.poisson(1.0, len(weeks)), index=weeks)  # a tiny practice: empty weeks are normal
+    [outage] = find_outages(total)
+    assert (outage.first, outage.last) == (weeks[40], weeks[43]) and 15 <= outage.usual <= 25
+    assert find_outages(quiet) == [] and find_outages(total.where(~total.index.isin(weeks[41:43]), 3)) == []
+    kept = without_outages(pd.DataFrame({"total": total}), [outage])
+    assert len(kept) == 116 and not kept.index.isin(outage.weeks).any()

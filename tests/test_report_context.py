@@ -77,3 +77,19 @@ def test_the_analyses_of_a_small_practice_raise_no_warning(tmp_path, months, day
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         report_context(ReportConfig.for_inputs(corpus, contacts, today=dt.date(2026, 12, 1))).compute()
+
+
+def test_a_month_without_any_contact_is_named_on_the_pages_and_left_out(tmp_path):
+    from analysis.reporting.provenance import dataset_lines
+
+    corpus = write_corpus(tmp_path / "posts", 6)
+    contacts = write_contacts(tmp_path / "c.csv", 2000, dt.date(2024, 1, 8), 700)
+    lines = contacts.read_text(encoding="utf-8").splitlines()
+    contacts.write_text("\n".join([lines[0]] + [r for r in lines[1:] if r[3:10] != "03-2025"]) + "\n",
+                        encoding="utf-8")  # the form was broken in March 2025
+    config = ReportConfig.for_inputs(corpus, contacts)
+    ds = report_context(config).dataset
+    [outage] = ds.outages
+    assert outage.first <= pd.Timestamp("2025-03-03") and outage.last >= pd.Timestamp("2025-03-24")
+    assert len(ds.model_weekly) == len(ds.weekly) - len(outage.weeks)
+    assert any("waarschijnlijk werkte het contactformulier niet" in line for line in dataset_lines(ds, config))

@@ -46,11 +46,12 @@ def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None,
     effects = effects_table(ds) if effects is None else effects
     table, sentences = readability_table(ds.posts, nlp) if readability is None else readability
     today = data_end(ds.weekly, ds.contacts) if today is None else pd.Timestamp(today)
-    quiet_month = (int(ds.weekly["total"].groupby(ds.weekly.index.month).mean().idxmin())
+    weekly = ds.model_weekly
+    quiet_month = (int(weekly["total"].groupby(weekly.index.month).mean().idxmin())
                    if len(ds.weekly) >= MODEL_WEEKS else None)  # a quiet month needs a whole year
     gaps = topic_gaps(ds.posts, ds.contacts, ds.topics, today)
     words = patient_words(ds.contacts["text"].tolist(), topic_lists(ds.contacts["message_topics"]).tolist(), nlp)
-    calendar = editorial_calendar(effects, gaps, ds.weekly, ds.posts, table, today, ds.taxonomy.labels(),
+    calendar = editorial_calendar(effects, gaps, weekly, ds.posts, table, today, ds.taxonomy.labels(),
                                   words.phrases, words.keywords, settings().posts_per_month,
                                   {t.id: t.months for t in ds.taxonomy.topics}, title_heads(ds.taxonomy))
     return Plan(today=today, quiet_month=quiet_month, effects=effects, readability=table, gaps=gaps,

@@ -140,7 +140,7 @@ class ReportContext:
     @cached_property
     def trend(self) -> Trend | None:
         """Growth per year apart from season and calendar (None with less than two years)."""
-        return yearly_trend(self.dataset.weekly, self.dataset.covariates)
+        return yearly_trend(self.dataset.model_weekly, self.dataset.covariates)
 
     @cached_property
     def plan(self) -> Plan:

@@ -76,7 +76,15 @@ def dataset_lines(ds, config) -> list[str]:
         period += (f"; dekt maar {nl_percent(coverage, 0)} van de geanalyseerde weken, dus de effecten zijn "
                    "zonder weer geschat")
     return [corpus_line(config.corpus, ds.posts), contacts_line(config.contacts, ds.contacts, ds.weekly.index),
+            *map(outage_line, getattr(ds, "outages", [])),
             file_line("Paginaweergaven", config.pageviews), file_line("Weer", config.weather, period)]
+
+
+def outage_line(outage) -> str:
+    """'Van 3 maart tot en met 30 maart 2025 kwamen er geen contacten binnen ...'."""
+    return (f"Van {nl_date(outage.first)} tot en met {nl_date(outage.last + pd.Timedelta(days=6))} kwamen er geen "
+            f"contacten binnen, terwijl het er rond die weken ongeveer {round(outage.usual)} per week zijn: "
+            "waarschijnlijk werkte het contactformulier niet. Die weken tellen niet mee in de analyses.")
 
 
 def pipeline_line(nlp) -> str:

@@ -158,7 +158,8 @@ def effect_profiles(ds, effects: pd.DataFrame):
     proven = effects.index[effects["effect"].astype(bool)]
     if not len(proven):
         raise NotEnoughData("Bij geen enkel onderwerp is een effect aangetoond, dus er is geen verloop te tonen.")
-    shown = {effects.loc[t, "label"]: effect_profile(ds.weekly, t, ds.post_weeks[t], ds.covariates) for t in proven}
+    shown = {effects.loc[t, "label"]: effect_profile(ds.model_weekly, t, ds.post_weeks[t], ds.covariates)
+             for t in proven}
     windows = {effects.loc[t, "label"]: int(effects.loc[t, "window"]) for t in proven}
     return charts.profiles(shown, windows, "Verloop van het effect na een bericht (met marge)")
 
@@ -176,7 +177,7 @@ def best_ccf_topic(effects: pd.DataFrame, post_weeks: dict) -> str:
 def ccf(ds, effects: pd.DataFrame):
     topic = best_ccf_topic(effects, ds.post_weeks)
     label = ds.taxonomy[topic].label
-    return charts.ccf_bars(prewhitened_ccf(ds.weekly, topic, ds.post_weeks[topic], ds.covariates),
+    return charts.ccf_bars(prewhitened_ccf(ds.model_weekly, topic, ds.post_weeks[topic], ds.covariates),
                            f"{label}: publiceren en contacten (geprewhitend)")
 
 

@@ -1,7 +1,7 @@
 """Everything the notebooks and commands analyse, loaded once from the files they name."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +14,7 @@ from ..text.contact_topics import import_tagged_contacts
 from ..text.posts import tagged_posts
 from ..text.topics import Taxonomy, load_taxonomy
 from .covariates import weekly_covariates
+from .outages import Outage, find_outages, without_outages
 from .weekly import post_weeks_by_topic, weekly_contacts
 
 
@@ -29,10 +30,16 @@ class Dataset:
     pageviews: pd.DataFrame | None = None
     has_weather: bool = False  # the weather is in the model (given, and covering the weeks analysed)
     weather: pd.DataFrame | None = None  # the daily weather as read (its attrs: period, missing days)
+    outages: list[Outage] = field(default_factory=list)  # weeks the contact form was out of order
 
     @property
     def topics(self) -> list[str]:
         return self.taxonomy.ids
+
+    @property
+    def model_weekly(self) -> pd.DataFrame:
+        """The weekly series the models use: without the weeks of an outage."""
+        return without_outages(self.weekly, self.outages)
 
 
 def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | None = None,
@@ -51,4 +58,5 @@ def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | No
     views = read_pageviews(pageviews) if pageviews else None
     return Dataset(posts=posts, contacts=frame, contact_report=report, weekly=weekly,
                    covariates=covariates, post_weeks=post_weeks_by_topic(posts), taxonomy=taxonomy,
-                   pageviews=views, has_weather=bool(covariates.attrs.get("weather_used")), weather=weather_frame)
+                   pageviews=views, has_weather=bool(covariates.attrs.get("weather_used")), weather=weather_frame,
+                   outages=find_outages(weekly["total"]) if len(weekly) else [])

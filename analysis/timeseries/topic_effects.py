@@ -16,19 +16,20 @@ from .power import data_needed
 def effects_table(ds: Dataset) -> pd.DataFrame:
     """Per topic with posts or contacts: lift with its interval (corrected for the topics tested) and
     verdict, expected extra contacts per post, lead time, and the effect the data can show."""
-    effects = publication_effects(ds.weekly, ds.post_weeks, ds.covariates, ds.topics)
-    leads = lead_times(ds.weekly, ds.topics)
+    weekly = ds.model_weekly
+    effects = publication_effects(weekly, ds.post_weeks, ds.covariates, ds.topics)
+    leads = lead_times(weekly, ds.topics)
     table = effects.join(leads)
     table.insert(0, "label", [ds.taxonomy[t].label for t in table.index])
     table = table[(table["posts"] > 0) | (table["contacts"] > 0)].copy()
     tests = max(int(table["p"].notna().sum()), 1)
-    needed = {t: data_needed(ds.weekly, t, ds.post_weeks.get(t, []), ds.covariates, tests)
-              for t in table.index if not table.loc[t, "effect"] and len(ds.weekly) >= MODEL_WEEKS
+    needed = {t: data_needed(weekly, t, ds.post_weeks.get(t, []), ds.covariates, tests)
+              for t in table.index if not table.loc[t, "effect"] and len(weekly) >= MODEL_WEEKS
               and table.loc[t, "contacts"] > 0}
     for column in ("power_now", "detectable_now", "detectable_1y", "detectable_2y", "posts_per_year"):
         table[column] = pd.Series({t: getattr(n, column) for t, n in needed.items()}, dtype=float)
     table["has_posts"] = table["posts"] > 0
-    return table.join(yearly_extra(table, ds.weekly)) if len(ds.weekly) else table.assign(
+    return table.join(yearly_extra(table, weekly)) if len(weekly) else table.assign(
         extra=float("nan"), extra_low=float("nan"), extra_high=float("nan"))
 
 
@@ -50,4 +51,6 @@ def effects_json(ds: Dataset) -> dict:
             "first_week": ds.weekly.index[0].date().isoformat(),
             "last_week": ds.weekly.index[-1].date().isoformat(),
             "weather": ds.has_weather, "weather_coverage": ds.covariates.attrs.get("weather_coverage"),
+            "outages": [{"first_week": o.first.date().isoformat(), "last_week": o.last.date().isoformat(),
+                         "usual_per_week": round(o.usual, 1)} for o in ds.outages],
             "topics": {t: {k: _clean(row[k]) for k in keys} for t, row in table.iterrows()}}
