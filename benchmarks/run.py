@@ -262,13 +262,12 @@ def main() -> int:
             times.append(time.perf_counter() - start)
         # peak memory per notebook kernel is not visible from here (RUSAGE_CHILDREN
         # would report the largest earlier step), so it is left out rather than misreported
-        results["make_report"] = {"seconds": statistics.median(times), "runs": len(times),
-                                  "peak_mb": float("nan")}
+        results["make_report"] = {"seconds": statistics.median(times), "runs": len(times), "peak_mb": None}
     results["machine"] = {"cores": os.cpu_count(), "python": sys.version.split()[0],
                           "posts": args.posts, "contact_rows": args.contacts}
 
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2))
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, allow_nan=False))  # valid JSON
     print(f"{'stap':40} {'seconden':>9} {'piek MB':>8}  resultaat")
     rows = [("1 floor: tokenisatie", "floor", f"{results['floor']['words_per_s']:,.0f} woorden/s"),
             ("2 tekstanalyse koud", "analysis_cold",
@@ -286,7 +285,8 @@ def main() -> int:
     for label, key, note in rows:
         if key in results:
             r = results[key]
-            print(f"{label:40} {r['seconds']:9.1f} {r['peak_mb']:8.0f}  {note}")
+            peak = "–" if r["peak_mb"] is None else f"{r['peak_mb']:.0f}"
+            print(f"{label:40} {r['seconds']:9.1f} {peak:>8}  {note}")
     print(f"geschreven: {(RESULTS / 'latest.json').relative_to(ROOT)}")
     return 0
 

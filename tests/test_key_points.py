@@ -45,3 +45,12 @@ def test_readability_and_topic_points_follow_the_data():
                       "Waar patiënten het vaakst over schrijven: Rug (12% van de contacten); "
                       "Nek (4% van de contacten).",
                       "Onderwerpgaten (veel gevraagd, weinig geschreven): Nek."]
+
+
+def test_b1_figures_of_short_posts_are_said_to_mean_little():
+    from analysis.reporting.key_points import short_posts_note
+
+    four_short = pd.DataFrame({"b1": [True] * 4, "words": [60, 70, 80, 90]})
+    assert "alle berichten hebben minder dan 100 woorden" in short_posts_note(four_short)
+    assert short_posts_note(four_short.assign(words=[60, 300, 400, 500])).startswith(" Let op: 1 bericht heeft")
+    assert short_posts_note(four_short.assign(words=300)) == ""

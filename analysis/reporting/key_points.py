@@ -55,12 +55,22 @@ def corpus_points(posts: pd.DataFrame) -> list[str]:
     return points
 
 
+def short_posts_note(table: pd.DataFrame) -> str:
+    """' Let op: 3 berichten hebben minder dan 100 woorden; ...' ('' when none is that short)."""
+    short = int((table["words"] < MIN_WORDS).sum()) if "words" in table else 0
+    if not short:
+        return ""
+    return (f" Let op: {'alle' if short == len(table) and short > 1 else short} "
+            f"{'bericht heeft' if short == 1 else 'berichten hebben'} minder dan {MIN_WORDS} woorden; voor zulke "
+            "korte teksten zegt het oordeel weinig.")
+
+
 def readability_points(table: pd.DataFrame, aims: pd.DataFrame) -> list[str]:
     if table.empty:
         return ["Er zijn nog geen blogberichten om op leesbaarheid te beoordelen."]
     b1 = int(table["b1"].astype(bool).sum())
     points = [f"{b1} van de {len(table)} berichten ({nl_percent(b1 / len(table), 0)}) zijn geschreven op "
-              "taalniveau B1 of eenvoudiger."]
+              "taalniveau B1 of eenvoudiger." + short_posts_note(table)]
     missed = (aims["rood"] + aims["oranje"]).sort_values(ascending=False, kind="stable")
     if len(missed) and missed.iloc[0] > 0:
         name = missed.index[0]

@@ -7,10 +7,9 @@ import pandas as pd
 
 from ..core.formatting import MONTH_NAMES, nl_date, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, period_text
-from ..text.readability.formulas import MIN_WORDS
 from ..timeseries.extra_contacts import ExtraContacts, expected_text
 from ..timeseries.monthly import Trend, months_against_last_year, year_to_date
-from .key_points import factor_list, most_asked, proven_effects
+from .key_points import factor_list, most_asked, proven_effects, short_posts_note
 
 
 @dataclass
@@ -90,13 +89,9 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
         add("Bij geen enkel onderwerp is een effect van blogberichten op contacten aangetoond.", "04_seasonality")
     b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
     if len(readability):
-        short = int((readability["words"] < MIN_WORDS).sum()) if "words" in readability else 0
         add(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogberichten is geschreven op "
             f"taalniveau B1 of eenvoudiger; {int((~readability['b1'].astype(bool)).sum())} "
-            "berichten zijn moeilijker."
-            + (f" Let op: {'alle' if short == len(readability) else short} {'bericht' if short == 1 else 'berichten'}"
-               f" {'heeft' if short == 1 else 'hebben'} minder dan {MIN_WORDS} woorden; voor zulke korte teksten zegt "
-               "het oordeel weinig." if short else ""), "02_readability")
+            "berichten zijn moeilijker." + short_posts_note(readability), "02_readability")
     else:
         add("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.", "02_readability")
     if len(plan):
