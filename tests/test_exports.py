@@ -128,10 +128,13 @@ def test_knmi_daily_data_as_downloaded():
 
 
 def test_knmi_weather_drives_the_ice_covariates():
-    weather = read_weather(KNMI)
-    covariates = weekly_covariates(pd.Timestamp("2025-12-29"), pd.Timestamp("2026-01-19"), weather)
+    weather = read_weather(KNMI)  # 1 to 21 January 2026
+    covariates = weekly_covariates(pd.Timestamp("2026-01-05"), pd.Timestamp("2026-01-12"), weather)
     assert covariates["ice_days"].sum() == 6 and covariates["natural_ice_days"].sum() == 6
-    assert covariates.loc["2026-01-05", "natural_ice_days"] == 4
+    assert covariates.loc["2026-01-05", "natural_ice_days"] == 4 and covariates.attrs["weather_used"]
+    # four weeks of which the file covers only two whole: the weather is left out, not read as no frost
+    wider = weekly_covariates(pd.Timestamp("2025-12-29"), pd.Timestamp("2026-01-19"), weather)
+    assert "ice_days" not in wider and wider.attrs["weather_coverage"] == 0.5
 
 
 def test_plain_and_broken_weather_files(tmp_path):
