@@ -53,7 +53,7 @@ say_lines(dataset_lines(ds, report.config))
 # %% [markdown]
 # ## Verder lezen
 #
-# - [De blog](01_corpus.ipynb): wat er op de blog staat en hoe het wordt ingelezen
+# - [De blog](01_corpus.ipynb): wat er op de blog staat en welke berichten patiënten brengen
 # - [Leesbaarheid](02_readability.ipynb): taalniveau B1 per bericht en de zinnen die beter kunnen
 # - [Onderwerpen](03_topics.ipynb): waar we over schrijven en waar patiënten naar vragen
 # - [Seizoenen en effecten](04_seasonality.ipynb): wanneer patiënten komen en wat berichten opleveren
