@@ -30,8 +30,15 @@ import pandas as pd
 
 from ..core.dates import monday
 from ..core.formatting import MONTH_NAMES, nl_date, nl_number
-from ..timeseries.effects import SEASON_OVERLAP, WINDOW
-from ..timeseries.extra_contacts import demand_by_week, expected_text, extra_contacts, shrunk_log_lifts, window_demand
+from ..timeseries.effects import SEASON_OVERLAP
+from ..timeseries.extra_contacts import (
+    demand_by_week,
+    effect_window,
+    expected_text,
+    extra_contacts,
+    shrunk_log_lifts,
+    window_demand,
+)
 from .planner import evidence, last_post
 from .titles import AskedPhrase, TitleWriter
 
@@ -93,7 +100,6 @@ class Season:
     """When a topic's questions come: the week a post should go live and the peak it serves."""
     publish_week: int
     peak_week: int
-    from_data: bool  # False: from the months the topic list gives it (the data show no season)
 
     def holds(self, week: int) -> bool:
         distance = abs(week - self.publish_week) % 52
@@ -109,12 +115,12 @@ def season_of(e: pd.Series, months: tuple[int, ...]) -> Season | None:
     """The season the data show (lead times), else the one the topic list gives (its months:
     live four weeks before the first, the peak in the middle one)."""
     if e.get("seasonal") and pd.notna(e.get("publish_week")):
-        return Season(int(e["publish_week"]), int(e["peak_week"]), True)
+        return Season(int(e["publish_week"]), int(e["peak_week"]))
     if not months:
         return None
     first = pd.Timestamp(2026, months[0], 1).isocalendar().week
     peak = pd.Timestamp(2026, months[len(months) // 2], 15).isocalendar().week
-    return Season(int((first - 5) % 52 + 1), int(peak), False)
+    return Season(int((first - 5) % 52 + 1), int(peak))
 
 
 def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.DataFrame, posts: pd.DataFrame,
@@ -136,13 +142,11 @@ def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.Dat
     for slot in slots(today, posts_per_month):
         week = min(int(slot.isocalendar().week), 52)
         for topic in topics:
-            e = effects.loc[topic]
-            window = int(e["window"]) if e["window"] else WINDOW
-            usual = window_demand(demand[topic], slot, window)
-            extra = extra_contacts(shrunk.loc[topic], usual)
             season = seasons[topic]
             if season is not None and not season.holds(week):
                 continue  # a seasonal topic is planned in its season only
+            usual = window_demand(demand[topic], slot, effect_window(effects.loc[topic]))
+            extra = extra_contacts(shrunk.loc[topic], usual)
             gap = bool(gaps.loc[topic, "gap"])
             served = float(demand[topic].loc[season.weeks_served(week)].sum()) if season else 0.0
             value = extra.expected + usual * (ANSWER + GAP * gap) + SEASON * served

@@ -125,7 +125,7 @@ class ReportContext:
     @cached_property
     def dataset(self) -> Dataset:
         c = self.config
-        return load_dataset(c.corpus, c.contacts, c.pageviews, c.weather)
+        return load_dataset(c.corpus, c.contacts, c.pageviews, c.weather, posts=self.posts)
 
     @cached_property
     def readability(self) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -17,6 +17,14 @@ from ..planning.calendar import CALENDAR_COLUMNS, STATUSES
 from .labels import dutch_columns
 
 
+def _yes_no(values: pd.Series) -> pd.Series:
+    return values.map(lambda v: "ja" if v is True else "nee" if v is False else v)
+
+
+def _is_date(values: pd.Series) -> bool:
+    return pd.api.types.is_datetime64_any_dtype(values) or bool(values.map(lambda v: isinstance(v, dt.date)).any())
+
+
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     """Dutch headers, ja/nee, numbers rounded to 2 decimals, dates as dd-mm-jjjj, no formulas."""
     out = dutch_columns(frame).copy()
@@ -29,8 +37,7 @@ def _readable(frame: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_datetime64_any_dtype(values):
             out[column] = values.dt.strftime("%d-%m-%Y")
         else:
-            out[column] = values.map(lambda v: "ja" if v is True else "nee" if v is False else
-                                     v.strftime("%d-%m-%Y") if hasattr(v, "strftime") else v)
+            out[column] = _yes_no(values).map(lambda v: v.strftime("%d-%m-%Y") if hasattr(v, "strftime") else v)
     return neutralise_frame(out)
 
 
@@ -63,11 +70,9 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         values = out[column]
         if pd.api.types.is_bool_dtype(values) or values.map(lambda v: isinstance(v, bool)).any():
-            out[column] = values.map(lambda v: "ja" if v is True else "nee" if v is False else v)
-        elif pd.api.types.is_datetime64_any_dtype(values):
-            out[column] = values.dt.normalize()
-        elif values.map(lambda v: isinstance(v, dt.date)).any():
-            out[column] = pd.to_datetime(values)
+            out[column] = _yes_no(values)
+        elif _is_date(values):
+            out[column] = pd.to_datetime(values).dt.normalize()
     return neutralise_frame(out).map(lambda v: ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v)
 
 
@@ -78,8 +83,7 @@ def _format_sheet(sheet, frame: pd.DataFrame) -> None:
     for i, column in enumerate(frame.columns, start=1):
         letter = get_column_letter(i)
         sheet.column_dimensions[letter].width = WIDTHS.get(column, 14)
-        dates = pd.api.types.is_datetime64_any_dtype(frame[column]) or frame[column].map(
-            lambda v: isinstance(v, dt.date)).any()
+        dates = _is_date(frame[column])
         for cell in sheet[letter][1:]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if dates:

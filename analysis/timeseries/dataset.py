@@ -43,10 +43,11 @@ class Dataset:
 
 
 def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | None = None,
-                 weather: Path | None = None) -> Dataset:
-    """Posts with topics, scrubbed contacts, weekly series and the calendar covariates."""
+                 weather: Path | None = None, posts: pd.DataFrame | None = None) -> Dataset:
+    """Posts with topics, scrubbed contacts, weekly series and the calendar covariates; *posts*:
+    the corpus already tagged (else it is read and tagged here)."""
     taxonomy = load_taxonomy()
-    posts = tagged_posts(corpus)
+    posts = tagged_posts(corpus) if posts is None else posts
     paths = [contacts] if isinstance(contacts, (str, Path)) else list(contacts)
     frame, report = import_tagged_contacts(paths)
     if frame.empty:

@@ -67,6 +67,11 @@ def demand_by_week(weekly: pd.DataFrame, topics: list[str]) -> pd.DataFrame:
     return pd.DataFrame({t: weekly_profile(weekly[t]) for t in topics})
 
 
+def effect_window(row: pd.Series) -> int:
+    """The weeks an effects-table row's effect lasts (the standard WINDOW where none was chosen)."""
+    return int(row["window"]) if row["window"] else WINDOW
+
+
 def window_demand(demand: pd.Series, start: pd.Timestamp, window: int) -> float:
     """The topic's usual contacts in the *window* weeks from the week of *start*."""
     first = min(int(start.isocalendar().week), 52)
@@ -89,8 +94,7 @@ def yearly_extra(effects: pd.DataFrame, weekly: pd.DataFrame) -> pd.DataFrame:
     demand = demand_by_week(weekly, list(effects.index))
     rows = {}
     for topic in effects.index:
-        window = int(effects.loc[topic, "window"]) if effects.loc[topic, "window"] else WINDOW
-        usual = float(demand[topic].mean()) * window
+        usual = float(demand[topic].mean()) * effect_window(effects.loc[topic])
         e = extra_contacts(shrunk.loc[topic], usual)
         rows[topic] = {"extra": e.expected, "extra_low": e.low, "extra_high": e.high}
     return pd.DataFrame.from_dict(rows, orient="index")
