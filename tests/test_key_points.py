@@ -54,3 +54,10 @@ def test_b1_figures_of_short_posts_are_said_to_mean_little():
     assert "alle berichten hebben minder dan 100 woorden" in short_posts_note(four_short)
     assert short_posts_note(four_short.assign(words=[60, 300, 400, 500])).startswith(" Let op: 1 bericht heeft")
     assert short_posts_note(four_short.assign(words=300)) == ""
+
+
+def test_numbers_for_people_never_read_minus_zero():
+    from analysis.core.formatting import nl_number, nl_percent
+
+    assert nl_number(-0.0, 0) == "0" and nl_number(-0.04) == "0,0" and nl_percent(-0.00001, 0) == "0%"
+    assert nl_number(-0.06) == "-0,1" and nl_number(1234.5) == "1.234,5"

@@ -7,8 +7,8 @@ MONTH_ABBREVIATIONS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "
 
 
 def nl_number(value: float, digits: int = 1) -> str:
-    """12.5 -> '12,5'; thousands get a point: 1234.5 -> '1.234,5'."""
-    text = f"{value:,.{digits}f}"
+    """12.5 -> '12,5'; thousands get a point: 1234.5 -> '1.234,5'; never '-0' (-0.01 -> '0,0')."""
+    text = f"{round(value, digits) + 0.0:,.{digits}f}"  # + 0.0 turns a rounded -0.0 into 0.0
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 

@@ -138,5 +138,6 @@ def plan_points(plan) -> list[str]:
         points.append("Geen berichten die aan herziening toe zijn.")
     else:
         urgent = int(rewrites["urgent"].astype(bool).sum())
-        points.append(f"{len(rewrites)} berichten zijn aan herziening toe, waarvan {urgent} dringend.")
+        points.append(f"{len(rewrites)} {'bericht is' if len(rewrites) == 1 else 'berichten zijn'} aan herziening "
+                      f"toe, waarvan {urgent} dringend.")
     return points

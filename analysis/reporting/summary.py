@@ -90,8 +90,9 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
     b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
     if len(readability):
         add(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogberichten is geschreven op "
-            f"taalniveau B1 of eenvoudiger; {int((~readability['b1'].astype(bool)).sum())} "
-            "berichten zijn moeilijker." + short_posts_note(readability), "02_readability")
+            f"taalniveau B1 of eenvoudiger; {(hard := int((~readability['b1'].astype(bool)).sum()))} "
+            f"{'bericht is' if hard == 1 else 'berichten zijn'} moeilijker." + short_posts_note(readability),
+            "02_readability")
     else:
         add("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.", "02_readability")
     if len(plan):
