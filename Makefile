@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test notebooks bench sample app clean
+.PHONY: setup report test notebooks bench validate sample app clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,10 @@ sample: $(STAMP)
 ## Benchmarks at the scale of a chain of practices (see README).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+## The effects model's large simulation studies (coverage, false calls); results in docs/validation.md.
+validate: $(STAMP)
+	$(BIN)/python benchmarks/validate.py
 
 clean:
 	rm -rf reports .cache

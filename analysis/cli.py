@@ -133,7 +133,9 @@ def cmd_weather(args) -> int:
 
 def cmd_effects(args) -> int:
     from .core.formatting import MONTH_NAMES, nl_factor, nl_number
+    from .reporting.provenance import level_shift_line, outage_line
     from .timeseries.dataset import load_dataset
+    from .timeseries.extra_contacts import window_words
     from .timeseries.topic_effects import effects_json
 
     ds = load_dataset(args.corpus, args.contacts, args.pageviews, args.weather)
@@ -143,6 +145,8 @@ def cmd_effects(args) -> int:
         return 0
     print(f"{result['contacts']} contacten in {result['weeks']} weken "
           f"({result['first_week']} t/m {result['last_week']})")
+    for line in [*map(outage_line, ds.outages), *([level_shift_line(ds.level_shift)] if ds.level_shift else [])]:
+        print(f"  {line}")
     for r in result["topics"].values():
         if r["lift"] is None:
             print(f"  {r['label']}: {r['note']} ({r['posts']} berichten, {r['contacts']} contacten)")
@@ -153,7 +157,9 @@ def cmd_effects(args) -> int:
             f"({nl_number(r['extra_low'], 1)} tot {nl_number(r['extra_high'], 1)})")
         season = (f"; piek in {MONTH_NAMES[int(r['peak_month']) - 1]}, {int(r['lead_weeks'])} weken vooraf publiceren"
                   if r["seasonal"] else "")
-        print(f"  {r['label']}: {nl_factor(r['lift'], r['ci_low'], r['ci_high'])}, {verdict}{extra}; "
+        weeks = range(r["first_week"] - 1, r["first_week"] - 1 + r["window"])
+        lift = f"{nl_factor(r['lift'], r['ci_low'], r['ci_high'])} {window_words(weeks)}"
+        print(f"  {r['label']}: {lift}, {verdict}{extra}; "
               f"{r['posts']} berichten, {r['contacts']} contacten{season}" + (f" — {r['note']}" if r["note"] else ""))
     return 0
 

@@ -17,6 +17,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 from ..core.formatting import nl_factor
 from ..sources.urls import normalise_path
 from ..timeseries.effects import SEASON_OVERLAP
+from ..timeseries.extra_contacts import effect_window, window_words
 from ..timeseries.weekly import topic_lists
 
 REWRITE_AGE_YEARS = 3
@@ -60,7 +61,7 @@ def evidence(e: pd.Series) -> str:
         return "effect niet te scheiden van het seizoen"
     interval = nl_factor(e["lift"], e["ci_low"], e["ci_high"])
     if e.get("window"):
-        interval += f" in de eerste {int(e['window'])} weken"
+        interval += " " + window_words(effect_window(e))
     if e["effect"]:
         return f"aangetoond: {interval}"
     if e["lift"] < 1:

@@ -23,6 +23,7 @@ from matplotlib.ticker import (  # noqa: E402
 )
 
 from ..core.formatting import MONTH_ABBREVIATIONS  # noqa: E402
+from ..timeseries.extra_contacts import window_words  # noqa: E402
 from .labels import PRIORITIES  # noqa: E402
 
 MONTHS = MONTH_ABBREVIATIONS  # axis labels of month charts
@@ -210,13 +211,15 @@ def factor_axis(ax, which: str, values) -> None:
     (ax.set_xlim if which == "x" else ax.set_ylim)(low, high)
 
 
-def profiles(profiles: dict[str, pd.DataFrame], windows: dict[str, int], title: str):
+def profiles(profiles: dict[str, pd.DataFrame], windows: dict[str, range], title: str):
     """Per topic the lift per two-week bin after publication with 95% intervals, and the
-    window the data chose (shaded)."""
+    window the data chose (shaded; its weeks counted from the publication week as 0)."""
     fig, axes = plt.subplots(1, len(profiles), figsize=(4.2 * len(profiles), 3.6), sharey=True, squeeze=False)
     for ax, (label, profile) in zip(axes[0], profiles.items()):
         x = np.arange(len(profile))
-        ax.axvspan(-0.5, windows[label] / 2 - 0.5, color="#f3d9d5", label=f"gekozen: {windows[label]} weken")
+        weeks = windows[label]
+        ax.axvspan(weeks.start / 2 - 0.5, weeks.stop / 2 - 0.5, color="#f3d9d5",
+                   label="gekozen: " + window_words(weeks).removeprefix("in "))
         errors = [profile["lift"] - profile["ci_low"], profile["ci_high"] - profile["lift"]]
         ax.errorbar(x, profile["lift"], yerr=errors, fmt="o", color="#c0392b", capsize=4)
         ax.axhline(1, color="#555", lw=1, ls="--")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.formatting import nl_date, nl_percent
+from ..core.formatting import nl_date, nl_factor, nl_percent
 from ..core.paths import CORPUS, is_sample
 from ..privacy import file_label
 from ..sources.weather import weather_text
@@ -77,6 +77,7 @@ def dataset_lines(ds, config) -> list[str]:
                    "zonder weer geschat")
     return [corpus_line(config.corpus, ds.posts), contacts_line(config.contacts, ds.contacts, ds.weekly.index),
             *map(outage_line, getattr(ds, "outages", [])),
+            *([level_shift_line(ds.level_shift)] if getattr(ds, "level_shift", None) else []),
             file_line("Paginaweergaven", config.pageviews), file_line("Weer", config.weather, period)]
 
 
@@ -85,6 +86,15 @@ def outage_line(outage) -> str:
     return (f"Van {nl_date(outage.first)} tot en met {nl_date(outage.last + pd.Timedelta(days=6))} kwamen er geen "
             f"contacten binnen, terwijl het er rond die weken ongeveer {round(outage.usual)} per week zijn: "
             "waarschijnlijk werkte het contactformulier niet. Die weken tellen niet mee in de analyses.")
+
+
+def level_shift_line(shift) -> str:
+    """'Vanaf de week van 3 maart 2025 komen er blijvend ongeveer ×1,4 zoveel contacten ...'."""
+    more = "meer" if shift.factor > 1 else "minder"
+    return (f"Vanaf de week van {nl_date(shift.week)} komen er blijvend {more} contacten binnen: "
+            f"{nl_factor(shift.factor, shift.low, shift.high)} zoveel als daarvoor, los van seizoen en trend. Was er "
+            "toen een nieuwe website of een nieuw formulier, een tweede locatie of een verhuizing? De analyses "
+            "meten elk onderwerp tegen het niveau van zijn eigen periode.")
 
 
 def pipeline_line(nlp) -> str:

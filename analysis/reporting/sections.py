@@ -22,8 +22,8 @@ from ..text.topics.discovery import discover, stability_by_k
 from ..text.topics.evaluation import agreement, read_post_labels
 from ..text.topics.taxonomy import Taxonomy
 from ..timeseries import audience
-from ..timeseries.effects import SEASON_OVERLAP, effect_profile, naive_before_after, prewhitened_ccf
-from ..timeseries.extra_contacts import expected_text, row_extra
+from ..timeseries.effects import SEASON_OVERLAP, WEATHER_NEEDED, effect_profile, naive_before_after, prewhitened_ccf
+from ..timeseries.extra_contacts import effect_window, expected_text, row_extra
 from ..timeseries.leadtime import lead_times
 from ..timeseries.monthly import local_days, months_against_last_year
 from ..timeseries.power import DataNeeded, needs_text
@@ -158,9 +158,10 @@ def effect_profiles(ds, effects: pd.DataFrame):
     proven = effects.index[effects["effect"].astype(bool)]
     if not len(proven):
         raise NotEnoughData("Bij geen enkel onderwerp is een effect aangetoond, dus er is geen verloop te tonen.")
-    shown = {effects.loc[t, "label"]: effect_profile(ds.model_weekly, t, ds.post_weeks[t], ds.covariates)
+    shown = {effects.loc[t, "label"]: effect_profile(ds.model_weekly, t, ds.post_weeks[t], ds.covariates,
+                                                     t in ds.weather_topics)
              for t in proven}
-    windows = {effects.loc[t, "label"]: int(effects.loc[t, "window"]) for t in proven}
+    windows = {effects.loc[t, "label"]: effect_window(effects.loc[t]) for t in proven}
     return charts.profiles(shown, windows, "Verloop van het effect na een bericht (met marge)")
 
 
@@ -177,7 +178,8 @@ def best_ccf_topic(effects: pd.DataFrame, post_weeks: dict) -> str:
 def ccf(ds, effects: pd.DataFrame):
     topic = best_ccf_topic(effects, ds.post_weeks)
     label = ds.taxonomy[topic].label
-    return charts.ccf_bars(prewhitened_ccf(ds.model_weekly, topic, ds.post_weeks[topic], ds.covariates),
+    return charts.ccf_bars(prewhitened_ccf(ds.model_weekly, topic, ds.post_weeks[topic], ds.covariates,
+                                           weather_driven=topic in ds.weather_topics),
                            f"{label}: publiceren en contacten (geprewhitend)")
 
 
@@ -473,13 +475,16 @@ def data_needed_lines(effects: pd.DataFrame, weeks: int) -> list[str]:
     """Per topic without a proven effect: the smallest effect its data can show now, and in one
     and two years at its own posting rhythm (one line per answer, naming its topics)."""
     require_weeks(weeks, MODEL_WEEKS, "een schatting van de benodigde gegevens")
-    rows = effects[effects["power_now"].notna()] if "power_now" in effects else effects.iloc[0:0]
+    weather = effects.get("note", pd.Series("", index=effects.index)) == WEATHER_NEEDED
+    rows = effects[effects["power_now"].notna() | weather] if "power_now" in effects else effects[weather]
     if rows.empty:
         raise NotEnoughData("Elk onderwerp met contacten heeft al een aangetoond effect, of heeft geen contacten.")
     groups: dict[str, list[str]] = {}  # topics with the same answer share one line
     columns = ["detectable_now", "detectable_1y", "detectable_2y"]
     for _, r in rows.sort_values(columns, na_position="last", kind="stable").iterrows():
-        if r["season_overlap"] >= SEASON_OVERLAP:
+        if r.get("note") == WEATHER_NEEDED:
+            text = f"{r['label']}: {WEATHER_NEEDED}."
+        elif r["season_overlap"] >= SEASON_OVERLAP:
             text = f"{r['label']}: {SEASON_BOUND}"
         else:
             now, one, two = (None if pd.isna(r[k]) else float(r[k]) for k in columns)

@@ -389,12 +389,16 @@ def write_sample(posts: pd.DataFrame, out: Path, planted: Planted = PLANTED, see
 
 def simulate_topic(seed: int, lift: float, weeks: int = 310, rate: float = 1.0,
                    season_amplitude: float = 1.0, posts_in_season: bool = False,
-                   posts_per_year: int = 2, window: int = 4) -> dict:
+                   posts_per_year: int = 2, window: int = 4, first_week: int = 1,
+                   shift: tuple[int, float] | None = None) -> dict:
     """One topic's weekly contacts with a known publication lift, for method tests.
 
     The topic has a yearly season (log-amplitude *season_amplitude*, peak in week
     47) and follows an overall level that also varies. With *posts_in_season* all
-    posts fall shortly before the peak, every year, as insurance posts do.
+    posts fall shortly before the peak, every year, as insurance posts do. The lift
+    holds in weeks *first_week* to *first_week* + *window* − 1 from a post's
+    publication week. *shift* (week row, factor): from that week on all contacts are
+    *factor* times as many (a relaunch of the website, a second location).
     """
     rng = np.random.default_rng(seed)
     week_index = pd.date_range("2021-01-04", periods=weeks, freq="W-MON")
@@ -408,12 +412,14 @@ def simulate_topic(seed: int, lift: float, weeks: int = 310, rate: float = 1.0,
         if posts_in_season:
             candidates = in_year[(woy[in_year] >= 44) & (woy[in_year] <= 47)]
         else:
-            candidates = in_year[: max(len(in_year) - window, 1)]
+            candidates = in_year[: max(len(in_year) - window - first_week + 1, 1)]
         if len(candidates) == 0:
             continue
         for start in rng.choice(candidates, size=min(posts_per_year, len(candidates)), replace=False):
             starts.append(int(start))
-            post[start: start + window] = True
+            post[start + first_week - 1: start + first_week - 1 + window] = True
+    if shift is not None:
+        overall = overall * np.where(np.arange(weeks) >= shift[0], shift[1], 1.0)
     mu_topic = rate * overall / 20 * np.exp(season) * np.where(post, lift, 1.0)
     return {"weeks": week_index, "topic": rng.poisson(mu_topic),
             "other": rng.poisson(overall), "post_weeks": [week_index[s] for s in sorted(starts)]}

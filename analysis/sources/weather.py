@@ -56,7 +56,7 @@ def read_weather(path: Path, station: int | None = None) -> pd.DataFrame:
     frame[["tmax", "tmin", "tmean"]] = temperatures.mask(implausible)
     if frame[["tmax", "tmean"]].isna().all(axis=1).all():
         raise WeatherError(f"{name}: geen regels met een geldige datum en temperatuur")
-    result = _derived(frame)
+    result = derived_days(frame)
     result.attrs["implausible"] = int(implausible.any(axis=1).sum())  # days with a value read as missing
     known = result.loc[result[["tmax", "tmean"]].notna().any(axis=1), "date"]
     result.attrs["period"] = (known.min(), known.max())
@@ -148,7 +148,8 @@ def _runs(flags: pd.Series) -> pd.Series:
     return pd.Series(out, index=flags.index)
 
 
-def _derived(frame: pd.DataFrame) -> pd.DataFrame:
+def derived_days(frame: pd.DataFrame) -> pd.DataFrame:
+    """*frame* (date, tmax, tmin, tmean) with frost_day, ice_day and natural_ice (0/1) per day."""
     mean = frame["tmean"].fillna((frame["tmin"] + frame["tmax"]) / 2)
     by_day = frame.set_index("date")
     if mean.notna().any():

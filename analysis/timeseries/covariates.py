@@ -21,6 +21,7 @@ import datetime as dt
 from functools import lru_cache
 
 import holidays
+import numpy as np
 import pandas as pd
 
 from ..core.lexicons import read_table
@@ -98,3 +99,24 @@ def _covered_weather(cal: pd.DataFrame) -> pd.DataFrame:
     cal.attrs["weather_coverage"] = coverage
     cal.attrs["weather_used"] = coverage >= MIN_WEATHER_COVERAGE
     return cal
+
+
+WEATHER_DRIVEN = ("natural_ice_days", "ice_days")  # what drives a weather topic's demand
+
+
+def weather_demand_terms(cal: pd.DataFrame) -> pd.DataFrame:
+    """The weather terms of a topic whose demand follows it: for natural-ice days and ice days, in
+    the week, in the week before (patients write days after a fall) and in the two together,
+    whether there were any and log(1 + days). Demand from falls adds to a topic's usual demand,
+    so on the model's log scale it rises steeply with the first cold days and then flattens; the
+    any/log pairs follow that shape without assuming one (a straight line in the number of days
+    overstates the coldest weeks and understates the first ones, and the posts then take the
+    difference)."""
+    terms = {}
+    for column in (c for c in WEATHER_DRIVEN if c in cal):
+        days = cal[column].to_numpy(dtype=float)
+        before = np.concatenate([[0.0], days[:-1]])
+        for name, values in (("", days), ("_before", before), ("_two_weeks", days + before)):
+            terms[f"{column}{name}_any"] = (values > 0).astype(float)
+            terms[f"{column}{name}_log"] = np.log1p(values)
+    return pd.DataFrame(terms, index=cal.index)

@@ -14,6 +14,7 @@ from ..text.contact_topics import import_tagged_contacts
 from ..text.posts import tagged_posts
 from ..text.topics import Taxonomy, load_taxonomy
 from .covariates import weekly_covariates
+from .level_shifts import LevelShift, find_level_shift, with_level_shift
 from .outages import Outage, find_outages, without_outages
 from .weekly import post_weeks_by_topic, weekly_contacts
 
@@ -31,10 +32,16 @@ class Dataset:
     has_weather: bool = False  # the weather is in the model (given, and covering the weeks analysed)
     weather: pd.DataFrame | None = None  # the daily weather as read (its attrs: period, missing days)
     outages: list[Outage] = field(default_factory=list)  # weeks the contact form was out of order
+    level_shift: LevelShift | None = None  # a lasting change in all contacts (a step in every model)
 
     @property
     def topics(self) -> list[str]:
         return self.taxonomy.ids
+
+    @property
+    def weather_topics(self) -> frozenset[str]:
+        """The topics whose demand follows the weather."""
+        return frozenset(t.id for t in self.taxonomy.topics if t.weather)
 
     @property
     def model_weekly(self) -> pd.DataFrame:
@@ -57,7 +64,9 @@ def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | No
     covariates = (weekly_covariates(weekly.index[0], weekly.index[-1], weather_frame) if len(weekly)
                   else pd.DataFrame(index=weekly.index))
     views = read_pageviews(pageviews) if pageviews else None
+    outages = find_outages(weekly["total"]) if len(weekly) else []
+    shift = find_level_shift(without_outages(weekly, outages)["total"], covariates) if len(weekly) else None
     return Dataset(posts=posts, contacts=frame, contact_report=report, weekly=weekly,
-                   covariates=covariates, post_weeks=post_weeks_by_topic(posts), taxonomy=taxonomy,
-                   pageviews=views, has_weather=bool(covariates.attrs.get("weather_used")), weather=weather_frame,
-                   outages=find_outages(weekly["total"]) if len(weekly) else [])
+                   covariates=with_level_shift(covariates, shift), post_weeks=post_weeks_by_topic(posts),
+                   taxonomy=taxonomy, pageviews=views, has_weather=bool(covariates.attrs.get("weather_used")),
+                   weather=weather_frame, outages=outages, level_shift=shift)

@@ -67,16 +67,27 @@ def demand_by_week(weekly: pd.DataFrame, topics: list[str]) -> pd.DataFrame:
     return pd.DataFrame({t: weekly_profile(weekly[t]) for t in topics})
 
 
-def effect_window(row: pd.Series) -> int:
-    """The weeks an effects-table row's effect lasts (the standard WINDOW where none was chosen)."""
-    return int(row["window"]) if row["window"] else WINDOW
+def effect_window(row: pd.Series) -> range:
+    """The weeks of an effects-table row's effect, counted from the publication week as 0 (the
+    standard WINDOW of weeks 1 to 4 where none was chosen)."""
+    if not row["window"]:
+        return range(WINDOW)
+    first = int(row.get("first_week") or 1)
+    return range(first - 1, first - 1 + int(row["window"]))
 
 
-def window_demand(demand: pd.Series, start: pd.Timestamp, window: int) -> float:
-    """The topic's usual contacts in the *window* weeks from the week of *start*."""
+def window_words(weeks: range) -> str:
+    """'in de eerste 4 weken' or 'in week 3 tot en met 6' (week 1: the publication week)."""
+    if weeks.start == 0:
+        return f"in de eerste {len(weeks)} weken" if len(weeks) > 1 else "in de week van publicatie"
+    first, last = weeks.start + 1, weeks.stop
+    return f"in week {first}" if first == last else f"in week {first} tot en met {last}"
+
+
+def window_demand(demand: pd.Series, start: pd.Timestamp, weeks: range) -> float:
+    """The topic's usual contacts in the effect *weeks* of a post published in the week of *start*."""
     first = min(int(start.isocalendar().week), 52)
-    weeks = [(first - 1 + i) % 52 + 1 for i in range(window)]
-    return float(demand.loc[weeks].sum())
+    return float(demand.loc[[(first - 1 + i) % 52 + 1 for i in weeks]].sum())
 
 
 def extra_contacts(shrunk: pd.Series, demand: float) -> ExtraContacts:
@@ -94,7 +105,7 @@ def yearly_extra(effects: pd.DataFrame, weekly: pd.DataFrame) -> pd.DataFrame:
     demand = demand_by_week(weekly, list(effects.index))
     rows = {}
     for topic in effects.index:
-        usual = float(demand[topic].mean()) * effect_window(effects.loc[topic])
+        usual = float(demand[topic].mean()) * len(effect_window(effects.loc[topic]))
         e = extra_contacts(shrunk.loc[topic], usual)
         rows[topic] = {"extra": e.expected, "extra_low": e.low, "extra_high": e.high}
     return pd.DataFrame.from_dict(rows, orient="index")

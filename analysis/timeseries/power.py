@@ -78,22 +78,23 @@ def _counts(rng: np.random.Generator, mean: float, phi: float, n: int) -> np.nda
     return rng.negative_binomial(r, r / (r + mean), n)
 
 
-def _baseline(weekly: pd.DataFrame, topic: str, covariates: pd.DataFrame) -> tuple[float, float]:
+def _baseline(weekly: pd.DataFrame, topic: str, covariates: pd.DataFrame,
+              weather_driven: bool) -> tuple[float, float]:
     """Mean weekly contacts and overdispersion from the topic's model without posts (its own
     season, the overall level and the calendar), so the season is not taken for noise."""
     y = weekly[topic].to_numpy()
     if y.sum() == 0:
         return 0.0, 1.0
-    fit = _fit(y, _design(weekly, topic, covariates))
+    fit = _fit(y, _design(weekly, topic, covariates, weather_driven))
     return float(y.mean()), float(max(fit.scale, 1.0))
 
 
 def data_needed(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp], covariates: pd.DataFrame,
-                tests: int) -> DataNeeded:
+                tests: int, weather_driven: bool = False) -> DataNeeded:
     """The lift the topic's data can show now and after one and two more years."""
     weeks = len(weekly)
     window_weeks = int((post_window(weekly.index, starts, WINDOW) > 0).sum())
-    mu, phi = _baseline(weekly, topic, covariates)
+    mu, phi = _baseline(weekly, topic, covariates, weather_driven)
     posts = sum(weekly.index[0] <= s <= weekly.index[-1] for s in starts) if weeks else 0
     per_year = posts / (weeks / 52) if posts else 1.0  # a topic without posts: one a year
 

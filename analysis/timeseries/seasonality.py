@@ -21,6 +21,7 @@ TERMS = {  # model term -> Dutch label for tables and charts
     "ice_days": "ijsdag (per dag)",
     "frost_days": "vorstdag (per dag)",
     "natural_ice_days": "natuurijsdag (per dag)",
+    "level_shift": "blijvend ander niveau (na de verschuiving)",
 }
 
 

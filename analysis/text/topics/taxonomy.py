@@ -26,6 +26,7 @@ class Topic:
     patterns: tuple[re.Pattern, ...] = ()
     exclude_phrases: re.Pattern | None = None
     months: tuple[int, ...] = ()
+    weather: bool = False  # its demand follows frost and ice (skating, slipping)
 
     @property
     def seasonal(self) -> bool:
@@ -65,7 +66,8 @@ def _topic(raw: dict, source: str) -> Topic:
     return Topic(id=raw["id"], label=raw["label"], group=raw["group"],
                  terms=tuple(t.lower() for t in raw["terms"]),
                  exclude=frozenset(t.lower() for t in raw.get("exclude") or ()),
-                 patterns=patterns, exclude_phrases=exclude_phrases, months=months)
+                 patterns=patterns, exclude_phrases=exclude_phrases, months=months,
+                 weather=bool(raw.get("weather", False)))
 
 
 def _read(path: Path) -> list[Topic]:
