@@ -14,7 +14,10 @@ Participles are recognised by shape: ge-...-d/t, separable verbs (opgebouwd),
 unstressed prefixes without ge- (behandeld, vergoed) and irregular forms, also
 behind a prefix (ontraden from geraden, overwogen from gewogen). A prefixed form
 in -t counts only after a stem ending in t, k, f, s, ch or p ('t kofschip:
-bereikt), so present tenses such as *ontstaat*, *bepaalt* and *verlaagt* do not.
+bereikt), so present tenses such as *ontstaat*, *bepaalt* and *verlaagt* do not;
+nor does such a form with an object after it (*is goedkoop en vereist geen
+abonnement*: a finite verb), nor a present participle (*is minder belastend*,
+*het is vervelend*). The word lists are in ``data/passive_words.txt``.
 """
 from __future__ import annotations
 
@@ -23,21 +26,22 @@ from functools import lru_cache
 
 from ...core.lexicons import read_list, read_sections
 
-PARTICLES = ("aan|af|bij|door|in|mee|na|om|onder|op|over|toe|uit|terug|vast|voor|weg|samen"
-             "|tegen|voort|rond|los|neer|mis|achter|binnen|buiten|thuis|vrij")
 # ge-...-d/t (gebruikt), unstressed prefixes without ge- (behandeld, verhoogd),
 # separable verbs (opgebouwd, aangepast); -en endings come from the irregular list.
 PREFIXES = ("be", "ver", "ont", "her", "er", "over", "onder", "door", "mis", "vol", "achter")
-REGULAR = re.compile(rf"^(?:(?:{PARTICLES})?ge\w{{2,}}[dt]"
-                     rf"|(?:{'|'.join(PREFIXES)})(?:\w{{2,}}d|\w{{2,}}[tkfscp]t|\w{{3,}}cht))$")
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
-DETERMINERS = {"de", "het", "een", "deze", "dit", "mijn", "uw", "haar", "hun",
-               "onze", "geen", "elke", "ieder", "veel", "weinig"}
-NOT_PARTICIPLES = frozenset("""
-gebied gezond gewicht gezicht gewricht gerecht bericht gedicht geduld gemiddeld gezellig
-verband verstand bestand verschillend verschillende geleidelijk begint bevat besteed
-herfst gedurende verleden geheel gehele behalve bereid ontbijt doordat
-""".split())
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    return read_sections("passive_words.txt")
+
+
+@lru_cache(maxsize=1)
+def _regular() -> re.Pattern:
+    particles = "|".join(sorted(_words()["particles"]))
+    return re.compile(rf"^(?:(?:{particles})?ge\w{{2,}}[dt]"
+                      rf"|(?:{'|'.join(PREFIXES)})(?:\w{{2,}}d|\w{{2,}}[tkfscp]t|\w{{3,}}cht))$")
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +55,7 @@ def _lexicon():
 def is_participle(word: str) -> bool:
     """Whether a lower-case word looks like a Dutch past participle."""
     _, _, irregular, _ = _lexicon()
-    if word in NOT_PARTICIPLES or word.endswith("heid"):
+    if word in _words()["not_participles"] or word.endswith("heid") or _present_participle(word):
         return False
     if word in irregular or any(word.endswith(p) and len(word) > len(p) + 1 and
                                 word[: -len(p)].isalpha() and p.startswith("ge")
@@ -59,7 +63,20 @@ def is_participle(word: str) -> bool:
         return True
     if any(word == prefix + p[2:] for prefix in PREFIXES for p in irregular if p.startswith("ge")):
         return True  # ontraden, overwogen, verwezen
-    return bool(REGULAR.match(word))
+    return bool(_regular().match(word))
+
+
+def _present_participle(word: str) -> bool:
+    """belastend, vervelend, verrassend: a verb stem + -end after an unstressed prefix. Past
+    participles of that shape have a stem in -k or -w (erkend, herkend, verwend)."""
+    return word.startswith(PREFIXES) and word.endswith("end") and len(word) > 6 and word[-4] not in "kw"
+
+
+def _finite_here(clause: list[str], k: int) -> bool:
+    """A prefixed form in -t with an object after it is a finite verb (vereist geen abonnement)."""
+    word = clause[k]
+    return (word.endswith("t") and word.startswith(PREFIXES) and k + 1 < len(clause)
+            and clause[k + 1] in _words()["object_starts"])
 
 
 def _clauses(words: list[str]) -> list[list[str]]:
@@ -90,7 +107,7 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
         # skip words after a determiner (een bewegingsangst is a noun)
         participles = [k for k, w in enumerate(clause)
                        if w not in worden and w not in zijn and is_participle(w)
-                       and not (k and clause[k - 1] in DETERMINERS)]
+                       and not (k and clause[k - 1] in _words()["determiners"]) and not _finite_here(clause, k)]
         for i, a in enumerate(auxes):
             # main clause: the participle follows its auxiliary (before the next one);
             # subordinate clause: it precedes it (die behandeld worden)
