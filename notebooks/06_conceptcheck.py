@@ -32,20 +32,13 @@ WEATHER = os.environ.get("CONCEPTCHECK_WEATHER", "../data/sample/weather_knmi.tx
 # %% jupyter={"source_hidden": true} tags=["nbval-ignore-output"]
 from pathlib import Path
 
-from analysis.reporting.charts import setup
-
-setup()
-
-from functools import partial
-
 from IPython.display import display
 
-from analysis.planning.plan import plan_for_drafts
-from analysis.reporting.draft_app import draft_checker
+from analysis.reporting.draft_app import draft_checker, plan_source
 from analysis.text.nlp import load_pipeline
 from analysis.text.topics import load_taxonomy
 
 nlp = load_pipeline()
 # the planner's advice needs the blog and the contacts; it is made in the background
-load_plan = partial(plan_for_drafts, Path(CORPUS), Path(CONTACTS), Path(WEATHER) if WEATHER else None, nlp)
-display(draft_checker(nlp, load_taxonomy().labels(), load_plan if CONTACTS else None))
+plan = plan_source(Path(CORPUS), Path(CONTACTS) if CONTACTS else None, Path(WEATHER) if WEATHER else None, nlp)
+display(draft_checker(nlp, load_taxonomy().labels(), plan))

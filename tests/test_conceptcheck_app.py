@@ -117,3 +117,36 @@ def test_page_sends_a_policy_fetches_nothing_from_outside_and_runs_no_file_name(
     assert dialogs == []
     outside = [u for u in requests if not u.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))]
     assert outside == []
+
+
+# an article as copied from a web page: headings without "##", a bullet list, numbered headings
+WEB_ARTICLE = (ROOT / "tests" / "fixtures" / "drafts" / "webtekst-tuinieren.txt").read_text(encoding="utf-8")
+
+
+def test_pasted_web_article_keeps_its_structure_and_fits_the_window(app_url):
+    """Text copied from a web page: headings without '##', a bullet list and numbered headings are
+    recognised; the list stays inside the frame and the text box inside the window."""
+    from playwright.sync_api import sync_playwright
+
+    shots = ROOT / "reports" / "browser-check"
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1024, "height": 1400})
+        page.goto(app_url, timeout=120_000)
+        box = page.wait_for_selector("textarea", timeout=120_000)
+        right, frame = page.evaluate("() => { const t = document.querySelector('textarea'); return ["
+                                     "t.getBoundingClientRect().right, "
+                                     "t.closest('.jp-OutputArea').getBoundingClientRect().right]; }")
+        assert right <= frame  # the output area clips what runs past it
+        box.fill(WEB_ARTICLE)
+        page.wait_for_selector(".concept .oordeel", timeout=30_000)
+        headings = [h.inner_text() for h in page.query_selector_all(".concept .tekst h4")]
+        assert headings == ["Waarom doet uw rug pijn?", "Wat kunt u zelf doen?", "1. Begin met een warming-up",
+                            "2. Gebruik goed gereedschap"]
+        assert len(page.query_selector_all(".concept .tekst ul > li")) == 3
+        assert "4 tussenkopjes" in page.inner_text(".concept")
+        assert page.query_selector("span.long.passive") is not None  # both marks on one sentence
+        page.screenshot(path=str(shots / "conceptcheck-webtekst.png"), full_page=True)
+        page.query_selector(".concept .tekst").screenshot(path=str(shots / "conceptcheck-webtekst-tekst.png"))
+        browser.close()

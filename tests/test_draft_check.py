@@ -2,6 +2,8 @@
 planner's advice on the draft's topics (the browser test is test_conceptcheck_app.py)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -98,3 +100,14 @@ def test_the_page_is_usable_before_the_planner_is_ready(nlp):
     assert shown("Oordeel") and shown(PENDING)
     ready.set()
     assert shown(NO_PLAN)  # checked again with what the planner gave (here: nothing)
+
+
+def test_pasted_web_text_is_read_by_its_shape_and_markdown_as_markdown():
+    text = (Path(__file__).parent / "fixtures" / "drafts" / "webtekst-tuinieren.txt").read_text(encoding="utf-8")
+    title, blocks = draft_from_text(text)
+    assert title == "Rugpijn na het tuinieren"
+    assert [b.kind for b in blocks] == ["paragraph", "heading", "paragraph", "heading", "item", "item", "item",
+                                        "heading", "paragraph", "heading", "paragraph"]
+    _, markdown = draft_from_text("Titel\n\n## Kopje\n\nEen zin\ndie doorloopt.\n\n- een\n- twee")
+    assert [(b.kind, b.text) for b in markdown] == [("heading", "Kopje"), ("paragraph", "Een zin die doorloopt."),
+                                                    ("item", "een"), ("item", "twee")]

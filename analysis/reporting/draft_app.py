@@ -12,32 +12,52 @@ from __future__ import annotations
 import gc
 import html
 import threading
-from typing import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 import ipywidgets as widgets
 from spacy.language import Language
 
 from ..core.errors import DraftError
-from ..planning.plan import Plan
-from ..planning.topic_advice import topic_advice
 from ..sources.drafts import draft_from_text, draft_from_upload
 from ..text.readability.checker import check_blocks
 from ..text.topics import TopicTagger
 from .draft_view import draft_html
 
+if TYPE_CHECKING:
+    from ..planning.plan import Plan
+
 DEBOUNCE = 0.4  # seconds of quiet typing before the draft is checked again
-PLACEHOLDER = "Plak hier de tekst van het concept. De eerste regel is de titel; '## ' begint een tussenkopje."
+PLAN_DELAY = 2.0  # seconds: the page is drawn before the planner (which holds the interpreter) starts
+PLACEHOLDER = ("Plak hier de tekst van het concept, ook rechtstreeks van een webpagina of uit Word. De eerste regel "
+               "is de titel; korte regels boven een alinea worden tussenkopjes, opsommingstekens lijstjes.")
 
 
 def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, plan: Plan | None,
                posts, labels: dict[str, str], pending: bool = False) -> str:
     """The checker page for one draft (HTML)."""
+    from ..planning.topic_advice import topic_advice  # with the models: not needed to show the page
+
     result = check_blocks(title, blocks, nlp, tagger)
     return draft_html(title, blocks, result,
                       topic_advice(plan, posts, labels, result["topics"]["topics"], pending=pending))
 
 
-PlanSource = Callable[[], tuple[Plan | None, object]]
+PlanSource = Callable[[], "tuple[Plan | None, object]"]
+
+
+def plan_source(corpus: Path, contacts: Path | None, weather: Path | None, nlp: Language) -> PlanSource | None:
+    """What makes the planner's advice for the page (None without contacts). The planner and its
+    models are imported only when it runs, in the background, so the page shows at once."""
+    if contacts is None:
+        return None
+
+    def load():
+        from ..planning.plan import plan_for_drafts
+
+        return plan_for_drafts(corpus, contacts, weather, nlp)
+
+    return load
 
 
 def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan: PlanSource | None = None
@@ -47,7 +67,7 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     tagger = TopicTagger()
     advice: dict = {"plan": None, "posts": None, "pending": load_plan is not None}
     last: list[tuple[str, list]] = []  # the draft shown, to check again when the plan arrives
-    text = widgets.Textarea(placeholder=PLACEHOLDER, layout=widgets.Layout(width="100%", height="14rem"))
+    text = widgets.Textarea(placeholder=PLACEHOLDER, layout=widgets.Layout(width="calc(100% - 1rem)", height="14rem"))
     upload = widgets.FileUpload(accept=".docx,.md,.txt", multiple=False, description="Bestand kiezen")
     status = widgets.HTML("")
     result = widgets.HTML("<p>Nog geen concept.</p>")
@@ -99,7 +119,9 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     text.observe(on_text, names="value")
     upload.observe(on_upload, names="value")
     if load_plan is not None:
-        threading.Thread(target=make_plan_in_background, daemon=True).start()
+        starter = threading.Timer(PLAN_DELAY, make_plan_in_background)  # after the page has shown
+        starter.daemon = True
+        starter.start()
     return widgets.VBox([widgets.HTML("<b>Concept plakken</b>"), text,
                          widgets.HBox([widgets.HTML("<b>of een bestand uploaden</b> (.docx, .md, .txt):"), upload]),
                          status, result])

@@ -16,17 +16,18 @@ from ..text.readability.verdict import B1_TEXT
 TITLE_CHARACTERS = (30, 60)  # a title that search results show whole and that says enough
 HEADING_WORDS = 8
 SECTION_WORDS = 300
-LEGEND = [("long", "lange zin (meer dan 20 woorden)"), ("passive", "lijdende vorm"),
+LEGEND = [("long", "lange zin (meer dan 20 woorden)"), ("passive", "lijdende vorm (golflijn)"),
           ("jargon", "vakterm"), ("formal", "formeel woord"), ("rare", "weinig gebruikt woord")]
 STYLE = """
 <style>
-.concept{font-family:system-ui,sans-serif;line-height:1.55;max-width:60rem}
+.concept{font-family:system-ui,sans-serif;line-height:1.7;max-width:60rem;overflow-wrap:anywhere}
 .concept .oordeel{font-size:1.25rem;font-weight:600;padding:.4rem .8rem;border-radius:.3rem;display:inline-block}
 .concept .ja{background:#d8f0dc}.concept .nee{background:#f8d7d3}
 .concept table{border-collapse:collapse;margin:.5rem 0}.concept td,.concept th{padding:.2rem .6rem;text-align:left;
 border-bottom:1px solid #ddd}
 .concept .tekst{border:1px solid #ccc;border-radius:.3rem;padding:.5rem 1rem;background:#fff}
-.concept .long{background:#fff1b8}.concept .passive{background:#d6e8fb}
+.concept .long{background:#fff1b8}
+.concept .passive{text-decoration:underline wavy #2f6fb3;text-decoration-thickness:1.5px;text-underline-offset:3px}
 .concept mark{padding:0 .1rem;border-radius:.2rem}.concept .jargon{background:#f4c7c3}
 .concept .formal{background:#e3d4f5}.concept .rare{background:#ffd9a8}
 .concept .legenda span{margin-right:.8rem;padding:0 .3rem;border-radius:.2rem}
@@ -86,13 +87,18 @@ def _draft(blocks: list, sentences: list[dict]) -> str:
     for s in sentences:
         by_paragraph.setdefault(s["paragraph"], []).append(s)
     parts, paragraph = [], -1
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if block.kind == "heading":
             parts.append(f"<h4>{_e(block.text)}</h4>")
             continue
         paragraph += 1
         body = " ".join(_sentence_html(s) for s in by_paragraph.get(paragraph, []))
-        parts.append(f"<li>{body}</li>" if block.kind == "item" else f"<p>{body}</p>")
+        if block.kind != "item":
+            parts.append(f"<p>{body}</p>")
+            continue
+        opens = i == 0 or blocks[i - 1].kind != "item"  # a list is one <ul>, inside the frame
+        closes = i + 1 == len(blocks) or blocks[i + 1].kind != "item"
+        parts.append(("<ul>" if opens else "") + f"<li>{body}</li>" + ("</ul>" if closes else ""))
     return "<div class='tekst'>" + "".join(parts) + "</div>"
 
 

@@ -3,11 +3,13 @@ text, or a folder of them."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 from ..core.errors import CorpusError, DraftError, UnreadableInput, os_error_reason
 from .corpus import inside, parse_blocks, read_post
+from .importers.pagetext import article_blocks
 from .textfile import decode, read_text
 from .zipped import check_office_file
 
@@ -16,6 +18,7 @@ MAX_DOCX = 50_000_000  # bytes unpacked: a long article with photos is a few MB
 MAX_TEXT = 2_000_000  # bytes of a text draft (a book is about 1 MB)
 HEADING_STYLES = ("heading", "kop", "title", "titel")
 LIST_STYLES = ("list", "lijst")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
 
 
 def _titled(blocks: list, fallback: str, name: str) -> tuple[str, list]:
@@ -29,14 +32,18 @@ def _titled(blocks: list, fallback: str, name: str) -> tuple[str, list]:
 
 def draft_from_text(text: str, name: str = "concept") -> tuple[str, list]:
     """(title, blocks) of pasted text: the first line is the title when it reads as one
-    (short, no full stop), '## ' starts a subheading, '- ' a list item."""
+    (short, no full stop). Markdown ('## ' a subheading, '- ' a list item) is read as Markdown;
+    text pasted from a web page or a word processor, without it, by its shape
+    (:func:`.importers.pagetext.article_blocks`: short lines above prose are headings, bullets and
+    numbers list items)."""
     lines = text.strip().splitlines()
     if not lines or not text.strip():
         raise DraftError("nog geen tekst om te beoordelen")
     first = lines[0].strip().lstrip("# ").strip()
-    if len(lines) > 1 and len(first.split()) <= 14 and not first.endswith((".", ",", ";")):
-        return _titled(parse_blocks("\n".join(lines[1:])), first, name)
-    return _titled(parse_blocks(text), "(zonder titel)", name)
+    titled = len(lines) > 1 and len(first.split()) <= 14 and not first.endswith((".", ",", ";"))
+    body = "\n".join(lines[1:]) if titled else text
+    blocks = parse_blocks(body) if MARKDOWN_HEADING.search(body) else article_blocks(body)
+    return _titled(blocks, first if titled else "(zonder titel)", name)
 
 
 def docx_markdown(data: bytes, name: str) -> str:

@@ -60,6 +60,7 @@ RUN_TOGETHER = re.compile(r"(?<=[a-zà-ÿ)\]])([.!?])(?=[A-Z][a-zà-ÿ])")
 COOKIES = re.compile(r"\bcookies?\b.*\b(accepteer|accepteren|akkoord|gebruikt|instellingen|weigeren)\b", re.I)
 INLINE_BULLETS = re.compile(r"\s*(?:✅|✔️?|☑️?|•)\s*")
 SENTENCE_END = (".", "!", "?", ".\"", ".'", ".”", "!”", "?”", ".)")
+SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{2}[.!?]\s+[A-Z]")
 MAX_HEADING_WORDS = 14
 SHORT_LINE_WORDS = 14
 PROSE_WORDS = 8  # a line of this many words ending a sentence is article prose
@@ -228,7 +229,10 @@ def _groups(lines: list[str]) -> list[list[str]]:
 
 
 def _is_short(line: str) -> bool:
-    return _words(line) <= SHORT_LINE_WORDS and not line.endswith((".", ",", ";", ":"))
+    """A line that can be a heading or list item: few words, no closing punctuation, no
+    sentence inside it ("Mijn knie doet pijn. Wat kan ik doen?" is prose)."""
+    return (_words(line) <= SHORT_LINE_WORDS and not line.endswith((".", ",", ";", ":"))
+            and not SENTENCE_INSIDE.search(line))
 
 
 def _special(line: str, account: PageAccount, meta: dict) -> bool:
@@ -256,7 +260,8 @@ def _classify(groups: list[list[str]], account: PageAccount, meta: dict) -> list
     A copied list arrives as consecutive lines; paragraphs and headings are separated
     by blank lines. So within a group: bullets and numbers are items; a line ending in
     ":" introduces a list; a run of two or more short lines is a list; a short line
-    followed by prose is a heading. A group of one short line is a heading."""
+    followed by prose is a heading, and so is a short line that opens a group above a bulleted
+    or numbered list. A group of one short line is a heading."""
     blocks: list[Block] = []
     sources: list[str] = []
     for group in groups:
@@ -268,9 +273,14 @@ def _classify(groups: list[list[str]], account: PageAccount, meta: dict) -> list
         for k, line in enumerate(lines):
             following = lines[k + 1] if k + 1 < len(lines) else ""
             if (item := _item_text(line)) is not None:
-                blocks.extend(Block("item", part) for part in _split_inline_list(item))
+                if NUMBERED.match(line) and _is_short(item) and _is_prose(following):
+                    blocks.append(Block("heading", line, 3))  # "1. Warm goed op" above its paragraph
+                else:
+                    blocks.extend(Block("item", part) for part in _split_inline_list(item))
             elif line.endswith(":") or not _is_short(line):
                 blocks.append(Block("paragraph", line))
+            elif not previous and _item_text(following) is not None and not line[0].islower():
+                blocks.append(Block("heading", line, 2))  # "Wat kunt u zelf doen?" above its bullets
             elif previous.endswith(":") or (blocks and blocks[-1].kind == "item" and previous) \
                     or (following and _is_short(following)):
                 blocks.append(Block("item", line))
@@ -318,6 +328,16 @@ def _teasers(lines: list[str]) -> list[dict]:
         else:
             group.append(line)
     return teasers
+
+
+def article_blocks(text: str) -> list[Block]:
+    """Blocks of article text without Markdown, as pasted from a web page or a word processor:
+    the same rules as a page copy (headings are short lines above prose, bullets and numbers are
+    list items, bylines and reading times are no text), without a site around it."""
+    blocks = _classify(_groups([_clean(x) for x in text.split("\n")]), PageAccount(), {})
+    if all(b.kind == "heading" for b in blocks):  # a draft of one or two short lines is text
+        return [Block("paragraph", b.text) for b in blocks]
+    return blocks
 
 
 def parse_page_text(text: str, common: frozenset[str] = frozenset()) -> Post:
