@@ -20,7 +20,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Token
 
-from .segment import sentence_starts, web_text
+from .segment import is_punct, sentence_starts, web_text
 
 TRAINED = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
 BLANK = "blank-nl+lookups"
@@ -78,7 +78,7 @@ class Tokens:
 
     def word_count(self) -> int:
         """Tokens with a letter or digit (not punctuation)."""
-        return sum(any(c.isalnum() for c in w) for w in self.words)
+        return sum(not is_punct(w) for w in self.words)
 
     def text(self, start: int = 0, end: int | None = None) -> str:
         end = len(self.words) if end is None else end

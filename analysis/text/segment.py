@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ENDS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 TITLES = {"dr", "mr", "mevr", "dhr", "prof", "ir", "ing", "drs", "st", "sr", "jr", "fam", "nr", "mw"}
@@ -34,12 +35,14 @@ def web_text(text: str) -> str:
     return RUN_TOGETHER.sub(r"\1 ", text)
 
 
+@lru_cache(maxsize=200_000)
 def is_bullet(word: str) -> bool:
     """A bullet or an emoji used as one (✅, •, ►, ✔️)."""
     chars = word.replace("\ufe0f", "")
     return bool(chars) and all(c in BULLETS or unicodedata.category(c) == "So" for c in chars)
 
 
+@lru_cache(maxsize=200_000)
 def is_punct(word: str) -> bool:
     return not any(c.isalnum() for c in word)
 
@@ -49,18 +52,28 @@ def _capital_next(words: list[str], i: int) -> bool:
     return nxt is None or nxt[0].isupper() or is_bullet(nxt)
 
 
-def _ends_sentence(words: list[str], i: int) -> bool:
-    word = words[i]
+NO_END, END, AFTER_DOTTED, BEFORE_CAPITAL = range(4)  # what a word says about the end of a sentence
+
+
+@lru_cache(maxsize=200_000)
+def _end_kind(word: str) -> int:
+    """Whether *word* ends a sentence: never, always, only before a capital, or (a lone "."),
+    always unless it follows a dotted abbreviation; computed once per distinct word."""
     if word in ENDS or (is_punct(word) and word.strip(".!?…") == "" and word):
-        if word == "." and i and DOTTED.match(words[i - 1]):
-            return _capital_next(words, i)  # o.a . -> only before a capital
-        return True
+        return AFTER_DOTTED if word == "." else END
     if len(word) > 1 and word.endswith(".") and not is_punct(word[:-1]):
         stem = word[:-1]
         if stem.lower() in TITLES or (len(stem) == 1 and stem.isupper()):
-            return False  # Dr. Jansen, J. de Vries
-        return _capital_next(words, i)  # "u. U blijft", "ca. 40"
-    return False
+            return NO_END  # Dr. Jansen, J. de Vries
+        return BEFORE_CAPITAL  # "u. U blijft", "ca. 40"
+    return NO_END
+
+
+def _ends_sentence(words: list[str], i: int) -> bool:
+    kind = _end_kind(words[i])
+    if kind == AFTER_DOTTED:
+        return not (i and DOTTED.match(words[i - 1])) or _capital_next(words, i)  # o.a . -> only before a capital
+    return kind == END or (kind == BEFORE_CAPITAL and _capital_next(words, i))
 
 
 def sentence_starts(words: list[str]) -> list[bool]:
@@ -74,6 +87,6 @@ def sentence_starts(words: list[str]) -> list[bool]:
             starts[i], seen_end = True, False
         elif seen_end and not is_punct(word):
             starts[i], seen_end = True, False
-        elif _ends_sentence(words, i):
+        elif _end_kind(word) != NO_END and _ends_sentence(words, i):
             seen_end = True
     return starts

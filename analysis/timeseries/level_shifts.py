@@ -27,11 +27,14 @@ import pandas as pd
 import statsmodels.api as sm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
+from .effects import CALENDAR as TOPIC_CALENDAR
+from .effects import fourier
+
 MIN_SIDE = 26  # weeks of data on each side of a shift
 TRIM = 0.15  # share of the weeks at each end where no shift is sought
 CRITICAL = 12.2
 MIN_FACTOR = 1.25
-CALENDAR = ["insurance_period", "christmas", "school_holiday", "public_holidays"]
+CALENDAR = [c for c in TOPIC_CALENDAR if c != "level_shift"]
 
 
 @dataclass(frozen=True)
@@ -49,9 +52,7 @@ def _fit(y: np.ndarray, X: np.ndarray):
 
 
 def _base(total: pd.Series, covariates: pd.DataFrame) -> np.ndarray:
-    from .effects import fourier  # the same season terms as the topic models
-
-    X = fourier(total.index)
+    X = fourier(total.index)  # the same season terms as the topic models
     X["trend"] = np.arange(len(total)) / 52
     for column in CALENDAR:
         if column in covariates and covariates[column].loc[total.index].std() > 0:

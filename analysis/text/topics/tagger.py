@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 from spacy.language import Language
 
@@ -126,17 +128,20 @@ class TopicTagger:
         """(topic id, evidence, character offset) of every hit in one text (*lower*: its
         text in lower case, which the offsets refer to)."""
         elided = completions(toks.words)
-        offset = 0
-        for i, (word, lem, start, space) in enumerate(zip(toks.words, toks.lemmas, toks.starts, toks.spaces)):
-            at, offset = offset, offset + len(word) + space
-            if word.istitle() and not start:
+        topics = list(map(self._token_topics, toks.words, toks.lemmas))  # cached per distinct word
+        hits = sorted({i for i, found in enumerate(topics) if found} | set(elided))
+        if hits:  # character offsets of the tokens, summed in C rather than per token in Python
+            offsets = list(accumulate(map(add, map(len, toks.words), toks.spaces), initial=0))
+        for i in hits:
+            word, at = toks.words[i], offsets[i]
+            if word.istitle() and not toks.starts[i]:
                 continue  # names (Lieselotte, Hoorn) are no topic evidence; acronyms (BPPD) are
             if i in elided:
                 for full, written in elided[i]:
                     for topic_id in self.word_topics(full) or self.word_topics(written):
                         yield topic_id, word.lower(), at
                 continue
-            for topic_id in self._token_topics(word, lem):
+            for topic_id in topics[i]:
                 yield topic_id, word.lower(), at
         if self._patterns is not None:
             for m in self._patterns.finditer(lower):
