@@ -36,7 +36,7 @@ report = report_context(REPORT)
 ds, plan = report.dataset, report.plan
 asked = plan.gaps["contact_share"].rename(index=ds.taxonomy.labels())
 summary = overview(ds.contacts, ds.weekly, plan.effects, plan.readability, plan.calendar, report.config.year, asked,
-                   report.trend, plan.today)
+                   report.trend, plan.today, ds.outages)
 say_linked(summary.lines, summary.links)
 
 # %% jupyter={"source_hidden": true}

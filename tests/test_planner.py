@@ -160,3 +160,21 @@ def test_summary_numbers_are_computed_from_the_contacts_in_months():
     stale = overview(contacts, weekly, effects, READABILITY, pd.DataFrame(), today=pd.Timestamp("2027-03-01"))
     assert any(line.startswith("Let op: de contactgegevens lopen tot 22 november 2026, 99 dagen")
                for line in stale.lines)
+
+
+def test_a_broken_form_in_the_compared_period_is_named_beside_the_yearly_comparison():
+    from analysis.timeseries.outages import Outage
+
+    days = pd.date_range("2025-01-01", "2026-11-22", freq="D", tz="Europe/Amsterdam")
+    contacts = pd.DataFrame({"timestamp": np.repeat(days, 3)})
+    effects = pd.DataFrame({"label": ["Rug"], "lift": [1.8], "ci_low": [1.4], "ci_high": [2.2],
+                            "effect": [True]}, index=["rug"])
+    weekly = pd.DataFrame({"total": 1}, index=WEEKS[-100:])
+    broken = Outage(pd.Timestamp("2025-04-14"), pd.Timestamp("2025-05-05"), 21.0)
+    summary = overview(contacts, weekly, effects, READABILITY, pd.DataFrame(), outages=[broken])
+    assert summary.lines[0].endswith("Let op: van 14 april 2025 tot en met 11 mei 2025 kwamen er geen contacten "
+                                     "binnen (werkte het formulier niet?), dus de vergelijking tussen de jaren "
+                                     "klopt niet helemaal.")
+    earlier = Outage(pd.Timestamp("2023-04-10"), pd.Timestamp("2023-05-01"), 21.0)  # before both years
+    assert "Let op" not in overview(contacts, weekly, effects, READABILITY, pd.DataFrame(),
+                                    outages=[earlier]).lines[0]

@@ -32,11 +32,13 @@ STALE_DAYS = 31  # contacts that end longer before the plan starts than this are
 
 def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame, readability: pd.DataFrame,
              plan: pd.DataFrame, year: int | None = None, asked: pd.Series | None = None,
-             trend: Trend | None = None, today: pd.Timestamp | None = None) -> Overview:
+             trend: Trend | None = None, today: pd.Timestamp | None = None,
+             outages: list | None = None) -> Overview:
     """Key figures and Dutch sentences for the summary notebook and the report, in dates and months.
 
     *asked*: share of contacts per topic label (the topics patients ask about most); *trend*: the
-    yearly trend (None: too little data); *today*: the day the plan starts (an old export is named)."""
+    yearly trend (None: too little data); *today*: the day the plan starts (an old export is named);
+    *outages*: weeks without contacts (a broken form), named where they distort the year's comparison."""
     lines: list[str] = []
     links: list[str] = []
 
@@ -56,6 +58,12 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
                f"{totals.year - 1} ({totals.last_year})." if change is not None else
                f"; de gegevens gaan niet terug tot {totals.year - 1}, dus een vergelijking met dat jaar kan nog "
                "niet."), "04_seasonality")
+        if change is not None and (hit := outages_between(outages or [], pd.Timestamp(totals.year - 1, 1, 1),
+                                                          totals.through)):
+            lines[-1] += (" Let op: " + "; ".join(f"van {nl_date(o.first)} tot en met "
+                                                   f"{nl_date(o.last + pd.Timedelta(days=6))}" for o in hit)
+                          + " kwamen er geen contacten binnen (werkte het formulier niet?), dus de vergelijking "
+                          "tussen de jaren klopt niet helemaal.")
         months = months_against_last_year(contacts, totals.year)
         whole = months[~months["partial"]]["contacts"]
         busiest = whole.sort_values(ascending=False, kind="stable").head(3).rename(
@@ -105,6 +113,11 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
                     contacts=totals.contacts if totals else 0,
                     contacts_last_year=totals.last_year if totals else None, change=change,
                     busiest_months=busiest, proven=proven, b1_share=b1_share, lines=lines, links=links)
+
+
+def outages_between(outages: list, first: pd.Timestamp, last: pd.Timestamp) -> list:
+    """The outages that overlap the days *first* to *last*."""
+    return [o for o in outages if o.first <= last and o.last + pd.Timedelta(days=6) >= first]
 
 
 def _growth(factor: float, bare: bool = False) -> str:
