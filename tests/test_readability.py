@@ -273,3 +273,9 @@ def test_jargon_words_are_rare_or_in_the_jargon_lexicon(word):
 def test_transitions_at_the_start_of_a_sentence(nlp, text, transition):
     [sentence] = analyze_blocks(parse_blocks(text), nlp)["sentences"]
     assert sentence["transition"] == transition
+
+
+def test_a_word_stressed_with_accents_is_the_word_itself_not_a_rare_one():
+    for word in ("Oók", "óók", "wél", "dát", "níet"):
+        assert not is_rare(word), word
+    assert is_rare("proprioceptie")  # jargon stays jargon

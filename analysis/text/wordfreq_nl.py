@@ -6,10 +6,10 @@ one in three million words). The threshold was set on words patients read in
 practice texts: everyday words such as pees (2.95), stijfheid (2.76), fitheid and
 gladheid (2.71) lie above it, jargon such as ligament (1.97), proprioceptie
 (1.87), adductoren (1.85) and musculatuur (1.43) below it (tests/test_readability.py
-holds both lists). Not rare either: compounds of known parts (thuiswerkplek =
-thuiswerk + plek), which Dutch writes as one word and are no harder than their
-parts, and the everyday patient words in ``plain_words.txt`` that written text
-rarely uses (verzwikken, 1.2).
+holds both lists). Not rare either: a word stressed with accents (*óók*, *wél*),
+compounds of known parts (thuiswerkplek = thuiswerk + plek), which Dutch writes as
+one word and are no harder than their parts, and the everyday patient words in
+``plain_words.txt`` that written text rarely uses (verzwikken, 1.2).
 """
 from __future__ import annotations
 
@@ -47,6 +47,9 @@ def common_compound(word: str) -> bool:
     return False
 
 
+EMPHASIS = str.maketrans("áéíóúÁÉÍÓÚ", "aeiouAEIOU")  # óók, dát, wél: Dutch stresses a word with acute accents
+
+
 def word_zipf(word: str, lemma: str = "") -> float:
     """Zipf of a word form or of its lemma, whichever is more frequent (buig -> buigen)."""
     return max(zipf(word), zipf(lemma)) if lemma else zipf(word)
@@ -63,6 +66,6 @@ def is_plain(word: str, lemma: str = "") -> bool:
 
 
 def is_rare(word: str, lemma: str = "") -> bool:
-    if is_plain(word, lemma):
-        return False
+    if is_plain(word, lemma) or ((plain := word.translate(EMPHASIS)) != word and zipf(plain) >= RARE_BELOW):
+        return False  # an everyday word, or one stressed with accents (Oók)
     return word_zipf(word, lemma) < RARE_BELOW and not common_compound(word)
