@@ -7,6 +7,7 @@ Screenshots go to reports/browser-check/.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -49,16 +50,25 @@ def app_url():
     proc.wait(timeout=20)
 
 
-def test_pasted_draft_gets_highlights_and_a_verdict(app_url):
+SHOTS = ROOT / "reports" / "browser-check"
+
+
+@contextlib.contextmanager
+def opened(url: str, width: int, height: int):
+    """(page, text box) of the checker in headless Chromium at the given window size."""
     from playwright.sync_api import sync_playwright
 
-    shots = ROOT / "reports" / "browser-check"
-    shots.mkdir(parents=True, exist_ok=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 1600})
-        page.goto(app_url, timeout=120_000)
-        box = page.wait_for_selector("textarea", timeout=120_000)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(url, timeout=120_000)
+        yield page, page.wait_for_selector("textarea", timeout=120_000)
+        browser.close()
+
+
+def test_pasted_draft_gets_highlights_and_a_verdict(app_url):
+    with opened(app_url, 1280, 1600) as (page, box):
         box.fill(DRAFT)
         page.wait_for_selector(".concept .oordeel", timeout=30_000)
         verdict = page.inner_text(".concept .oordeel")
@@ -70,7 +80,7 @@ def test_pasted_draft_gets_highlights_and_a_verdict(app_url):
         assert page.query_selector("span.long") is not None and page.query_selector("span.passive") is not None
         assert "alert('x')</script>" in page.inner_text(".concept .tekst")  # shown as text ...
         assert page.query_selector(".concept script") is None  # ... never as an element that runs
-        page.screenshot(path=str(shots / "conceptcheck-geplakt.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / "conceptcheck-geplakt.png"), full_page=True)
 
         with page.expect_file_chooser() as chooser:
             page.click(".widget-upload")
@@ -80,8 +90,7 @@ def test_pasted_draft_gets_highlights_and_a_verdict(app_url):
                                timeout=30_000)
         text = page.inner_text(".concept")
         assert "Oordeel: B1 of eenvoudiger" in text and "Schaatsen" in text
-        page.screenshot(path=str(shots / "conceptcheck-docx.png"), full_page=True)
-        browser.close()
+        page.screenshot(path=str(SHOTS / "conceptcheck-docx.png"), full_page=True)
 
 
 def test_page_sends_a_policy_fetches_nothing_from_outside_and_runs_no_file_name(app_url, tmp_path):
@@ -126,15 +135,7 @@ WEB_ARTICLE = (ROOT / "tests" / "fixtures" / "drafts" / "webtekst-tuinieren.txt"
 def test_pasted_web_article_keeps_its_structure_and_fits_the_window(app_url):
     """Text copied from a web page: headings without '##', a bullet list and numbered headings are
     recognised; the list stays inside the frame and the text box inside the window."""
-    from playwright.sync_api import sync_playwright
-
-    shots = ROOT / "reports" / "browser-check"
-    shots.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1024, "height": 1400})
-        page.goto(app_url, timeout=120_000)
-        box = page.wait_for_selector("textarea", timeout=120_000)
+    with opened(app_url, 1024, 1400) as (page, box):
         right, frame = page.evaluate("() => { const t = document.querySelector('textarea'); return ["
                                      "t.getBoundingClientRect().right, "
                                      "t.closest('.jp-OutputArea').getBoundingClientRect().right]; }")
@@ -147,6 +148,5 @@ def test_pasted_web_article_keeps_its_structure_and_fits_the_window(app_url):
         assert len(page.query_selector_all(".concept .tekst ul > li")) == 3
         assert "4 tussenkopjes" in page.inner_text(".concept")
         assert page.query_selector("span.long.passive") is not None  # both marks on one sentence
-        page.screenshot(path=str(shots / "conceptcheck-webtekst.png"), full_page=True)
-        page.query_selector(".concept .tekst").screenshot(path=str(shots / "conceptcheck-webtekst-tekst.png"))
-        browser.close()
+        page.screenshot(path=str(SHOTS / "conceptcheck-webtekst.png"), full_page=True)
+        page.query_selector(".concept .tekst").screenshot(path=str(SHOTS / "conceptcheck-webtekst-tekst.png"))
