@@ -30,8 +30,33 @@ def test_the_rhythm_is_a_setting(practice):
     ("knmi_station: Berkhout\n", "knmi_station moet een stationsnummer"),
     ("berichten: 2\n", "onbekende instelling(en): berichten"),
     ("name: [\n", "geen geldige YAML"),
+    ("level_shift: maart 2024\n", "level_shift moet een datum zijn"),
 ])
 def test_a_wrong_value_gets_a_dutch_error(practice, text, message):
     practice.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         settings.settings()
+
+
+def test_a_known_relaunch_is_fitted_at_its_week_and_named_as_given(practice):
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+
+    from analysis.reporting.provenance import level_shift_line
+    from analysis.sample.synthetic import simulate_topic
+    from analysis.timeseries.covariates import weekly_covariates
+    from analysis.timeseries.level_shifts import given_level_shift
+
+    practice.write_text("level_shift: 2023-11-15\n", encoding="utf-8")
+    assert settings.settings().level_shift == dt.date(2023, 11, 15)
+    sim = simulate_topic(11, lift=1.0, rate=2.0, season_amplitude=0.6, shift=(150, 1.3))
+    total = pd.Series(sim["topic"] + sim["other"], index=sim["weeks"])
+    calendar = weekly_covariates(total.index[0], total.index[-1])
+    shift = given_level_shift(total, calendar, settings.settings().level_shift)
+    assert shift.week == pd.Timestamp("2023-11-13") and shift.given and 1.15 <= shift.factor <= 1.45
+    assert "(opgegeven in practice.yaml)" in level_shift_line(shift)
+    with pytest.raises(InputError, match="level_shift 01-01-2030 ligt niet"):
+        given_level_shift(total, calendar, dt.date(2030, 1, 1))
+    assert np.isfinite(shift.low)

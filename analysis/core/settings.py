@@ -8,9 +8,12 @@ for Hoorn; De Bilt is 260, Schiphol 240, De Kooy 235). Example::
     place: Hoorn
     knmi_station: 249
     posts_per_month: 2    # the planner's rhythm (1 to 4; at most one post a week)
+    level_shift: 2024-03-04   # optional: from this day on all contacts changed for good (a new
+                              # website or form, a second location); otherwise it is sought in the data
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +31,7 @@ class Settings:
     place: str = "Hoorn"
     knmi_station: int = 249
     posts_per_month: int = 2
+    level_shift: dt.date | None = None
 
 
 @lru_cache(maxsize=1)
@@ -51,4 +55,8 @@ def settings() -> Settings:
     if not isinstance(rhythm, int) or isinstance(rhythm, bool) or not 1 <= rhythm <= 4:
         raise InputError(f"{FILE_NAME}: posts_per_month moet een heel getal van 1 tot en met 4 zijn "
                          "(berichten per maand, hoogstens één per week)")
+    shift = raw.get("level_shift")
+    if shift is not None and (not isinstance(shift, dt.date) or isinstance(shift, dt.datetime)):
+        raise InputError(f"{FILE_NAME}: level_shift moet een datum zijn, zoals 2024-03-04 (de dag van de nieuwe "
+                         "website of het nieuwe formulier)")
     return Settings(**{**raw, "knmi_station": station, "posts_per_month": rhythm})

@@ -91,6 +91,10 @@ def outage_line(outage) -> str:
 def level_shift_line(shift) -> str:
     """'Vanaf de week van 3 maart 2025 komen er blijvend ongeveer ×1,4 zoveel contacten ...'."""
     more = "meer" if shift.factor > 1 else "minder"
+    if shift.given:
+        return (f"Vanaf de week van {nl_date(shift.week)} (opgegeven in practice.yaml) komen er "
+                f"{nl_factor(shift.factor, shift.low, shift.high)} zoveel contacten binnen als daarvoor, los van "
+                "seizoen en trend. De analyses meten elk onderwerp tegen het niveau van zijn eigen periode.")
     return (f"Vanaf de week van {nl_date(shift.week)} komen er blijvend {more} contacten binnen: "
             f"{nl_factor(shift.factor, shift.low, shift.high)} zoveel als daarvoor, los van seizoen en trend. Was er "
             "toen een nieuwe website of een nieuw formulier, een tweede locatie of een verhuizing? De analyses "

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.errors import InputError
+from ..core.settings import settings
 from ..sources.contacts import ContactReport
 from ..sources.pageviews import read_pageviews
 from ..sources.weather import read_weather
@@ -14,7 +15,7 @@ from ..text.contact_topics import import_tagged_contacts
 from ..text.posts import tagged_posts
 from ..text.topics import Taxonomy, load_taxonomy
 from .covariates import weekly_covariates
-from .level_shifts import LevelShift, find_level_shift, with_level_shift
+from .level_shifts import LevelShift, find_level_shift, given_level_shift, with_level_shift
 from .outages import Outage, find_outages, without_outages
 from .weekly import post_weeks_by_topic, weekly_contacts
 
@@ -49,6 +50,12 @@ class Dataset:
         return without_outages(self.weekly, self.outages)
 
 
+def _level_shift(total: pd.Series, covariates: pd.DataFrame) -> LevelShift | None:
+    """The practice's own level shift (practice.yaml), else the one the data show, if any."""
+    day = settings().level_shift
+    return given_level_shift(total, covariates, day) if day else find_level_shift(total, covariates)
+
+
 def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | None = None,
                  weather: Path | None = None, posts: pd.DataFrame | None = None) -> Dataset:
     """Posts with topics, scrubbed contacts, weekly series and the calendar covariates; *posts*:
@@ -65,7 +72,7 @@ def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | No
                   else pd.DataFrame(index=weekly.index))
     views = read_pageviews(pageviews) if pageviews else None
     outages = find_outages(weekly["total"]) if len(weekly) else []
-    shift = find_level_shift(without_outages(weekly, outages)["total"], covariates) if len(weekly) else None
+    shift = _level_shift(without_outages(weekly, outages)["total"], covariates) if len(weekly) else None
     return Dataset(posts=posts, contacts=frame, contact_report=report, weekly=weekly,
                    covariates=with_level_shift(covariates, shift), post_weeks=post_weeks_by_topic(posts),
                    taxonomy=taxonomy, pageviews=views, has_weather=bool(covariates.attrs.get("weather_used")),

@@ -14,11 +14,14 @@ MIN_FACTOR on (a quarter more or fewer contacts for good): smaller changes are w
 the season carry. No library does this test on a GLM with regressors; ``ruptures`` finds change
 points in a signal under a penalty, without an error rate and without the season and calendar.
 
-A shift found is a step term in every topic's model (``covariates['level_shift']``), so a topic's
+A practice that knows the day (``level_shift`` in practice.yaml) gives it; the step is then
+fitted at that week, whatever its size, and the pages say it was given. A shift found or given
+is a step term in every topic's model (``covariates['level_shift']``), so a topic's
 season and lift are measured against the level of their own period, and it is named on the pages.
 """
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from dataclasses import dataclass
 
@@ -27,6 +30,7 @@ import pandas as pd
 import statsmodels.api as sm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
+from ..core.errors import InputError
 from .effects import CALENDAR as TOPIC_CALENDAR
 from .effects import fourier
 
@@ -34,6 +38,7 @@ MIN_SIDE = 26  # weeks of data on each side of a shift
 TRIM = 0.15  # share of the weeks at each end where no shift is sought
 CRITICAL = 12.2
 MIN_FACTOR = 1.25
+MIN_GIVEN_SIDE = 8  # weeks of data on each side of a shift the practice gives
 CALENDAR = [c for c in TOPIC_CALENDAR if c != "level_shift"]
 
 
@@ -43,6 +48,7 @@ class LevelShift:
     factor: float  # contacts after / before, season and trend taken out
     low: float  # its 95% interval
     high: float
+    given: bool = False  # set in practice.yaml, not found in the data
 
 
 def _fit(y: np.ndarray, X: np.ndarray):
@@ -58,6 +64,20 @@ def _base(total: pd.Series, covariates: pd.DataFrame) -> np.ndarray:
         if column in covariates and covariates[column].loc[total.index].std() > 0:
             X[column] = covariates[column].loc[total.index].to_numpy()
     return sm.add_constant(X).to_numpy()
+
+
+def given_level_shift(total: pd.Series, covariates: pd.DataFrame, day: dt.date) -> LevelShift:
+    """The level shift from the week of *day* on (set by the practice), fitted whatever its size."""
+    week = pd.Timestamp(day) - pd.Timedelta(days=pd.Timestamp(day).day_of_week)
+    k = int(total.index.searchsorted(week))
+    if k < MIN_GIVEN_SIDE or len(total) - k < MIN_GIVEN_SIDE:
+        raise InputError(f"practice.yaml: level_shift {day:%d-%m-%Y} ligt niet met minstens {MIN_GIVEN_SIDE} weken "
+                         "contactgegevens ervoor en erna in de gegevens; pas de datum aan of haal de regel weg")
+    fit = _fit(total.to_numpy(dtype=float), np.column_stack([_base(total, covariates),
+                                                             (np.arange(len(total)) >= k).astype(float)]))
+    beta, se = float(fit.params[-1]), float(fit.bse[-1])
+    return LevelShift(total.index[k], float(np.exp(beta)), float(np.exp(beta - 1.96 * se)),
+                      float(np.exp(beta + 1.96 * se)), given=True)
 
 
 def find_level_shift(total: pd.Series, covariates: pd.DataFrame) -> LevelShift | None:
