@@ -66,6 +66,22 @@ def test_a_changed_input_is_never_read_from_an_old_context(practice):
     assert len(again.dataset.contacts) == len(first.dataset.contacts) + 1
 
 
+def test_changed_practice_settings_are_never_read_from_an_old_context(practice, tmp_path, monkeypatch):
+    from analysis.core import settings
+
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    settings.settings.cache_clear()
+    first = report_context(practice)
+    first.compute()
+    first.save()
+    (tmp_path / settings.FILE_NAME).write_text("posts_per_month: 4\n", encoding="utf-8")
+    settings.settings.cache_clear()
+    try:
+        assert "plan" not in report_context(practice).__dict__  # a new rhythm: planned anew
+    finally:
+        settings.settings.cache_clear()
+
+
 @pytest.mark.parametrize("months, days", [([11, 12], 540), (None, 120), (None, 900)])
 def test_the_analyses_of_a_small_practice_raise_no_warning(tmp_path, months, days):
     """A rank-deficient design (a few Novembers of data) is a data situation the model handles,
