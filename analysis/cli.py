@@ -135,7 +135,7 @@ def cmd_effects(args) -> int:
     from .core.formatting import MONTH_NAMES, nl_factor, nl_number
     from .reporting.provenance import level_shift_line, outage_line
     from .timeseries.dataset import load_dataset
-    from .timeseries.extra_contacts import window_words
+    from .timeseries.extra_contacts import effect_window, window_words
     from .timeseries.topic_effects import effects_json
 
     ds = load_dataset(args.corpus, args.contacts, args.pageviews, args.weather)
@@ -157,8 +157,7 @@ def cmd_effects(args) -> int:
             f"({nl_number(r['extra_low'], 1)} tot {nl_number(r['extra_high'], 1)})")
         season = (f"; piek in {MONTH_NAMES[int(r['peak_month']) - 1]}, {int(r['lead_weeks'])} weken vooraf publiceren"
                   if r["seasonal"] else "")
-        weeks = range(r["first_week"] - 1, r["first_week"] - 1 + r["window"])
-        lift = f"{nl_factor(r['lift'], r['ci_low'], r['ci_high'])} {window_words(weeks)}"
+        lift = f"{nl_factor(r['lift'], r['ci_low'], r['ci_high'])} {window_words(effect_window(r))}"
         print(f"  {r['label']}: {lift}, {verdict}{extra}; "
               f"{r['posts']} berichten, {r['contacts']} contacten{season}" + (f" — {r['note']}" if r["note"] else ""))
     return 0

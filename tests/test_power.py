@@ -78,7 +78,8 @@ def test_every_topic_gets_a_finite_answer_and_equal_answers_share_one_line():
     effects = pd.DataFrame({"label": ["Nek", "Knie", "Heup", "Zorgverzekering"], "power_now": [0.3, 0.2, 0.2, 0.1],
                             "detectable_now": [2.4, None, None, 3.0], "detectable_1y": [2.0, 4.5, 4.5, 2.8],
                             "detectable_2y": [1.8, 3.9, 3.9, 2.7], "posts_per_year": [0.7, 1.0, 1.0, 1.0],
-                            "has_posts": [True, True, True, True], "season_overlap": [0.1, 0.1, 0.1, 0.6]})
+                            "has_posts": [True, True, True, True], "season_overlap": [0.1, 0.1, 0.1, 0.6],
+                            "note": ["", "", "", ""]})
     lines = data_needed_lines(effects, 200)
     assert lines[0].startswith("Nek: aan te tonen is nu een effect vanaf ×2,4")
     assert lines[1].startswith("Zorgverzekering: de berichten vallen steeds in hetzelfde deel van het seizoen")

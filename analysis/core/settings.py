@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -34,10 +35,14 @@ class Settings:
     level_shift: dt.date | None = None
 
 
+def settings_file() -> Path:
+    return paths.ROOT / FILE_NAME
+
+
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     """The practice's settings, or the defaults when there is no practice.yaml."""
-    path = paths.ROOT / FILE_NAME
+    path = settings_file()
     if not path.is_file():
         return Settings()
     try:

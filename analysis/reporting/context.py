@@ -24,7 +24,7 @@ import pandas as pd
 from ..core import paths
 from ..core.cache import ResultCache, default_cache
 from ..core.errors import InputError
-from ..core.settings import FILE_NAME
+from ..core.settings import settings_file
 from ..core.sufficiency import NotEnoughData
 from ..planning.plan import Plan, make_plan
 from ..text.nlp import load_pipeline
@@ -172,7 +172,7 @@ class ReportContext:
 def _key(config: ReportConfig) -> str:
     """The configuration, the content of its inputs and of the practice's settings (a changed
     rhythm or level shift in practice.yaml is a different report)."""
-    practice = paths.ROOT / FILE_NAME
+    practice = settings_file()
     return ResultCache.key(config.to_json(), *map(_fingerprint, config.inputs),
                            practice.read_text(encoding="utf-8") if practice.is_file() else "")
 

@@ -83,18 +83,18 @@ def dataset_lines(ds, config) -> list[str]:
 
 def outage_line(outage) -> str:
     """'Van 3 maart tot en met 30 maart 2025 kwamen er geen contacten binnen ...'."""
-    return (f"Van {nl_date(outage.first)} tot en met {nl_date(outage.last + pd.Timedelta(days=6))} kwamen er geen "
+    return (f"Van {nl_date(outage.first)} tot en met {nl_date(outage.last_day)} kwamen er geen "
             f"contacten binnen, terwijl het er rond die weken ongeveer {round(outage.usual)} per week zijn: "
             "waarschijnlijk werkte het contactformulier niet. Die weken tellen niet mee in de analyses.")
 
 
 def level_shift_line(shift) -> str:
     """'Vanaf de week van 3 maart 2025 komen er blijvend ongeveer ×1,4 zoveel contacten ...'."""
-    more = "meer" if shift.factor > 1 else "minder"
     if shift.given:
         return (f"Vanaf de week van {nl_date(shift.week)} (opgegeven in practice.yaml) komen er "
                 f"{nl_factor(shift.factor, shift.low, shift.high)} zoveel contacten binnen als daarvoor, los van "
                 "seizoen en trend. De analyses meten elk onderwerp tegen het niveau van zijn eigen periode.")
+    more = "meer" if shift.factor > 1 else "minder"
     return (f"Vanaf de week van {nl_date(shift.week)} komen er blijvend {more} contacten binnen: "
             f"{nl_factor(shift.factor, shift.low, shift.high)} zoveel als daarvoor, los van seizoen en trend. Was er "
             "toen een nieuwe website of een nieuw formulier, een tweede locatie of een verhuizing? De analyses "

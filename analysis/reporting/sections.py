@@ -475,14 +475,14 @@ def data_needed_lines(effects: pd.DataFrame, weeks: int) -> list[str]:
     """Per topic without a proven effect: the smallest effect its data can show now, and in one
     and two years at its own posting rhythm (one line per answer, naming its topics)."""
     require_weeks(weeks, MODEL_WEEKS, "een schatting van de benodigde gegevens")
-    weather = effects.get("note", pd.Series("", index=effects.index)) == WEATHER_NEEDED
+    weather = effects["note"] == WEATHER_NEEDED
     rows = effects[effects["power_now"].notna() | weather] if "power_now" in effects else effects[weather]
     if rows.empty:
         raise NotEnoughData("Elk onderwerp met contacten heeft al een aangetoond effect, of heeft geen contacten.")
     groups: dict[str, list[str]] = {}  # topics with the same answer share one line
     columns = ["detectable_now", "detectable_1y", "detectable_2y"]
     for _, r in rows.sort_values(columns, na_position="last", kind="stable").iterrows():
-        if r.get("note") == WEATHER_NEEDED:
+        if r["note"] == WEATHER_NEEDED:
             text = f"{r['label']}: {WEATHER_NEEDED}."
         elif r["season_overlap"] >= SEASON_OVERLAP:
             text = f"{r['label']}: {SEASON_BOUND}"

@@ -61,7 +61,7 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
         if change is not None and (hit := outages_between(outages or [], pd.Timestamp(totals.year - 1, 1, 1),
                                                           totals.through)):
             lines[-1] += (" Let op: " + "; ".join(f"van {nl_date(o.first)} tot en met "
-                                                   f"{nl_date(o.last + pd.Timedelta(days=6))}" for o in hit)
+                                                   f"{nl_date(o.last_day)}" for o in hit)
                           + " kwamen er geen contacten binnen (werkte het formulier niet?), dus de vergelijking "
                           "tussen de jaren klopt niet helemaal.")
         months = months_against_last_year(contacts, totals.year)
@@ -117,7 +117,7 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
 
 def outages_between(outages: list, first: pd.Timestamp, last: pd.Timestamp) -> list:
     """The outages that overlap the days *first* to *last*."""
-    return [o for o in outages if o.first <= last and o.last + pd.Timedelta(days=6) >= first]
+    return [o for o in outages if o.first <= last and o.last_day >= first]
 
 
 def _growth(factor: float, bare: bool = False) -> str:

@@ -69,8 +69,8 @@ def _end_kind(word: str) -> int:
     return NO_END
 
 
-def _ends_sentence(words: list[str], i: int) -> bool:
-    kind = _end_kind(words[i])
+def _ends_sentence(words: list[str], i: int, kind: int) -> bool:
+    """Whether token *i*, of end *kind* (:func:`_end_kind`), ends its sentence here."""
     if kind == AFTER_DOTTED:
         return not (i and DOTTED.match(words[i - 1])) or _capital_next(words, i)  # o.a . -> only before a capital
     return kind == END or (kind == BEFORE_CAPITAL and _capital_next(words, i))
@@ -87,6 +87,6 @@ def sentence_starts(words: list[str]) -> list[bool]:
             starts[i], seen_end = True, False
         elif seen_end and not is_punct(word):
             starts[i], seen_end = True, False
-        elif _end_kind(word) != NO_END and _ends_sentence(words, i):
+        elif (kind := _end_kind(word)) != NO_END and _ends_sentence(words, i, kind):
             seen_end = True
     return starts

@@ -38,7 +38,7 @@ shown but never called an effect.
 Some topics' demand follows the weather (``weather: true`` in the taxonomy: skating, slipping),
 and practices write about them when it freezes, so the posts fall in the weeks the weather
 brings patients anyway. Such a topic's own model carries the weather in a flexible shape
-(:func:`.covariates.weather_demand_terms`: ice, natural ice and frost in the week and the week
+(:func:`.covariates.weather_demand_terms`: ice and natural-ice days in the week and the week
 before, as any/log terms); without weather covering the weeks it gets no estimate, only the note
 that the weather is needed (WEATHER_NEEDED). A lasting level shift of all contacts (a new
 website or form, a second location; see level_shifts.py) is a step term in every model.

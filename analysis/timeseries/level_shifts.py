@@ -73,11 +73,8 @@ def given_level_shift(total: pd.Series, covariates: pd.DataFrame, day: dt.date) 
     if k < MIN_GIVEN_SIDE or len(total) - k < MIN_GIVEN_SIDE:
         raise InputError(f"practice.yaml: level_shift {day:%d-%m-%Y} ligt niet met minstens {MIN_GIVEN_SIDE} weken "
                          "contactgegevens ervoor en erna in de gegevens; pas de datum aan of haal de regel weg")
-    fit = _fit(total.to_numpy(dtype=float), np.column_stack([_base(total, covariates),
-                                                             (np.arange(len(total)) >= k).astype(float)]))
-    beta, se = float(fit.params[-1]), float(fit.bse[-1])
-    return LevelShift(total.index[k], float(np.exp(beta)), float(np.exp(beta - 1.96 * se)),
-                      float(np.exp(beta + 1.96 * se)), given=True)
+    fit = _fit(total.to_numpy(dtype=float), _with_step(_base(total, covariates), k))
+    return _shift(total.index[k], fit, given=True)
 
 
 def find_level_shift(total: pd.Series, covariates: pd.DataFrame) -> LevelShift | None:
@@ -88,15 +85,29 @@ def find_level_shift(total: pd.Series, covariates: pd.DataFrame) -> LevelShift |
         return None
     y, X = total.to_numpy(dtype=float), _base(total, covariates)
     deviance0 = _fit(y, X).deviance
-    fits = {k: _fit(y, np.column_stack([X, (np.arange(n) >= k).astype(float)])) for k in range(side, n - side + 1)}
-    statistics = {k: (deviance0 - fit.deviance) / fit.scale for k, fit in fits.items()}
-    k = max(statistics, key=lambda key: statistics[key])
-    statistic, fit = statistics[k], fits[k]
-    beta, se = float(fit.params[-1]), float(fit.bse[-1])
-    if statistic < CRITICAL or abs(beta) < np.log(MIN_FACTOR):
+    best = None  # (statistic, week row, fit): only the best step's fit is kept
+    for k in range(side, n - side + 1):
+        fit = _fit(y, _with_step(X, k))
+        statistic = (deviance0 - fit.deviance) / fit.scale
+        if best is None or statistic > best[0]:
+            best = (statistic, k, fit)
+    assert best is not None
+    statistic, k, fit = best
+    if statistic < CRITICAL or abs(float(fit.params[-1])) < np.log(MIN_FACTOR):
         return None
-    return LevelShift(total.index[k], float(np.exp(beta)), float(np.exp(beta - 1.96 * se)),
-                      float(np.exp(beta + 1.96 * se)))
+    return _shift(total.index[k], fit)
+
+
+def _with_step(X: np.ndarray, k: int) -> np.ndarray:
+    """*X* with a step column that is 1 from row *k* on."""
+    return np.column_stack([X, (np.arange(len(X)) >= k).astype(float)])
+
+
+def _shift(week: pd.Timestamp, fit, given: bool = False) -> LevelShift:
+    """The shift a fit with a step as its last column shows, with its 95% interval."""
+    beta, se = float(fit.params[-1]), float(fit.bse[-1])
+    return LevelShift(week, float(np.exp(beta)), float(np.exp(beta - 1.96 * se)), float(np.exp(beta + 1.96 * se)),
+                      given)
 
 
 def with_level_shift(covariates: pd.DataFrame, shift: LevelShift | None) -> pd.DataFrame:

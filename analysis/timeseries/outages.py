@@ -24,6 +24,11 @@ class Outage:
     usual: float  # contacts a week around it
 
     @property
+    def last_day(self) -> pd.Timestamp:
+        """Sunday of the last week without contacts."""
+        return self.last + pd.Timedelta(days=6)
+
+    @property
     def weeks(self) -> pd.DatetimeIndex:
         return pd.date_range(self.first, self.last, freq="W-MON")
 
