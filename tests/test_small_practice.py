@@ -165,3 +165,16 @@ def test_a_failed_report_leaves_the_previous_one_untouched(tmp_path, monkeypatch
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "vorig rapport"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rapport")]
+
+
+def test_a_practice_with_under_a_year_is_told_effects_cannot_be_judged_yet_not_that_none_was_found(tmp_path):
+    from analysis.reporting.context import ReportConfig, report_context
+    from analysis.reporting.summary import overview
+
+    corpus = write_corpus(tmp_path / "posts", 4)
+    contacts = write_contacts(tmp_path / "contacten.csv", 320, dt.date(2026, 2, 2), 290)
+    report = report_context(ReportConfig.for_inputs(corpus, contacts, today=dt.date(2026, 12, 1)))
+    ds, plan = report.dataset, report.plan
+    lines = overview(ds.contacts, ds.weekly, plan.effects, plan.readability, plan.calendar).lines
+    assert any(line.startswith("Nog niet te zeggen: of berichten patiënten brengen") for line in lines)
+    assert not any("effect van blogberichten op contacten aangetoond" in line for line in lines)

@@ -93,7 +93,7 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
     if len(proven):
         add(f"Onderwerpen waarbij een blogbericht aantoonbaar meer contacten brengt: {factor_list(proven)}.",
             "04_seasonality")
-    else:
+    elif len(weekly) >= MODEL_WEEKS:  # with less, the line above says effects cannot be told yet
         add("Bij geen enkel onderwerp is een effect van blogberichten op contacten aangetoond.", "04_seasonality")
     b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
     if len(readability):
