@@ -174,8 +174,14 @@ def independent_columns(X: pd.DataFrame, first: tuple[str, ...] = ("const",)) ->
     return [c for c in X.columns if c in kept]
 
 
-def _fit(y, X):
-    X = X[independent_columns(X)]
+def _fit(y, X, independent: list[str] | None = None):
+    """Quasi-Poisson fit on the independent columns of *X*; *independent*: those of *X* without
+    its post window, known already (the post window is then only checked against them)."""
+    if independent is None or np.linalg.matrix_rank(X[independent + ["post_window"]].to_numpy()) <= len(independent):
+        independent = independent_columns(X)
+    else:
+        independent = [c for c in X.columns if c in independent or c == "post_window"]
+    X = X[independent]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", (ConvergenceWarning, PerfectSeparationWarning, RuntimeWarning))
         return sm.GLM(y, X, family=sm.families.Poisson()).fit(scale="X2")
@@ -212,11 +218,11 @@ def choose_window(y: np.ndarray, X: pd.DataFrame, weeks: pd.DatetimeIndex, start
     (Biometrics, 1997). Windows that fit less than 1/OCCAM as well as the best are left out
     ("Occam's window", Madigan & Raftery, JASA 1994): late one-week windows with wild estimates
     otherwise widen every interval and cost a fifth of the power to find a real effect."""
-    fits = []
+    fits, independent = [], independent_columns(X)
     for first in range(1, MAX_LAG + 1):
         for window in range(1, MAX_LAG - first + 2):
             inside = post_window(weeks, starts, window, first)
-            fits.append((first, window, inside, _fit(y, X.assign(post_window=inside))))
+            fits.append((first, window, inside, _fit(y, X.assign(post_window=inside), independent)))
     best = min(range(len(fits)), key=lambda i: fits[i][3].deviance - 1e-9 * i)
     first, window, inside, fit = fits[best]
     usable = [f for f in fits if np.isfinite(f[3].bse["post_window"]) and f[3].bse["post_window"] < 5]
