@@ -168,6 +168,8 @@ def test_a_failed_report_leaves_the_previous_one_untouched(tmp_path, monkeypatch
 
 
 def test_a_practice_with_under_a_year_is_told_effects_cannot_be_judged_yet_not_that_none_was_found(tmp_path):
+    """Not on the overview, and not in the plan: no planned post promises a number of extra
+    contacts that no data of the practice gave (the prior alone said 0,1 for every post)."""
     from analysis.reporting.context import ReportConfig, report_context
     from analysis.reporting.summary import overview
 
@@ -178,3 +180,8 @@ def test_a_practice_with_under_a_year_is_told_effects_cannot_be_judged_yet_not_t
     lines = overview(ds.contacts, ds.weekly, plan.effects, plan.readability, plan.calendar).lines
     assert any(line.startswith("Nog niet te zeggen: of berichten patiënten brengen") for line in lines)
     assert not any("effect van blogberichten op contacten aangetoond" in line for line in lines)
+    calendar = plan.calendar
+    assert len(calendar) and not calendar["extra_estimated"].any()
+    assert calendar["expected"].str.startswith("extra contacten nog niet te schatten").all()
+    assert not any("extra contacten (waarschijnlijk" in line for line in lines)
+    assert "hoeveel extra contacten ze brengen, is nog niet te schatten" in key_points.plan_points(plan)[0]

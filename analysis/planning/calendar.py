@@ -32,6 +32,7 @@ from ..core.dates import monday
 from ..core.formatting import MONTH_NAMES, nl_date, nl_number
 from ..timeseries.effects import SEASON_OVERLAP
 from ..timeseries.extra_contacts import (
+    ExtraContacts,
     demand_by_week,
     effect_window,
     expected_text,
@@ -67,6 +68,7 @@ class PlanItem:
     extra_contacts: float
     extra_low: float
     extra_high: float
+    extra_estimated: bool  # False: the figures are the prior only (extra_contacts.py)
     questions: float  # the topic's usual contacts in the weeks the post serves
     expected: str  # the expected extra contacts and the questions, in words
     effect: bool
@@ -198,13 +200,19 @@ def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readabi
         publish_from=slot, write_by=slot - pd.Timedelta(weeks=WRITE_WEEKS), topic=topic, topic_label=label,
         working_title=title, angle=angle, keyword=phrase.text if phrase else keyword,
         call_to_action=CALL_TO_ACTION,
-        priority=priority, reason=reason, evidence=sure, extra_contacts=round(extra.expected, 2),
-        extra_low=round(extra.low, 2), extra_high=round(extra.high, 2),
+        priority=priority, reason=reason, evidence=sure, **_figures(extra),
         expected=f"{expected_text(extra)}; in die weken schrijven naar schatting {nl_number(questions, 0)} "
                  f"{'patiënt' if round(questions) == 1 else 'patiënten'} over dit onderwerp",
         questions=round(questions, 1),
         effect=proven, last_post=last["title"] if last is not None else "",
         last_post_date=last["date"].date() if last is not None else None, last_post_b1=b1)
+
+
+def _figures(extra: ExtraContacts) -> dict:
+    """The plan item's extra-contact figures: empty where only the prior gave them."""
+    figures = (round(extra.expected, 2), round(extra.low, 2), round(extra.high, 2)) if extra.estimated else (
+        float("nan"),) * 3
+    return dict(zip(("extra_contacts", "extra_low", "extra_high"), figures)) | {"extra_estimated": extra.estimated}
 
 
 def _season_reason(e: pd.Series, slot: pd.Timestamp) -> str:

@@ -130,8 +130,13 @@ def plan_points(plan) -> list[str]:
     else:
         first = calendar.iloc[0]
         months = calendar["publish_from"].dt.to_period("M").nunique()
+        estimated = calendar[calendar["extra_estimated"].astype(bool)]
+        together = ("hoeveel extra contacten ze brengen, is nog niet te schatten" if estimated.empty else
+                    f"samen naar schatting {nl_number(estimated['extra_contacts'].sum(), 0)} extra contacten"
+                    + ("" if len(estimated) == len(calendar) else
+                       f" (van de {len(estimated)} berichten over onderwerpen met een schatting)"))
         points = [f"{len(calendar)} berichten gepland in {months} van de komende twaalf maanden, hoogstens één per "
-                  f"week, samen naar schatting {nl_number(calendar['extra_contacts'].sum(), 0)} extra contacten. "
+                  f"week; {together}. "
                   f"Het eerste: '{first['working_title']}' ({first['topic_label']}), publiceren vanaf "
                   f"{nl_date(first['publish_from'])}, {first['expected']}."]
     if rewrites.empty:

@@ -25,7 +25,7 @@ COLUMNS = {
     "extra": "extra contacten per bericht", "page": "pagina", "action": "actie", "why": "waarom",
     "sentences": "zinnen om te verbeteren", "extra_contacts": "extra contacten",
     "extra_low": "extra contacten minstens", "extra_high": "extra contacten hoogstens",
-    "questions": "vragen in die weken",
+    "extra_estimated": "extra contacten geschat", "questions": "vragen in die weken",
     # rewrites and posts
     "id": "bestand", "slug": "kenmerk", "title": "titel", "date": "datum", "b1": "B1", "urgent": "dringend",
     "reasons": "redenen", "words": "woorden", "file": "bestand",

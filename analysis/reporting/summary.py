@@ -107,7 +107,7 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
         add("Volgende berichten: " + "; ".join(
             f"{r['topic_label']} vanaf {nl_date(r['publish_from'])}: "
             + (expected_text(ExtraContacts(r['extra_contacts'], r['extra_low'], r['extra_high']))
-               if r["extra_high"] >= 1 else r["reason"])
+               if r["extra_estimated"] and r["extra_high"] >= 1 else r["reason"])
             for _, r in plan.head(2).iterrows()) + ".", "05_planner")
     return Overview(year=year, through=totals.through if totals else None,
                     contacts=totals.contacts if totals else 0,
