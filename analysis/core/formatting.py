@@ -1,9 +1,24 @@
 """Dutch formatting of numbers, percentages and dates for every user-facing text."""
 from __future__ import annotations
 
-MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-               "september", "oktober", "november", "december"]
-MONTH_ABBREVIATIONS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+from .lexicons import read_table
+
+_MONTHS = read_table("months.tsv")
+MONTH_NAMES = [row[1] for row in _MONTHS]
+MONTH_ABBREVIATIONS = [row[2] for row in _MONTHS]
+
+
+def month_spellings(*languages: str) -> dict[str, int]:
+    """Every spelling of a month in *languages* ('dutch', 'english'; names and abbreviations) with
+    its number: {'januari': 1, 'jan': 1, 'febr': 2, ...}."""
+    column = {"dutch": 3, "english": 4}
+    spellings: dict[str, int] = {}
+    for row in _MONTHS:
+        number = int(row[0])
+        spellings[row[1]] = number
+        for language in languages:
+            spellings.update({word.strip(): number for word in row[column[language]].split(",")})
+    return spellings
 
 
 def nl_number(value: float, digits: int = 1) -> str:

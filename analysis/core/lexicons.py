@@ -5,6 +5,7 @@ tab-separated. A marketer can open and extend every file in a text editor.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .paths import LEXICONS as DATA
@@ -42,3 +43,24 @@ def read_sections(name: str) -> dict[str, frozenset[str]]:
         else:
             sections.setdefault(current, set()).add(line.lower())
     return {k: frozenset(v) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=None)
+def read_words(name: str, section: str = "") -> tuple[str, ...]:
+    """The entries of a word list (or of one ``[section]`` of it) in the file's order, lower case."""
+    current, words = "", []
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif current == section:
+            words.append(line.lower())
+    if not words:
+        raise KeyError(f"{name} [{section}]")
+    return tuple(words)
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regular-expression group matching any of *words* literally, longest first (so that
+    'van de' is tried before 'van')."""
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"

@@ -16,8 +16,8 @@ import logging
 import re
 from functools import lru_cache
 
-from ..core.lexicons import read_sections
-from .rules import DATE, STREET_SUFFIX, Span
+from ..core.lexicons import read_sections, read_words
+from .rules import DATE, PARTICLES, STREET_SUFFIX, Span
 
 TAGS = {"persoon": "NAAM", "patient": "NAAM", "locatie": "ADRES", "telefoonnummer": "TELEFOON",
         "emailadres": "EMAIL", "url": "URL", "bsn": "BSN", "id": "NUMMER", "datum": "GEBOORTEDATUM"}
@@ -62,7 +62,7 @@ def is_first_name(word: str) -> bool:
 def is_kept(text: str) -> bool:
     """Whether *text* (a whole phrase, or each of its words) is on the keep list."""
     low = text.lower().strip(" .,;:!?")
-    words = [w for w in re.split(r"[\s-]+", low) if w not in ("de", "het", "van", "der", "den")]
+    words = [w for w in re.split(r"[\s-]+", low) if w not in PARTICLES]
     keep = keep_words()
     return low in keep or bool(words) and all(w in keep for w in words)
 
@@ -98,18 +98,15 @@ def _birth_date(text: str, today: dt.date) -> bool:
     return value <= today.year - BIRTH_YEARS_AGO
 
 
-GREETINGS = {"groet", "groeten", "groetjes", "liefs", "mvg", "gr", "vriendelijke", "hartelijke", "dank", "bedankt",
-             "hoi", "hallo", "beste", "geachte", "beterschap", "tot", "ziens", "met"}
-
-
-PARTICLES = {"de", "van", "der", "den", "het", "ter", "ten", "'t", "el", "al", "la", "le", "op", "in"}
+GREETINGS = frozenset(read_words("names.txt", "greetings"))
+EDGE_WORDS = frozenset(read_words("names.txt", "edge_words"))
 
 
 def _not_part_of_a_name(word: str, leading: bool) -> bool:
     """Greetings and kept words (towns) at either edge; common words only in front (a surname
     may be a word too: Heuvel, Visser), never a particle (De Boer)."""
     low = word.lower().strip(".,!:;")
-    if low in PARTICLES:
+    if low in EDGE_WORDS:
         return False
     structs = deduce_model().lookup_structs
     common = leading and (low in structs["whitelist"] or low in structs["common_word"] or word[:1].islower())

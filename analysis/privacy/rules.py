@@ -15,6 +15,9 @@ import datetime as dt
 import re
 from typing import Callable, Iterator
 
+from ..core.formatting import month_spellings
+from ..core.lexicons import alternation, read_words
+
 Span = tuple[int, int, str]
 # Letters of every Latin, Greek and Cyrillic alphabet, upper and lower case: names are Polish,
 # Turkish, Czech and Vietnamese too (Łukasz, Şükrü, Jiří, Nguyễn), not only Latin-1.
@@ -35,23 +38,19 @@ IBAN = re.compile(r"\b[A-Z]{2}[ -]?\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9
 PHONE = re.compile(r"(?<![\w+])(?:\+|00|\(0|0|31)[\d\s\-.()]{7,}\d(?![\d:])")
 BSN_CUE = re.compile(r"(?i)\b(bsn|burgerservicenummer|sofinummer)\b[\s:.-]*(?:nummer|is)?[\s:.-]*(\d[\d .]{6,12}\d)")
 NINE_DIGITS = re.compile(r"(?<![\d.-])\d{4}[ .]?\d{2}[ .]?\d{3}(?!\d|[.-]\d)")
-NUMBER_CUE = re.compile(r"(?i)\b(?:pati[eë]nt(?:en)?nummer|polisnummer|polis|klantnummer|relatienummer|dossiernummer|"
-                        r"registratienummer|lidnummer|verzekerdennummer|cli[eë]ntnummer|zorgpasnummer|"
-                        r"nummer van (?:mijn|de) (?:polis|pas|zorgpas))\b[\s:.#-]*"
+NUMBER_CUE = re.compile(rf"(?i)\b{alternation(read_words('personal_data_words.txt', 'number names'))}\b[\s:.#-]*"
                         r"(?:(?:bij\s+)?(?:(?:de\s+)?[A-Z][A-Za-z.]{1,15}\s*){1,3}[\s:]*)?(?:is\s+)?"
                         r"((?:[A-Z]{1,3}-?)?\d[\d\s.-]{3,14}\d)")  # also "bij De Friesland: 2025-44718-03"
 POSTCODE = re.compile(r"\b[1-9]\d{3}[ ]?[A-Z]{2}\b|\b[1-9]\d{3}[a-z]{2}\b")
-MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-          "december|jan|febr|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec")
-DATE = (rf"(?:\d{{1,2}}[-/. ]\d{{1,2}}[-/. ]\d{{2,4}}|\d{{1,2}}\s+(?:{MONTHS})\.?\s+'?\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+MONTHS = alternation(list(month_spellings("dutch")))
+DATE = (rf"(?:\d{{1,2}}[-/. ]\d{{1,2}}[-/. ]\d{{2,4}}|\d{{1,2}}\s+{MONTHS}\.?\s+'?\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
         r"|\d{8})")
 BIRTH = re.compile(rf"(?i)\b(?:geboren(?:\s+op)?|geboortedatum|geb\.?|dob|date of birth|geboortedag)\s*:?\s*({DATE})")
 BORN_ON = re.compile(rf"(?i)\bop\s+({DATE})\s+geboren\b")  # "ik ben op 7 sept. 1949 geboren"
-FULL_DATE = re.compile(rf"(?i)\b\d{{1,2}}\s+(?:{MONTHS})\.?\s+(\d{{4}})\b")
+FULL_DATE = re.compile(rf"(?i)\b\d{{1,2}}\s+{MONTHS}\.?\s+(\d{{4}})\b")
 BIRTH_YEARS_AGO = 5  # a full date this far back is a birth date, not a complaint date
-STREET_SUFFIX = ("straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|dreef|steeg|markt|park|"
-                 "plantsoen|erf|wal|veld|boulevard|baan|weide|akker|kwartier|haven|poort")
-NOT_AFTER_NUMBER = r"(?!\s*(?:uur|keer|x|minuten|min|weken|dagen|jaar|maanden|km|kilometer|meter|kilo|kg)\b)"
+STREET_SUFFIX = alternation(read_words("personal_data_words.txt", "street_endings"))
+NOT_AFTER_NUMBER = rf"(?!\s*{alternation(read_words('personal_data_words.txt', 'units'))}\b)"
 HOUSE_NUMBER = r"\d+(?:\s?[a-zA-Z]\b|-\d+)?"
 STREET = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*(?:{STREET_SUFFIX})\s+{HOUSE_NUMBER}{NOT_AFTER_NUMBER}")
 STREET_NAME = rf"{UPPER}[\w'’-]*(?:\s+{UPPER}[\w'’-]*){{0,2}}"
@@ -60,30 +59,30 @@ SIGNED_STREET = re.compile(rf"\b({STREET_NAME}\s+{HOUSE_NUMBER}),?\s+(?=[1-9]\d{
 CORNER = re.compile(rf"(?i:\bhoek\s+(?:van\s+)?(?:de|het)\s+)({STREET_NAME})(?i:\s+en\s+(?:de|het)\s+)({STREET_NAME})")
 ADDRESS_CUE = re.compile(r"(?i:\b(?:adres\s*(?::|is)?|woon\w*\s+(?:op|aan|in)(?:\s+de|\s+het)?"
                          r"|wonen\s+(?:op|aan)(?:\s+de|\s+het)?))\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+\d+(?:\s?[a-zA-Z]\b|-\d+)?)?)")
-PARTICLE = r"(?:van|de|der|den|ter|ten|te|het|'t|in 't|van de|van der|van den|op de)"
+PARTICLES = frozenset(read_words("names.txt", "particles"))
+TITLES = frozenset(read_words("names.txt", "titles"))
+PARTICLE = alternation(sorted(PARTICLES))
 WORD = rf"{UPPER}(?:{LOWER}|['’]{UPPER})+(?:-{UPPER}{LOWER}+)*"
 NAME = rf"(?:{UPPER}\.\s*)*{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{0,3}}"
-TITLE = r"(?:(?:dhr|mevr|mw|mr|dr|drs|ing|ir)\.?\s+(?:en\s+(?:dhr|mevr|mw)\.?\s+)?)"
+TITLE = rf"(?:{alternation(sorted(TITLES))}\.?\s+(?:en\s+(?:dhr|mevr|mw)\.?\s+)?)"
 NAME_CUES = [
     re.compile(rf"(?i:\b(?:mijn naam is|ik heet|naam\s*:|namens|ondergetekende))\s+{TITLE}?({NAME})"),
     re.compile(rf"(?i:\bik ben)\s+({NAME})"),  # case-sensitive NAME: "ik ben Bożena Wiśniewska", not "ik ben zwanger"
-    re.compile(rf"(?i:\b(?:hallo|hoi|goedendag|goedemiddag|goedemorgen|beste)\b[,!]?\s+(?:ik ben|hier))\s+({NAME})"),
+    re.compile(rf"(?i:\b{alternation(read_words('names.txt', 'openers'))}\b[,!]?\s+(?:ik ben|hier))\s+({NAME})"),
     re.compile(rf"(?i:\b(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en|jes)?|mvg|gr\.|liefs|dank\s+je\s+wel|"
                rf"bedankt|alvast\s+bedankt|dank|hartelijke\s+groet|vr\.?\s*gr\.?))[,.!]?\s+{TITLE}?({NAME})"),
     # sign-offs in the languages patients of a Dutch practice also write in
     re.compile(rf"(?i:\b(?:(?:serdecznie\s+)?pozdrawiam(?:\s+serdecznie)?|s\s+pozdravem|saygılarımla|saygilarimla|"
                rf"(?:kind|best|warm)\s+regards|regards|viele\s+grüße|mit\s+freundlichen\s+grüßen|"
                rf"cordialement|bien\s+à\s+vous|trân\s+trọng|saludos|un\s+saluto))[,.!]?\s+{TITLE}?({NAME})"),
-    re.compile(rf"(?i:\b(?:dokter|huisarts|specialist|orthopeed|chirurg|fysiotherapeut|therapeut|dr\.?))\s+({NAME})"),
-    re.compile(rf"(?i:\b(?:oma|opa|tante|oom|juf|meester|zuster|buurman|buurvrouw|collega))\s+({NAME})"),
+    re.compile(rf"(?i:\b{alternation(read_words('names.txt', 'carers'))}\.?)\s+({NAME})"),
+    re.compile(rf"(?i:\b{alternation(read_words('names.txt', 'people'))})\s+({NAME})"),
 ]
 SELF = re.compile(rf"(?i)\b(?:ik ben|ik heet|mijn naam is|naam:)\s+({LOWER}[\w'’-]*)")
 RELATION = re.compile(r"(?i)\bmijn\s+(?:zoon(?:tje)?|dochter(?:tje)?|man|vrouw|partner|vriend(?:in)?|moeder|vader|"
                       r"opa|oma|kind(?:je)?|broer(?:tje)?|zus(?:je)?|schoonmoeder|schoonvader|buurman|buurvrouw)\s+"
                       rf"((?:{UPPER}|{LOWER})[\w'’-]+)")
-NOT_NAMES = {"ik", "ook", "graag", "alvast", "bedankt", "dank", "fijne", "hartelijk", "tot", "de", "het", "een",
-             "mijn", "wij", "we", "dit", "die", "dat", "mvg", "heeft", "is", "was", "had", "kan", "wil", "moet",
-             "zegt", "zei", "vindt", "en", "of", "die", "heb", "wordt", "loopt", "speelt", "gaat", "komt"}
+NOT_NAMES = frozenset(read_words("names.txt", "not_names"))
 
 
 def _digits(text: str) -> str:

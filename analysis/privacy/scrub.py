@@ -22,7 +22,7 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from .deidentify import deduce_spans, is_first_name, is_kept
-from .rules import Span, find_spans
+from .rules import PARTICLES, TITLES, Span, find_spans
 
 PLACEHOLDERS = ("[EMAIL]", "[TELEFOON]", "[IBAN]", "[BSN]", "[GEBOORTEDATUM]", "[POSTCODE]",
                 "[ADRES]", "[NAAM]", "[URL]", "[NUMMER]")
@@ -48,7 +48,7 @@ class Known:
         name = re.sub(r"<[^>]*>|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", name)
         words = [w for w in re.split(r"[\s,]+", name) if len(w.strip(".")) >= 2]
         parts = tuple({p for w in words for p in w.split("-") if len(p) >= 2
-                       and p.lower() not in ("van", "de", "der", "den", "het", "ter", "ten", "dhr", "mevr")})
+                       and p.lower() not in PARTICLES | TITLES})
         digits = [re.sub(r"\D", "", p) for p in re.split(r"[/,;]", phone)]
         return cls(names=tuple(w for w in [" ".join(name.split())] if w), emails=tuple(emails),
                    phones=tuple(d for d in digits if len(d) >= 8), parts=parts)

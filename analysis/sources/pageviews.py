@@ -36,14 +36,12 @@ import pandas as pd
 
 from ..core.dates import FIRST_WEB_YEAR
 from ..core.errors import PageviewError, UnreadableInput
-from .contacts.columns import header_is_data, normalise
+from ..core.lexicons import read_words
+from .contacts.columns import COLUMNS, header_is_data, normalise
 from .textfile import decode, read_text
 from .urls import normalise_path
 
-PATH = ["pagepathandscreenclass", "paginapadenschermklasse", "pagepath", "paginapad", "url", "pageurl",
-        "label", "name", "page"]  # Matomo: the url column over the label (a folder row has a label, no url)
-DATE = ["date", "datum", "yearmonth", "jaarmaand", "month", "maand"]
-VIEWS = ["views", "weergaven", "pageviews", "nbhits", "paginaweergaven", "screenpageviews", "visitors"]
+PATH, DATE, VIEWS = (list(read_words(COLUMNS, f"pageviews {role}")) for role in ("page", "date", "views"))
 PERIOD_NOTE = re.compile(r"^#\s*(start date|startdatum|end date|einddatum)\s*:\s*(\d{8})", re.I)
 MAX_UNZIPPED = 200_000_000  # bytes of pages.csv in a zip
 PERIOD_NAME = re.compile(r"(\d{4}-?\d{2}-?\d{2})\D+(\d{4}-?\d{2}-?\d{2})")

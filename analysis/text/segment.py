@@ -23,8 +23,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..core.lexicons import read_list
+
 ENDS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
-TITLES = {"dr", "mr", "mevr", "dhr", "prof", "ir", "ing", "drs", "st", "sr", "jr", "fam", "nr", "mw"}
+TITLES = read_list("abbreviations.txt")
 BULLETS = set("•◦▪▫►▸‣⁃✓✔☑➤➔→")
 DOTTED = re.compile(r"^[^\W\d_](?:\.[^\W\d_])+\.?$")  # o.a, i.p.v., M.a.g
 RUN_TOGETHER = re.compile(r"(?<=[a-zà-ÿ)\]\"'’0-9])([.!?])(?=[A-Z][a-zà-ÿ])")

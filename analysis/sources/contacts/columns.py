@@ -7,57 +7,35 @@ names, then headers that contain a role's word ("Uw vraag of opmerking",
 "Invoerdatum"). Can be overridden with ``{"date": "Ingezonden op"}``; ``message=-``
 says the export has no messages. Columns with personal data (name, e-mail, phone,
 address, IP...) are used to scrub the messages and then dropped, as are unknown
-columns: only date, time, message, subject and page are kept.
+columns: only date, time, message, subject and page are kept. The headers of every role are in
+``analysis/data/column_names.txt``.
 """
 from __future__ import annotations
 
 import re
 
 from ...core.errors import ContactFileError
+from ...core.lexicons import alternation, read_words
 
-KNOWN = {
-    "date": ["datum", "date", "submittedat", "submitted", "submissiondate", "ingezonden",
-             "ingezondenop", "verzonden", "verzondenop", "tijdstip", "timestamp", "created",
-             "createdat", "datecreated", "datumtijd", "entrydate", "ontvangen", "received"],
-    "time": ["tijd", "time", "uur"],
-    "message": ["bericht", "message", "yourmessage", "vraag", "uwvraag", "uwbericht", "opmerking",
-                "opmerkingen", "comments", "comment", "omschrijving", "toelichting", "text",
-                "tekst", "body", "inhoud", "klacht"],
-    "subject": ["onderwerp", "subject", "yoursubject", "betreft"],
-    "page": ["pagina", "page", "url", "referrer", "referer", "bron", "source", "pageurl",
-             "formulierpagina", "sourceurl", "landingpage"],
-}
-CONTAINS = {  # words that mark a role when no header matches exactly (the date is chosen by meaning)
-    "message": ["bericht", "message", "vraag", "opmerking", "comment", "question", "toelichting", "klacht",
-                "omschrijving"],
-    "subject": ["onderwerp", "subject"],
-    "page": ["url", "pagina", "page", "referrer", "referer"],
-}
+COLUMNS = "column_names.txt"  # the headers of every role, in analysis/data/
+ROLES = ("date", "time", "message", "subject", "page")
+
+
+def _words(section: str) -> list[str]:
+    return list(read_words(COLUMNS, section))
+
+
+KNOWN = {role: _words(role) for role in ROLES}
+CONTAINS = {role: _words(f"contains {role}") for role in ("message", "subject", "page")}
 # The submission date, by meaning: a form asks other dates too (an appointment wish, a birth date,
 # the day of an injury), and a survey tool writes when a response was started as well as sent.
-SUBMITTED = ["ingediend", "ingezonden", "invoerdatum", "inzending", "verzonden", "verstuurd", "ontvangen",
-             "submit", "submission", "entrydate", "created", "aangemaakt", "timestamp", "tijdstempel", "tijdstip",
-             "received", "datumtijd"]
-DATE_WORDS = ["datum", "date", "dag", "day", "moment"]
-OTHER_DATES = ["voorkeur", "gewenst", "wens", "afspraak", "appointment", "preferred", "geboorte", "birth",
-               "start", "begin", "blessure", "ongeval", "sinds", "klacht", "letsel", "operatie", "verwijzing",
-               "update", "gewijzigd", "modified", "bijgewerkt", "einde", "enddate", "laatste", "lastmodified", "vanaf"]
-ENTRY_ID = ["id", "entryid", "invoerid", "submissionid", "responseid", "inzendingid", "inzendingsnummer",
-            "token", "serialnumber", "uniqueid", "uuid", "invoernummer", "entrynumber", "resultid", "sid"]
-PERSONAL_WORDS = re.compile(r"(?i)\b(?:naam|name|e-?mail(?:adres)?|mail|telefoon(?:nummer)?|phone|mobiel|adres|"
-                            r"address|geboortedatum|postcode|woonplaats)\b")
-PERSONAL = ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "fullname",
-            "volledigenaam", "email",
-            "emailadres", "mail", "youremail", "telefoon", "telefoonnummer", "tel", "phone",
-            "mobiel", "gsm", "adres", "address", "straat", "huisnummer", "postcode", "zip",
-            "woonplaats", "plaats", "city", "geboortedatum", "birthdate", "bsn", "ip", "ipaddress",
-            "from", "afzender", "sender", "contactpersoon"]
-KNOWN_VALUES = {  # personal columns whose values are scrubbed from the message before they are dropped
-    "name": ["naam", "name", "voornaam", "achternaam", "firstname", "lastname", "yourname", "fullname",
-             "volledigenaam", "from", "afzender", "sender", "contactpersoon"],
-    "email": ["email", "emailadres", "mail", "youremail", "e-mail"],
-    "phone": ["telefoon", "telefoonnummer", "tel", "phone", "mobiel", "gsm"],
-}
+SUBMITTED = _words("submitted")
+DATE_WORDS = _words("date words")
+OTHER_DATES = _words("other dates")
+ENTRY_ID = _words("entry id")
+PERSONAL_WORDS = re.compile(rf"(?i)\b{alternation(_words('personal words'))}\b")
+PERSONAL = _words("personal")
+KNOWN_VALUES = {kind: _words(f"values {kind}") for kind in ("name", "email", "phone")}
 
 
 _DATA_CELL = re.compile(r"@|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}|(?:\d[\s-]?){8,}")

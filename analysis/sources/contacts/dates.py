@@ -31,19 +31,12 @@ from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from ...core.errors import DateError
+from ...core.formatting import month_spellings
+from ...core.lexicons import alternation, read_table
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-MONTHS = {
-    **{m: i + 1 for i, m in enumerate(["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                       "augustus", "september", "oktober", "november", "december"])},
-    **{m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
-                                       "august", "september", "october", "november", "december"])},
-    **{m: i + 1 for i, m in enumerate(["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep",
-                                       "okt", "nov", "dec"])},
-    "mar": 3, "may": 5, "oct": 10, "sept": 9, "mrt": 3, "maa": 3,
-}
-WEEKDAYS = ("maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|"
-            "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun")
+MONTHS = month_spellings("dutch", "english")
+WEEKDAYS = alternation([word for row in read_table("weekdays.tsv") for word in row])
 TIME = r"(?:[ t,]+(?:om |at )?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?)?"
 ZONE = r"\s*(z|[+-]\d{2}:?\d{2})?"
 ISO = re.compile(rf"^(\d{{4}})[-/](\d{{1,2}})[-/](\d{{1,2}}){TIME}{ZONE}$")
@@ -88,7 +81,7 @@ def date_order(values: Iterable[tuple[int, str]]) -> DateOrder:
 
 def _clean(value: str) -> str:
     text = " ".join(str(value).strip().lower().split())
-    return re.sub(rf"^(?:{WEEKDAYS})\.?,?\s+", "", text)
+    return re.sub(rf"^{WEEKDAYS}\.?,?\s+", "", text)
 
 
 def _offset(text: str) -> dt.timezone:

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 
 from ...core.errors import ImportFailure
 from ...core.formatting import MONTH_NAMES
+from ...core.lexicons import alternation, read_words
 from ..corpus import Block, Post, blocks_to_markdown
+
+
+def _listed(section: str) -> tuple[str, ...]:
+    return read_words("page_words.txt", section)
+
 
 READ_MORE = re.compile(r"^\s*(lees\s+(meer|verder)|read\s+more|verder\s+lezen)\b", re.I)
 COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b|alle rechten voorbehouden)", re.I)
@@ -35,15 +41,8 @@ NAV_PHRASE = re.compile(
     r"share( this)?:?|plaats een reactie|laat een reactie achter|reacties?( \(\d+\))?|"
     r"gerelateerde (berichten|artikelen|blogs)|lees ook:?|bekijk ook:?|meer lezen\??|"
     r"recente (berichten|blogs)|tags?:.*|categorie(ën)?:.*|klik op de kaart.*|"
-    r"facebook|twitter|linkedin|instagram|whatsapp|e-?mail|print)$", re.I)
-NAV_WORDS = {
-    "home", "homepage", "menu", "zoeken", "blog", "blogs", "nieuws", "actueel", "contact", "over", "ons",
-    "wie", "zijn", "wij", "team", "behandelingen", "behandeling", "specialisaties", "tarieven",
-    "vergoedingen", "vergoeding", "afspraak", "maken", "vacatures", "locaties", "locatie", "praktijk",
-    "praktijkinformatie", "klachten", "verwijzers", "fysiotherapie", "sportfysiotherapie",
-    "manuele", "therapie", "dry", "needling", "oefentherapie", "kinderfysiotherapie", "inloggen",
-    "aanmelden", "faq", "veelgestelde", "vragen", "en", "&", "|", "»", "›", ">", "/", "-", "–",
-}
+    rf"{alternation(_listed('share buttons'))})$", re.I)
+NAV_WORDS = frozenset(_listed("navigation words"))
 BREADCRUMB = re.compile(r"\s(»|›|>|/|\|)\s")
 BYLINE = re.compile(r"^(door|geschreven door|auteur:?|by)\s+\S.{0,80}$", re.I)
 READING_TIME = re.compile(r"^(leestijd:?\s*)?\d+\s*(min(uten|uut)?\.?|minutes?)(\s+leestijd)?\.?$", re.I)
@@ -51,13 +50,12 @@ DATE_LINE = re.compile(
     rf"^(geplaatst|gepubliceerd|bijgewerkt|datum)?\s*(op|:)?\s*"
     rf"(?P<d>\d{{1,2}})[\s\-/.](?P<m>\d{{1,2}}|{'|'.join(MONTH_NAMES)}|"
     rf"{'|'.join(m[:3] for m in MONTH_NAMES)})\.?[\s\-/.](?P<y>\d{{4}})$", re.I)
-LINK_LABEL = re.compile(r"^(pmc|pubmed|google scholar|crossref|doi|full text|abstract|"
-                        r"bekijk (de )?bron|link|website)$", re.I)
-SOURCES_HEADING = re.compile(r"^(bronnen|bron|referenties|literatuur|literatuurlijst|sources)\s*:?$", re.I)
+LINK_LABEL = re.compile(rf"^{alternation(_listed('link labels'))}$", re.I)
+SOURCES_HEADING = re.compile(rf"^{alternation(_listed('sources headings'))}\s*:?$", re.I)
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 BULLET = re.compile(r"^([•\-–—*·▪◦●○►▶➤➔→✓✔✅☑✗❌⭐️]|\u2705)\s*(\S.*)$")
 RUN_TOGETHER = re.compile(r"(?<=[a-zà-ÿ)\]])([.!?])(?=[A-Z][a-zà-ÿ])")
-COOKIES = re.compile(r"\bcookies?\b.*\b(accepteer|accepteren|akkoord|gebruikt|instellingen|weigeren)\b", re.I)
+COOKIES = re.compile(rf"\bcookies?\b.*\b{alternation(_listed('cookie words'))}\b", re.I)
 INLINE_BULLETS = re.compile(r"\s*(?:✅|✔️?|☑️?|•)\s*")
 SENTENCE_END = (".", "!", "?", ".\"", ".'", ".”", "!”", "?”", ".)")
 SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ]{2}[.!?]\s+[A-Z]")

@@ -24,11 +24,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...core.lexicons import read_list, read_sections
+from ...core.lexicons import alternation, read_list, read_sections, read_words
 
-# ge-...-d/t (gebruikt), unstressed prefixes without ge- (behandeld, verhoogd),
-# separable verbs (opgebouwd, aangepast); -en endings come from the irregular list.
-PREFIXES = ("be", "ver", "ont", "her", "er", "over", "onder", "door", "mis", "vol", "achter")
+PREFIXES = read_words("passive_words.txt", "prefixes")  # unstressed prefixes of participles without ge-
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
 
 
@@ -39,9 +37,11 @@ def _words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _regular() -> re.Pattern:
-    particles = "|".join(sorted(_words()["particles"]))
-    return re.compile(rf"^(?:(?:{particles})?ge\w{{2,}}[dt]"
-                      rf"|(?:{'|'.join(PREFIXES)})(?:\w{{2,}}d|\w{{2,}}[tkfscp]t|\w{{3,}}cht))$")
+    """ge-...-d/t (gebruikt), unstressed prefixes without ge- (behandeld, verhoogd), separable
+    verbs (opgebouwd, aangepast); -en endings come from the irregular list."""
+    particles, prefixes = alternation(sorted(_words()["particles"])), alternation(PREFIXES)
+    return re.compile(rf"^(?:{particles}?ge\w{{2,}}[dt]"
+                      rf"|{prefixes}(?:\w{{2,}}d|\w{{2,}}[tkfscp]t|\w{{3,}}cht))$")
 
 
 @lru_cache(maxsize=1)

@@ -14,16 +14,12 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from ...core.lexicons import read_table
+from ...core.lexicons import read_table, read_words
 
 VOWELS = set("aeiouy")
 TREMA = set("äëïöüÿ")
 # Longest first: the scan takes the longest unit that matches at each position.
-UNITS = sorted(
-    ["aai", "ooi", "oei", "eeu", "ieu", "eau",
-     "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ij", "ou", "au", "ai", "oi", "ey",
-     "ay", "oy"],
-    key=len, reverse=True)
+UNITS = sorted(read_words("vowel_groups.txt"), key=len, reverse=True)
 
 
 @lru_cache(maxsize=1)

@@ -16,13 +16,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 
+from ...core.lexicons import read_list
 from ..nlp import tokens
 
 SEED = 20261125
 STABLE = 0.6
-EXTRA_STOP = {"fysiotherapeut", "fysiotherapeuten", "praktijk", "afspraak", "klacht", "klachten",
-              "pijn", "gaan", "komen", "maken", "helpen", "goed", "vaak", "even", "paar", "keer",
-              "blijven", "nemen", "houden", "kijken", "laten", "zien", "willen", "lang", "kort"}
+EXTRA_STOP = read_list("discovery_stopwords.txt")
 
 
 def lemma_documents(texts: list[str], nlp: Language) -> list[list[str]]:
