@@ -44,7 +44,7 @@ from analysis.text.readability_table import aims_summary
 
 setup()
 report = report_context(REPORT)
-nlp, posts = report.nlp, report.posts
+posts = report.posts
 table, sentences = report.readability
 
 # %% [markdown]
@@ -52,7 +52,7 @@ table, sentences = report.readability
 
 # %% jupyter={"source_hidden": true}
 say_lines(key_points.readability_points(table, aims_summary(table)))
-say_lines([corpus_line(report.config.corpus, posts), pipeline_line(nlp)])
+say_lines([corpus_line(report.config.corpus, posts), pipeline_line(report.pipeline)])
 
 # %% [markdown]
 # ## De blog tegen de streefwaarden

@@ -45,7 +45,7 @@ from analysis.reporting.provenance import contacts_line, corpus_line
 
 setup()
 report = report_context(REPORT)
-nlp, ds = report.nlp, report.dataset
+ds = report.dataset
 posts, contacts, weekly, taxonomy = ds.posts, ds.contacts, ds.weekly, ds.taxonomy
 labels = taxonomy.labels()
 gaps = report.plan.gaps  # measured as the planner measures them, from the day the plan starts

@@ -37,7 +37,7 @@ from analysis.reporting.provenance import dataset_lines
 
 setup()
 report = report_context(REPORT)
-nlp, ds, plan = report.nlp, report.dataset, report.plan
+ds, plan = report.dataset, report.plan
 display(Markdown(methods.planner_method(settings().posts_per_month)))
 
 # %% [markdown]
@@ -97,4 +97,4 @@ with section():
 
 # %% jupyter={"source_hidden": true}
 with section():
-    sections.show_draft_check(report.config.draft, nlp, ds.taxonomy)
+    sections.show_draft_check(report)

@@ -27,7 +27,7 @@ from ..core.errors import InputError
 from ..core.settings import settings_file
 from ..core.sufficiency import NotEnoughData
 from ..planning.plan import Plan, make_plan
-from ..text.nlp import load_pipeline
+from ..text.nlp import load_pipeline, pipeline_name
 from ..text.posts import tagged_posts
 from ..text.readability_table import readability_table
 from ..timeseries.dataset import Dataset, load_dataset
@@ -116,7 +116,13 @@ class ReportContext:
 
     @property
     def nlp(self):
+        """The Dutch pipeline, loaded on first use (a second; most pages need only its name)."""
         return load_pipeline()
+
+    @property
+    def pipeline(self) -> str:
+        """The name of the pipeline the analyses use."""
+        return pipeline_name()
 
     @cached_property
     def posts(self) -> pd.DataFrame:
@@ -182,8 +188,7 @@ def report_context(config: ReportConfig | str | None = None) -> ReportContext:
     result cache where a report run stored it, else computed as the page asks for it."""
     if not isinstance(config, ReportConfig):
         config = ReportConfig.from_json(config)
-    nlp = load_pipeline()
-    cache = default_cache(nlp.meta.get("analysis_pipeline", ""), entry=__name__)
+    cache = default_cache(pipeline_name(), entry=__name__)
     context = ReportContext(config, cache)
     stored = cache.get(_key(config)) if cache is not None else None
     if isinstance(stored, dict):

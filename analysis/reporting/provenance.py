@@ -101,8 +101,9 @@ def level_shift_line(shift) -> str:
             "meten elk onderwerp tegen het niveau van zijn eigen periode.")
 
 
-def pipeline_line(nlp) -> str:
-    """Which Dutch language analysis the readability figures come from, in words."""
-    trained = nlp.meta.get("analysis_pipeline") != BLANK
+def pipeline_line(pipeline: str) -> str:
+    """Which Dutch language analysis (the pipeline's name, ``nlp.pipeline_name()``) the
+    readability figures come from, in words."""
+    trained = pipeline != BLANK
     return ("Taalanalyse: " + ("een getraind Nederlands taalmodel van spaCy." if trained else
             "Nederlandse regels en woordenlijsten (er is geen getraind taalmodel geïnstalleerd)."))

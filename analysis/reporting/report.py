@@ -16,12 +16,14 @@ import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import jupytext
 import nbformat
 import papermill
 from ipykernel.ipkernel import IPythonKernel
+from jupyter_core.utils import ensure_event_loop
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
@@ -177,6 +179,40 @@ def _failure(name: str, exc: PapermillExecutionError, work: Path, out: Path) -> 
         f"({exc.ename}: {evalue}). Het vorige rapport in {out} is ongewijzigd. Details: {log}")
 
 
+def _timed(name: str, output: Path, parameters: dict) -> tuple[Path, float]:
+    """Execute one page in a worker thread; its event loop (papermill makes one per thread) is
+    closed after it."""
+    start = time.perf_counter()
+    try:
+        return execute(name, output, parameters), time.perf_counter() - start
+    finally:
+        ensure_event_loop().close()
+
+
+def _execute_pages(executed: Path, config: ReportConfig, work: Path, out: Path) -> dict[str, Path]:
+    """Execute every notebook on the computed context, one per core side by side (each has its
+    own kernel and only reads the context, so the order does not matter). The last pages (method,
+    planner) take longest, so they start first and both cores stay busy to the end. The first
+    page that fails stops the report."""
+    workers = max(1, min(os.cpu_count() or 1, len(NOTEBOOKS)))
+    parameters = {"REPORT": config.to_json()}
+    done: dict[str, Path] = {}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        running = {pool.submit(_timed, name, executed / f"{name}.ipynb", parameters): name
+                   for name in reversed(NOTEBOOKS)}
+        for finished in as_completed(running):
+            name = running[finished]
+            try:
+                done[name], seconds = finished.result()
+            except PapermillExecutionError as exc:
+                for waiting in running:
+                    waiting.cancel()
+                print(f"  {name}.ipynb mislukt", flush=True)
+                raise _failure(name, exc, work, out) from None
+            print(f"  [{len(done)}/{len(NOTEBOOKS)}] {name}.ipynb klaar ({seconds:.0f} s)", flush=True)
+    return {name: done[name] for name in NOTEBOOKS}
+
+
 def run_report(out: Path, config: ReportConfig) -> Path:
     """Compute the report's context once, execute all notebooks on it and render the HTML report
     into *out*.
@@ -192,16 +228,7 @@ def run_report(out: Path, config: ReportConfig) -> Path:
         executed.mkdir()
         config = dataclasses.replace(config, out=work)
         _compute_context(config)
-        done = {}
-        for i, name in enumerate(NOTEBOOKS, start=1):
-            start = time.perf_counter()
-            print(f"[{i}/{len(NOTEBOOKS)}] {name}.ipynb uitvoeren ...", end=" ", flush=True)
-            try:
-                done[name] = execute(name, executed / f"{name}.ipynb", {"REPORT": config.to_json()})
-            except PapermillExecutionError as exc:
-                print("mislukt", flush=True)
-                raise _failure(name, exc, work, out) from None
-            print(f"klaar ({time.perf_counter() - start:.0f} s)", flush=True)
+        done = _execute_pages(executed, config, work, out)
         render_site(done, work)
         (work / REPORT_MARKER).write_text("Deze map is een rapport van praktijkblog-analyse; een nieuw rapport "
                                           "vervangt haar.\n", encoding="utf-8")

@@ -444,15 +444,17 @@ def rewrite_table(rewrites: pd.DataFrame) -> pd.DataFrame:
     return dutch_columns(rewrites.head(20)[["title", "page", "date", "action", "why", "sentences"]])
 
 
-def show_draft_check(draft, nlp, taxonomy: Taxonomy) -> None:
+def show_draft_check(report) -> None:
+    """The check of the draft a report was given (the pipeline is loaded only then)."""
     from pathlib import Path
 
     from .notebook import say, say_flagged
 
+    draft, taxonomy = report.config.draft, report.dataset.taxonomy
     if not draft:
         raise NotEnoughData("Er is geen concept meegegeven; een concept controleert u op de pagina "
                             "Concept controleren.")
-    result = check(Path(draft), nlp)
+    result = check(Path(draft), report.nlp)
     if "error" in result:
         raise NotEnoughData(result["error"])
     verdict = "B1 of eenvoudiger" if result["b1"] else "moeilijker dan B1"
@@ -463,7 +465,7 @@ def show_draft_check(draft, nlp, taxonomy: Taxonomy) -> None:
         if s["flags"]:
             say_flagged(s["text"], s["flags"])
     title, blocks = load_draft(Path(draft))
-    [tags] = TopicTagger().tag_posts([(title, blocks)], nlp)
+    [tags] = TopicTagger().tag_posts([(title, blocks)], report.nlp)
     say("Onderwerpen: " + (", ".join(taxonomy[t].label for t in tags["topics"]) or "geen"))
 
 

@@ -42,6 +42,11 @@ def _blank() -> Language:
     return nlp
 
 
+def pipeline_name() -> str:
+    """The name of the pipeline :func:`load_pipeline` gives, without loading it (a second)."""
+    return trained_pipeline_name() or BLANK
+
+
 def load_pipeline(trained: str | None = "auto") -> Language:
     """The Dutch pipeline: a trained one where installed, else blank + lookups + rules."""
     return _load(trained_pipeline_name() if trained == "auto" else trained)
