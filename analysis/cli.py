@@ -47,13 +47,18 @@ def cmd_fetch(args) -> int:
 
 
 def cmd_readability(args) -> int:
-    from .sources.drafts import draft_paths
+    from .sources.drafts import DraftError, draft_paths
+    from .text.draft_check import check, failure, render
     from .text.nlp import load_pipeline
-    from .text.readability.checker import check, render
 
     paths = draft_paths(args.path)
     nlp = load_pipeline()
-    results = [check(p, nlp) for p in paths]
+    results = []
+    for p in paths:
+        try:
+            results.append(check(p, nlp))
+        except DraftError as exc:  # one unreadable file in a folder: said, and the others checked
+            results.append(failure(p, exc))
     if args.json:
         _print_json(results if args.path.is_dir() else results[0])
     else:

@@ -45,6 +45,16 @@ def test_layers_in_the_same_rank_do_not_import_each_other():
             assert not same_rank or other.split(".")[1] == top, f"{module} imports sibling layer {other}"
 
 
+@pytest.mark.parametrize("package, other", [("readability", "topics"), ("topics", "readability")])
+def test_readability_and_topics_do_not_know_each_other(package, other):
+    """What combines them (the draft checker, the per-post analysis) sits above both in text/."""
+    inside = [m for m in _modules() if m.startswith(f"analysis.text.{package}")]
+    assert inside
+    for module in inside:
+        found = [m for m in _imports(module, _module_file(module)) if m.startswith(f"analysis.text.{other}")]
+        assert not found, f"{module} imports {found}"
+
+
 def test_the_dependency_scan_sees_an_upward_import(tmp_path, monkeypatch):
     """The checker itself can fail: a relative import of a higher layer is found."""
     fake = tmp_path / "analysis" / "core"

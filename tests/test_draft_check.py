@@ -12,7 +12,7 @@ from analysis.planning.plan import Plan
 from analysis.planning.topic_advice import topic_advice
 from analysis.reporting.draft_view import draft_html
 from analysis.sources.drafts import draft_from_text, draft_from_upload, load_draft
-from analysis.text.readability.checker import check_blocks
+from analysis.text.draft_check import check_blocks
 
 from .conftest import ROOT
 

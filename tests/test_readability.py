@@ -9,10 +9,10 @@ import pytest
 from analysis.cli import main
 from analysis.core.lexicons import read_table
 from analysis.sources.corpus import parse_blocks
+from analysis.text.b1_calibration import calibration_texts
+from analysis.text.draft_check import check_blocks
 from analysis.text.nlp import tokens
 from analysis.text.readability import analyze_blocks, count_syllables
-from analysis.text.readability.calibration import calibration_texts
-from analysis.text.readability.checker import check_blocks
 from analysis.text.readability.formulas import brouwer, douma_band, flesch_douma
 from analysis.text.readability.passive import find_passive
 from analysis.text.wordfreq_nl import is_rare

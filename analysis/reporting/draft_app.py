@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from ..core.errors import DraftError
 from ..sources.drafts import draft_from_text, draft_from_upload
-from ..text.readability.checker import check_blocks
+from ..text.draft_check import check_blocks
 from ..text.topics import TopicTagger
 from .draft_view import draft_html
 

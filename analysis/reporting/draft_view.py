@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..text.readability.checker import figure_rows
+from ..text.draft_check import figure_rows
 from ..text.readability.verdict import B1_TEXT
 
 TITLE_CHARACTERS = (30, 60)  # a title that search results show whole and that says enough

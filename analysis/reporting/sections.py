@@ -12,9 +12,9 @@ import pandas as pd
 
 from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_factor, nl_number, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, SEASON_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
-from ..sources.drafts import load_draft
-from ..text.readability.calibration import calibration_table
-from ..text.readability.checker import check
+from ..sources.drafts import DraftError, load_draft
+from ..text.b1_calibration import calibration_table
+from ..text.draft_check import check
 from ..text.readability.formulas import MIN_WORDS
 from ..text.readability_table import aims_summary
 from ..text.topics import TopicTagger
@@ -454,9 +454,10 @@ def show_draft_check(report) -> None:
     if not draft:
         raise NotEnoughData("Er is geen concept meegegeven; een concept controleert u op de pagina "
                             "Concept controleren.")
-    result = check(Path(draft), report.nlp)
-    if "error" in result:
-        raise NotEnoughData(result["error"])
+    try:
+        result = check(Path(draft), report.nlp)
+    except DraftError as exc:
+        raise NotEnoughData(str(exc)) from None
     verdict = "B1 of eenvoudiger" if result["b1"] else "moeilijker dan B1"
     say(f"{result['title']}: {verdict}")
     for reason in result["reasons"]:

@@ -124,3 +124,12 @@ def tokens(nlp: Language, texts: Iterable[str], batch_size: int = 1000) -> Itera
         words = [strings[h] for h in array[:, 0].tolist()]
         yield Tokens(words, array[:, 1].astype(bool).tolist(), [lookup_lemma(w) for w in words],
                      sentence_starts(words))
+
+
+def tokenized_posts(posts, nlp: Language):
+    """(blocks, title tokens, tokens per block) for (title, blocks) pairs, one tokenizer pass."""
+    posts = list(posts)
+    stream = tokens(nlp, [t for title, blocks in posts for t in [title] + [b.text for b in blocks]])
+    for _, blocks in posts:
+        title = next(stream)
+        yield blocks, title, [next(stream) for _ in blocks]

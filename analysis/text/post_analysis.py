@@ -12,10 +12,10 @@ import pandas as pd
 from spacy.language import Language
 
 from ..core.cache import ResultCache, default_cache
+from .draft_check import topics_and_readability
+from .nlp import tokenized_posts
 from .readability.analyze import Readability, Sentence
-from .readability.checker import topics_and_readability
 from .topics import TopicTagger
-from .topics.tagger import tokenized_posts
 
 SENTENCE_FIELDS = [*Sentence.__dataclass_fields__, "flags"]
 

@@ -29,7 +29,7 @@ from operator import add
 
 from spacy.language import Language
 
-from ..nlp import Tokens, tokens
+from ..nlp import Tokens, tokenized_posts, tokens
 from ..wordfreq_nl import zipf
 from .elided import completions
 from .taxonomy import Taxonomy, load_taxonomy
@@ -217,15 +217,6 @@ def topic_words(tags: dict) -> frozenset[str]:
     topics), e.g. for readability, which does not count them as rare words."""
     return frozenset(word for t in tags["topics"] for term in tags["scores"][t]["terms"]
                      for word in term.strip("-").split())
-
-
-def tokenized_posts(posts, nlp: Language):
-    """(blocks, title tokens, tokens per block) for (title, blocks) pairs, one tokenizer pass."""
-    posts = list(posts)
-    stream = tokens(nlp, [t for title, blocks in posts for t in [title] + [b.text for b in blocks]])
-    for _, blocks in posts:
-        title = next(stream)
-        yield blocks, title, [next(stream) for _ in blocks]
 
 
 def post_zones(title: Tokens, blocks: list, block_tokens: list[Tokens]) -> dict[str, list[Tokens]]:

@@ -1,30 +1,34 @@
-"""The draft checker: readability of a post, a draft or a folder, in Dutch."""
+"""The draft checker: readability and topics of a post, a draft or a folder, in Dutch (above both
+readability/ and topics/, which do not know each other)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from spacy.language import Language
 
-from ...core.errors import DraftError
-from ...core.formatting import nl_number, nl_percent
-from ...sources.drafts import load_draft
-from ..nlp import Tokens
-from ..topics import TopicTagger
-from ..topics.tagger import post_zones, tokenized_posts, topic_words
-from .analyze import Readability, analyze_blocks
-from .formulas import AIMS, SHARES, aim_text, traffic_light
-from .verdict import B1_TEXT
+from ..core.errors import DraftError
+from ..core.formatting import nl_number, nl_percent
+from ..sources.drafts import load_draft
+from .nlp import Tokens, tokenized_posts
+from .readability.analyze import Readability, analyze_blocks
+from .readability.formulas import AIMS, SHARES, aim_text, traffic_light
+from .readability.verdict import B1_TEXT
+from .topics import TopicTagger
+from .topics.tagger import post_zones, topic_words
 
 COLOURS = {"groen": "\033[32m", "oranje": "\033[33m", "rood": "\033[31m"}
 
 
 def check(path: Path, nlp: Language) -> dict:
-    """Readability result of one file: figures, verdict, sentences (or an error)."""
-    try:
-        title, blocks = load_draft(path)
-    except DraftError as exc:
-        return {"file": Path(path).name, "error": str(exc)}
+    """Readability result of one file: figures, verdict, sentences. A file that cannot be read as
+    a draft raises :class:`DraftError` with the reason in Dutch."""
+    title, blocks = load_draft(path)
     return {"file": Path(path).name, "title": title} | check_blocks(title, blocks, nlp)
+
+
+def failure(path: Path, error: DraftError) -> dict:
+    """The record of a file that could not be checked, for the command's JSON and text."""
+    return {"file": Path(path).name, "error": str(error)}
 
 
 def topics_and_readability(blocks: list, title_tokens: Tokens, block_tokens: list[Tokens], nlp: Language,

@@ -7,9 +7,9 @@ import re
 import pandas as pd
 from spacy.language import Language
 
-from ...core.lexicons import DATA
-from ...sources.corpus import parse_blocks
-from .checker import check_blocks
+from ..core.lexicons import DATA
+from ..sources.corpus import parse_blocks
+from .draft_check import check_blocks
 
 HEADER = re.compile(r"^=== (\d+) (b1|hard) (.*)$", re.M)
 
