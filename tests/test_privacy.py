@@ -77,3 +77,17 @@ def test_scrub_is_idempotent_and_handles_empty_text():
     once = scrub(CASES[0][0] + " " + CASES[2][0])
     assert scrub(once) == once
     assert scrub("") == ""
+
+
+@pytest.mark.parametrize("raw, gone, stays", [
+    ("Storten op NL82 ASNB 0708 8123 45 alstublieft", ["0708", "8123"], ["alstublieft"]),  # IBAN in groups, then a word
+    ("Ik woon in Medemblik en mijn knie is dik", [], ["Medemblik"]),  # a place after 'woon in' stays
+    ("Ik woon in de Nieuwstraat 12 met mijn zus", ["Nieuwstraat"], ["zus"]),  # an address after it goes
+    ("Adres: Tuinstraat 4, 1691 GB Zwaag", ["Tuinstraat", "1691"], ["Zwaag"]),  # the town after a postcode stays
+    ("Ik fiets langs de Dijk naar school", [], ["Dijk"]),  # a place word, not a surname
+    ("Hartelijke groet, Greta Jansen. Mijn Knie doet pijn.", ["Greta", "Jansen"], ["Knie"]),  # a name ends at a stop
+    ("Groet, dhr. J. Kramer", ["Kramer"], []),  # a title and an initial are part of the name
+])
+def test_round3_rules(raw, gone, stays):
+    out = scrub(raw)
+    assert not [w for w in gone if w in out] and all(w in out for w in stays), out

@@ -6,7 +6,7 @@ from collections import Counter
 
 from analysis.privacy import scrub
 
-from .privacy_table import HELD_OUT, HELD_OUT_3, HELD_OUT_4, TABLE
+from .privacy_table import HELD_OUT, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, TABLE
 
 STRUCTURED = ["telefoon", "email", "url", "bsn", "iban", "postcode", "geboortedatum", "nummer"]
 
@@ -85,14 +85,20 @@ def test_round3_messages_other_alphabets_and_shapes():
     assert found == total and len(lost) <= 1, (missed, lost)
 
 
-def test_round3_held_out_messages_never_tuned_on():
-    """HELD_OUT_4, written before the last rules and never used to change one (the README quotes
-    these figures): names and addresses all found, structured identifiers but one, few words lost."""
+def test_round3_seen_held_out_messages():
+    """HELD_OUT_4: held out until its misses (an IBAN in groups, five place words) were looked at
+    and general rules followed; seen since, it keeps what they gave."""
     found, total, missed, lost = measure(HELD_OUT_4)
-    assert sum(len(row["keep"]) for row in HELD_OUT_4) >= 200
-    assert found["naam"] == total["naam"] and found["adres"] == total["adres"], missed
-    structured = sum(found[k] for k in STRUCTURED), sum(total[k] for k in STRUCTURED)
-    assert structured[0] >= structured[1] - 1 and len(lost) <= 6, (missed, lost)
+    assert found == total and not lost, (missed, lost)
+
+
+def test_round3_held_out_messages_never_tuned_on():
+    """HELD_OUT_5, written after the last rules and never used to change one (docs quote these
+    figures): every identifier removed; 2 of 215 must-keep words lost (the aim, one in 200, is
+    not met: 'aan de Gouw' and 'op de Roode Steen' are read as surnames)."""
+    found, total, missed, lost = measure(HELD_OUT_5)
+    assert sum(len(row["keep"]) for row in HELD_OUT_5) >= 200 and sum(total.values()) >= 40
+    assert found == total and len(lost) <= 2, (missed, lost)
 
 
 def test_topics_of_the_messages_are_unchanged_by_scrubbing(nlp):

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from ..core.lexicons import read_sections, read_words
-from .rules import DATE, PARTICLES, STREET_SUFFIX, Span
+from .rules import DATE, PARTICLES, POSTCODE, STREET_SUFFIX, TITLES, Span
 
 TAGS = {"persoon": "NAAM", "patient": "NAAM", "locatie": "ADRES", "telefoonnummer": "TELEFOON",
         "emailadres": "EMAIL", "url": "URL", "bsn": "BSN", "id": "NUMMER", "datum": "GEBOORTEDATUM"}
@@ -100,6 +100,7 @@ def _birth_date(text: str, today: dt.date) -> bool:
 
 GREETINGS = frozenset(read_words("names.txt", "greetings"))
 EDGE_WORDS = frozenset(read_words("names.txt", "edge_words"))
+PLACE_PREPOSITIONS = frozenset(read_words("names.txt", "place_prepositions"))
 
 
 def _not_part_of_a_name(word: str, leading: bool) -> bool:
@@ -121,7 +122,26 @@ def _shrink(text: str, start: int, end: int) -> tuple[int, int]:
         tokens.pop(0)
     while len(tokens) > 1 and _not_part_of_a_name(text[tokens[-1][0]:tokens[-1][1]], leading=False):
         tokens.pop()
-    return tokens[0][0], tokens[-1][1]
+    start, end = tokens[0][0], tokens[-1][1]
+    if (postcode := POSTCODE.match(text, start)) and postcode.end() < end:
+        end = postcode.end()  # '2011 KL Haarlem': the town after a postcode is a place, and places stay
+    return start, end
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """Where a name span runs on past a full stop ('Björn Schäfer. Mein Knöchel'), its end at
+    that stop; an initial (J.) or a title (dhr.) is part of the name."""
+    for m in re.finditer(r"(\w+)\.\s+", text[start:end]):
+        if len(m.group(1)) >= 2 and m.group(1).lower() not in TITLES:
+            return start + m.start() + len(m.group(1))
+    return end
+
+
+def _a_place(text: str, start: int, end: int) -> bool:
+    """'langs de Dijk', 'over de Dam': 'de' and one capitalised word after a preposition of place."""
+    before = text[max(0, start - 12):start].split()
+    return (bool(re.fullmatch(r"de [A-Z]\w+", text[start:end]))
+            and bool(before) and before[-1].lower() in PLACE_PREPOSITIONS)
 
 
 SHORT_TEXT = 60  # subject lines repeat ("Afspraak maken", "Vraag over vergoeding"): remembered
@@ -150,11 +170,15 @@ def _deduce_spans(text: str, today: dt.date) -> list[Span]:
             continue
         if tag == "NAAM" and _NEUTER.search(text[max(0, a.start_char - 8):a.start_char]):
             continue  # "in het Antoni van Leeuwenhoek", "op het Hoornse Hop": a person never takes "het"
+        if tag == "NAAM" and _a_place(text, a.start_char, a.end_char):
+            continue
         if tag == "ADRES" and (not _STREETLIKE.search(a.text) or not any(c.isdigit() for c in a.text)):
             continue  # a town, or a street without a number, identifies no one ("over de Dijk", "op de Dam");
             # an address given as such ("wij wonen aan de Turfhaven") is found by our own rules
         if tag == "GEBOORTEDATUM" and not _birth_date(a.text, today):
             continue  # "sinds 3 maart", an appointment date: not personal data
         start, end = _shrink(text, a.start_char, a.end_char) if tag in ("NAAM", "ADRES") else (a.start_char, a.end_char)
+        if tag == "NAAM":
+            end = _sentence_end(text, start, end)
         spans.append((start, end, tag))
     return spans

@@ -132,6 +132,27 @@ def _groups(pattern: re.Pattern, tag: str, group: int = 0, keep: Callable[[re.Ma
     return find
 
 
+def _ibans(text: str) -> Iterator[Span]:
+    """IBANs that pass the mod-97 check. Written in groups, the pattern can run on into the next
+    word ("BE68 5390 0754 7034 graag"), so the longest valid prefix ending at a group wins."""
+    for m in IBAN.finditer(text):
+        value = m.group(0)
+        ends = [len(value)] + [i for i in range(len(value) - 1, 14, -1) if value[i] in " -"]
+        end = next((e for e in ends if iban_valid(value[:e])), None)
+        if end is not None:
+            yield m.start(), m.start() + end, "IBAN"
+
+
+def _address_cues(text: str) -> Iterator[Span]:
+    """'mijn adres is Dorpsstraat 4', 'ik woon aan de Gouw': the address after the cue. After
+    'woon in' only with a house number: 'ik woon in Hoorn' (or in België) names a place, not an
+    address, and places stay."""
+    for m in ADDRESS_CUE.finditer(text):
+        lived_in = re.search(r"(?i)\bwoon\w*\s+in\b", m.group(0)[: m.start(1) - m.start()])
+        if not lived_in or re.search(r"\d", m.group(1)):
+            yield m.start(1), m.end(1), "ADRES"
+
+
 def _corners(text: str) -> Iterator[Span]:
     """'op de hoek van de Nieuwstraat en het Breed': both streets."""
     for m in CORNER.finditer(text):
@@ -167,12 +188,12 @@ def find_spans(text: str, is_first_name: Callable[[str], bool] = lambda w: False
     finders = [
         _groups(EMAIL, "EMAIL"), _groups(SPACED_EMAIL, "EMAIL"), _groups(OBFUSCATED_EMAIL, "EMAIL"),
         _groups(URL, "URL"),
-        _groups(IBAN, "IBAN", keep=lambda m: iban_valid(m.group(0))),
+        _ibans,
         _groups(BIRTH, "GEBOORTEDATUM", 1), _groups(BORN_ON, "GEBOORTEDATUM", 1), _old_full_dates,
         _groups(BSN_CUE, "BSN", 2),
         _groups(NINE_DIGITS, "BSN", keep=lambda m: bsn_valid(_digits(m.group(0))) and not m.group(0).startswith("0")),
         _groups(NUMBER_CUE, "NUMMER", 1), _phones,
-        _groups(ADDRESS_CUE, "ADRES", 1), _groups(STREET, "ADRES"), _groups(SIGNED_STREET, "ADRES", 1), _corners,
+        _address_cues, _groups(STREET, "ADRES"), _groups(SIGNED_STREET, "ADRES", 1), _corners,
         _groups(POSTCODE, "POSTCODE"),
         _names, lambda t: _relations(t, is_first_name),
     ]
