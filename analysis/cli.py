@@ -47,16 +47,17 @@ def cmd_fetch(args) -> int:
 
 
 def cmd_readability(args) -> int:
+    from .core.dismissed import dismissed_words
     from .sources.drafts import DraftError, draft_paths
     from .text.draft_check import check, failure, render
     from .text.nlp import load_pipeline
 
     paths = draft_paths(args.path)
     nlp = load_pipeline()
-    results = []
+    results, dismissed = [], dismissed_words()
     for p in paths:
         try:
-            results.append(check(p, nlp))
+            results.append(check(p, nlp, dismissed))
         except DraftError as exc:  # one unreadable file in a folder: said, and the others checked
             results.append(failure(p, exc))
     if args.json:

@@ -34,14 +34,15 @@ Schaats de eerste keer niet langer dan een uur. <script>alert('x')</script> Neem
 
 
 @pytest.fixture(scope="module")
-def app_url():
+def app_url(tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium); browser check skipped")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     if shutil.which("voila", path=os.path.dirname(sys.executable)) is None:
         pytest.skip("Voilà is not installed (pip install voila); app check skipped")
     port = free_port()
-    env = voila_environment({**os.environ, "CONCEPTCHECK_CONTACTS": ""})
+    dismissed = tmp_path_factory.mktemp("praktijk") / "niet-markeren.txt"  # never the project's own list
+    env = voila_environment({**os.environ, "CONCEPTCHECK_CONTACTS": "", "ANALYSIS_DISMISSED": str(dismissed)})
     proc = subprocess.Popen(voila_command(port), cwd=ROOT / "notebooks", env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wait_until_listening(proc, port, "Voilà")
@@ -150,3 +151,28 @@ def test_pasted_web_article_keeps_its_structure_and_fits_the_window(app_url):
         assert page.query_selector("span.long.passive") is not None  # both marks on one sentence
         page.screenshot(path=str(SHOTS / "conceptcheck-webtekst.png"), full_page=True)
         page.query_selector(".concept .tekst").screenshot(path=str(SHOTS / "conceptcheck-webtekst-tekst.png"))
+
+
+STIFF = ("Schaatsen op de sloot\n\nNa het schaatsen op de ijsbaan voelt u soms stramheid in de benen. Dat is de "
+         "verzuring van de spieren na de sprint. Neem een warme douche en rek de kuiten.")
+
+
+def test_a_wrongly_marked_word_is_dismissed_and_stays_dismissed(app_url):
+    """The marketer types a marked word and clicks: the mark goes, the page says how often a
+    dismissed word was left unmarked, and a later draft with that word is not marked either."""
+    with opened(app_url, 1280, 1400) as (page, box):
+        box.fill(STIFF)
+        page.wait_for_selector("mark.rare", timeout=30_000)
+        assert page.inner_text("mark.rare") == "stramheid"
+        page.fill("input[placeholder='een gemarkeerd woord']", "stramheid")
+        page.click("button:has-text('Niet meer markeren')")
+        page.wait_for_selector(".concept .genegeerd", timeout=30_000)
+        assert page.query_selector("mark.rare") is None
+        assert "1 keer een woord niet gemarkeerd" in page.inner_text(".concept .genegeerd")
+        assert "bewaard in niet-markeren.txt" in page.inner_text("body")
+        page.screenshot(path=str(SHOTS / "conceptcheck-niet-markeren.png"), full_page=True)
+        box.fill(STIFF.replace("de benen", "de benen, en die stramheid blijft"))
+        page.wait_for_function("() => document.querySelector('.concept .genegeerd') && "
+                               "document.querySelector('.concept .genegeerd').innerText.startsWith('2 keer')",
+                               timeout=30_000)
+        assert page.query_selector("mark.rare") is None

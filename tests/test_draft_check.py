@@ -111,3 +111,27 @@ def test_pasted_web_text_is_read_by_its_shape_and_markdown_as_markdown():
     _, markdown = draft_from_text("Titel\n\n## Kopje\n\nEen zin\ndie doorloopt.\n\n- een\n- twee")
     assert [(b.kind, b.text) for b in markdown] == [("heading", "Kopje"), ("paragraph", "Een zin die doorloopt."),
                                                     ("item", "een"), ("item", "twee")]
+
+
+STIFF = ("Schaatsen op de sloot\n\nNa het schaatsen op de ijsbaan voelt u soms stramheid in de benen. Dat is de "
+         "verzuring van de spieren na de sprint. Neem een warme douche en rek de kuiten.")
+
+
+def test_a_dismissed_word_is_no_longer_marked_and_the_page_says_how_often(nlp, tmp_path, monkeypatch):
+    from analysis.core import dismissed
+
+    monkeypatch.setenv("ANALYSIS_DISMISSED", str(tmp_path / "niet-markeren.txt"))
+    title, blocks = draft_from_text(STIFF)
+    before = check_blocks(title, blocks, nlp, dismissed=dismissed.dismissed_words())
+    assert ["stramheid"] in [s["rare_words"] for s in before["sentences"]] and before["rare_word_share"] > 0
+    assert dismissed.dismiss(" Stramheid, ") == "stramheid" and dismissed.dismiss("twee woorden") is None
+    dismissed.dismiss("stramheid")  # once in the file, however often it is dismissed
+    text = (tmp_path / "niet-markeren.txt").read_text(encoding="utf-8")
+    assert text.startswith("# ") and text.count("stramheid") == 1
+    after = check_blocks(title, blocks, nlp, dismissed=dismissed.dismissed_words())
+    assert not any(s["rare_words"] for s in after["sentences"]) and after["rare_word_share"] == 0
+    page = draft_html(title, blocks, after)
+    assert "1 keer een woord niet gemarkeerd dat u eerder wegklikte" in page and "niet-markeren.txt" in page
+    assert str(tmp_path) not in page  # the file's name, never a machine path
+    (tmp_path / "niet-markeren.txt").write_text("# leeg gemaakt door de praktijk\n", encoding="utf-8")
+    assert dismissed.dismissed_words() == frozenset()  # edits to the file count at once

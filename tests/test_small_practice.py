@@ -140,7 +140,9 @@ def test_the_report_runs_on_a_small_practice(tmp_path, shape, monkeypatch):
         from analysis.reporting import report
 
         monkeypatch.setattr(report, "NOTEBOOKS", {QUICK[shape]: report.NOTEBOOKS[QUICK[shape]]})
+    folder = os.getcwd()
     index = run_report(tmp_path / "rapport", ReportConfig.for_inputs(corpus, contacts))
+    assert os.getcwd() == folder  # the pages ran elsewhere; the caller stays where it was
     for page in index.parent.glob("*.html"):
         text = page.read_text(encoding="utf-8").lower()
         assert "synthetisch" not in text and "traceback" not in text and ">nan<" not in text

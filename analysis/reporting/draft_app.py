@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Callable
 import ipywidgets as widgets
 from spacy.language import Language
 
+from ..core.dismissed import FILE_NAME as DISMISSED_FILE
+from ..core.dismissed import dismiss, dismissed_words
 from ..core.errors import DraftError
 from ..sources.drafts import draft_from_text, draft_from_upload
 from ..text.draft_check import check_blocks
@@ -38,7 +40,7 @@ def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, pla
     """The checker page for one draft (HTML)."""
     from ..planning.topic_advice import topic_advice  # with the models: not needed to show the page
 
-    result = check_blocks(title, blocks, nlp, tagger)
+    result = check_blocks(title, blocks, nlp, tagger, dismissed_words())
     return draft_html(title, blocks, result,
                       topic_advice(plan, posts, labels, result["topics"]["topics"], pending=pending))
 
@@ -71,6 +73,8 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     upload = widgets.FileUpload(accept=".docx,.md,.txt", multiple=False, description="Bestand kiezen")
     status = widgets.HTML("")
     result = widgets.HTML("<p>Nog geen concept.</p>")
+    word = widgets.Text(placeholder="een gemarkeerd woord", layout=widgets.Layout(width="14rem"))
+    forget = widgets.Button(description="Niet meer markeren", tooltip=f"wordt bewaard in {DISMISSED_FILE}")
     timer: list[threading.Timer] = []
 
     def show(title: str, blocks: list) -> None:
@@ -116,6 +120,17 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
             upload.value = ()  # the file's bytes are not kept in the page's memory
             gc.collect()
 
+    def on_forget(_) -> None:
+        stored = dismiss(word.value)
+        if stored is None:
+            status.value = "Vul één woord in om niet meer te markeren."
+            return
+        word.value = ""
+        if last:
+            show(*last[0])
+        status.value = f"'{html.escape(stored)}' wordt niet meer gemarkeerd (bewaard in {DISMISSED_FILE})."
+
+    forget.on_click(on_forget)
     text.observe(on_text, names="value")
     upload.observe(on_upload, names="value")
     if load_plan is not None:
@@ -124,4 +139,5 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
         starter.start()
     return widgets.VBox([widgets.HTML("<b>Concept plakken</b>"), text,
                          widgets.HBox([widgets.HTML("<b>of een bestand uploaden</b> (.docx, .md, .txt):"), upload]),
+                         widgets.HBox([widgets.HTML("Een woord ten onrechte gemarkeerd?"), word, forget]),
                          status, result])

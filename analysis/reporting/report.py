@@ -16,14 +16,13 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import jupytext
 import nbformat
 import papermill
 from ipykernel.ipkernel import IPythonKernel
-from jupyter_core.utils import ensure_event_loop
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
@@ -180,24 +179,21 @@ def _failure(name: str, exc: PapermillExecutionError, work: Path, out: Path) -> 
 
 
 def _timed(name: str, output: Path, parameters: dict) -> tuple[Path, float]:
-    """Execute one page in a worker thread; its event loop (papermill makes one per thread) is
-    closed after it."""
     start = time.perf_counter()
-    try:
-        return execute(name, output, parameters), time.perf_counter() - start
-    finally:
-        ensure_event_loop().close()
+    return execute(name, output, parameters), time.perf_counter() - start
 
 
 def _execute_pages(executed: Path, config: ReportConfig, work: Path, out: Path) -> dict[str, Path]:
     """Execute every notebook on the computed context, one per core side by side (each has its
-    own kernel and only reads the context, so the order does not matter). The last pages (method,
-    planner) take longest, so they start first and both cores stay busy to the end. The first
-    page that fails stops the report."""
+    own kernel and only reads the context, so the order does not matter). Each runs in a worker
+    process: papermill changes the working directory of the process it runs in, so two pages in
+    one process would leave it in the wrong folder. The last pages (method, planner) take longest,
+    so they start first and both cores stay busy to the end. The first page that fails stops the
+    report."""
     workers = max(1, min(os.cpu_count() or 1, len(NOTEBOOKS)))
     parameters = {"REPORT": config.to_json()}
     done: dict[str, Path] = {}
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         running = {pool.submit(_timed, name, executed / f"{name}.ipynb", parameters): name
                    for name in reversed(NOTEBOOKS)}
         for finished in as_completed(running):

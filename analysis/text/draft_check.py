@@ -19,11 +19,11 @@ from .topics.tagger import post_zones, topic_words
 COLOURS = {"groen": "\033[32m", "oranje": "\033[33m", "rood": "\033[31m"}
 
 
-def check(path: Path, nlp: Language) -> dict:
+def check(path: Path, nlp: Language, dismissed: frozenset[str] = frozenset()) -> dict:
     """Readability result of one file: figures, verdict, sentences. A file that cannot be read as
     a draft raises :class:`DraftError` with the reason in Dutch."""
     title, blocks = load_draft(path)
-    return {"file": Path(path).name, "title": title} | check_blocks(title, blocks, nlp)
+    return {"file": Path(path).name, "title": title} | check_blocks(title, blocks, nlp, dismissed=dismissed)
 
 
 def failure(path: Path, error: DraftError) -> dict:
@@ -32,19 +32,23 @@ def failure(path: Path, error: DraftError) -> dict:
 
 
 def topics_and_readability(blocks: list, title_tokens: Tokens, block_tokens: list[Tokens], nlp: Language,
-                           tagger: TopicTagger) -> tuple[dict, Readability]:
-    """The topics of a tokenized text and its readability; the text's own topic words are not
-    rare words. Used for posts (post_analysis) and drafts alike."""
+                           tagger: TopicTagger, ordinary: frozenset[str] = frozenset()) -> tuple[dict, Readability]:
+    """The topics of a tokenized text and its readability; the text's own topic words, and the
+    words in *ordinary*, are not rare words. Used for posts (post_analysis) and drafts alike."""
     tags = tagger.tag_zones(post_zones(title_tokens, blocks, block_tokens))
     text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
-    return tags, analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags))
+    return tags, analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags) | ordinary)
 
 
-def check_blocks(title: str, blocks: list, nlp: Language, tagger: TopicTagger | None = None) -> dict:
-    """Readability of a text with its topics."""
+def check_blocks(title: str, blocks: list, nlp: Language, tagger: TopicTagger | None = None,
+                 dismissed: frozenset[str] = frozenset()) -> dict:
+    """Readability of a text with its topics. Words the marketer *dismissed* (see
+    core/dismissed.py) are not marked as rare; ``dismissed_marks`` says how often they occur."""
     [(_, title_tokens, block_tokens)] = list(tokenized_posts([(title, blocks)], nlp))
-    tags, readability = topics_and_readability(blocks, title_tokens, block_tokens, nlp, tagger or TopicTagger())
-    return {"topics": tags} | readability
+    tags, readability = topics_and_readability(blocks, title_tokens, block_tokens, nlp, tagger or TopicTagger(),
+                                               dismissed)
+    seen = sum(w.lower() in dismissed for t in block_tokens for w in t.words) if dismissed else 0
+    return {"topics": tags, "dismissed_marks": seen} | readability
 
 
 def _format(key: str, value) -> str:
