@@ -177,9 +177,10 @@ class ReportContext:
 
 def _key(config: ReportConfig) -> str:
     """The configuration, the content of its inputs and of the practice's settings (a changed
-    rhythm or level shift in practice.yaml is a different report)."""
+    rhythm or level shift in practice.yaml is a different report). Not the output folder: it is
+    where the pages write, not part of what is computed, and each run writes to a fresh one."""
     practice = settings_file()
-    return ResultCache.key(config.to_json(), *map(_fingerprint, config.inputs),
+    return ResultCache.key(dataclasses.replace(config, out=None).to_json(), *map(_fingerprint, config.inputs),
                            practice.read_text(encoding="utf-8") if practice.is_file() else "")
 
 

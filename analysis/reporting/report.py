@@ -16,13 +16,14 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import jupytext
 import nbformat
 import papermill
 from ipykernel.ipkernel import IPythonKernel
+from jupyter_core.utils import ensure_event_loop
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
@@ -82,9 +83,12 @@ def _clean(nb) -> None:
 
 
 def execute(name: str, output: Path, parameters: dict | None = None) -> Path:
-    """Execute notebook *name* (cwd: notebooks/) into *output* with papermill."""
+    """Execute notebook *name* into *output* with papermill, its kernel working in notebooks/.
+    The kernel is told its folder (nbclient's ``resources``) instead of papermill's ``cwd``, which
+    changes the working directory of the whole process and so cannot run two pages at once."""
     papermill.execute_notebook(NOTEBOOK_DIR / f"{name}.ipynb", output, parameters=parameters or {},
-                               cwd=str(NOTEBOOK_DIR), kernel_name="python3", progress_bar=False,
+                               resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
+                               kernel_name="python3", progress_bar=False,
                                log_output=False, extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
     nb = nbformat.read(output, as_version=4)
     _clean(nb)
@@ -179,21 +183,24 @@ def _failure(name: str, exc: PapermillExecutionError, work: Path, out: Path) -> 
 
 
 def _timed(name: str, output: Path, parameters: dict) -> tuple[Path, float]:
+    """Execute one page in a worker thread; its event loop (papermill makes one per thread) is
+    closed after it."""
     start = time.perf_counter()
-    return execute(name, output, parameters), time.perf_counter() - start
+    try:
+        return execute(name, output, parameters), time.perf_counter() - start
+    finally:
+        ensure_event_loop().close()
 
 
 def _execute_pages(executed: Path, config: ReportConfig, work: Path, out: Path) -> dict[str, Path]:
     """Execute every notebook on the computed context, one per core side by side (each has its
-    own kernel and only reads the context, so the order does not matter). Each runs in a worker
-    process: papermill changes the working directory of the process it runs in, so two pages in
-    one process would leave it in the wrong folder. The last pages (method, planner) take longest,
-    so they start first and both cores stay busy to the end. The first page that fails stops the
-    report."""
+    own kernel and only reads the context, so the order does not matter). The last pages (method,
+    planner) take longest, so they start first and both cores stay busy to the end. The first page
+    that fails stops the report."""
     workers = max(1, min(os.cpu_count() or 1, len(NOTEBOOKS)))
     parameters = {"REPORT": config.to_json()}
     done: dict[str, Path] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         running = {pool.submit(_timed, name, executed / f"{name}.ipynb", parameters): name
                    for name in reversed(NOTEBOOKS)}
         for finished in as_completed(running):
