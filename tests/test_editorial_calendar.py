@@ -51,6 +51,7 @@ def test_the_calendar_has_a_rhythm_and_every_item_states_its_return(practice, re
     estimated = calendar["extra_estimated"].astype(bool)
     assert estimated.any() and calendar.loc[estimated, "expected"].str.match(r"naar schatting \d").all()
     assert calendar.loc[~estimated, "expected"].str.startswith("extra contacten nog niet te schatten").all()
+    assert not calendar["expected"].str.contains("naar schatting 0 patiënten").any()  # said in words
     assert (calendar["write_by"] < calendar["publish_from"]).all()
     assert not calendar["working_title"].str.contains(r"\[|\bUw vragen over\b").any()
 

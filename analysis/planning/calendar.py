@@ -201,11 +201,18 @@ def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readabi
         working_title=title, angle=angle, keyword=phrase.text if phrase else keyword,
         call_to_action=CALL_TO_ACTION,
         priority=priority, reason=reason, evidence=sure, **_figures(extra),
-        expected=f"{expected_text(extra)}; in die weken schrijven naar schatting {nl_number(questions, 0)} "
-                 f"{'patiënt' if round(questions) == 1 else 'patiënten'} over dit onderwerp",
+        expected=f"{expected_text(extra)}; {_questions_text(questions)}",
         questions=round(questions, 1),
         effect=proven, last_post=last["title"] if last is not None else "",
         last_post_date=last["date"].date() if last is not None else None, last_post_b1=b1)
+
+
+def _questions_text(questions: float) -> str:
+    """How many patients usually write about the topic in the weeks the post serves."""
+    if round(questions) == 0:
+        return "in die weken schrijft gewoonlijk (bijna) geen patiënt over dit onderwerp"
+    return (f"in die weken schrijven naar schatting {nl_number(questions, 0)} "
+            f"{'patiënt' if round(questions) == 1 else 'patiënten'} over dit onderwerp")
 
 
 def _figures(extra: ExtraContacts) -> dict:
