@@ -133,5 +133,7 @@ def test_a_dismissed_word_is_no_longer_marked_and_the_page_says_how_often(nlp, t
     page = draft_html(title, blocks, after)
     assert "1 keer een woord niet gemarkeerd dat u eerder wegklikte" in page and "niet-markeren.txt" in page
     assert str(tmp_path) not in page  # the file's name, never a machine path
+    headed = draft_from_text(STIFF.replace("\n\nNa het", "\n\n## Stramheid\n\nNa het"))
+    assert check_blocks(*headed, nlp, dismissed=dismissed.dismissed_words())["dismissed_marks"] == 1  # not headings
     (tmp_path / "niet-markeren.txt").write_text("# leeg gemaakt door de praktijk\n", encoding="utf-8")
     assert dismissed.dismissed_words() == frozenset()  # edits to the file count at once

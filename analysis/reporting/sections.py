@@ -12,12 +12,11 @@ import pandas as pd
 
 from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_factor, nl_number, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, SEASON_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
-from ..sources.drafts import DraftError, load_draft
+from ..sources.drafts import DraftError
 from ..text.b1_calibration import calibration_table
 from ..text.draft_check import check
 from ..text.readability.formulas import MIN_WORDS
 from ..text.readability_table import aims_summary
-from ..text.topics import TopicTagger
 from ..text.topics.discovery import discover, stability_by_k
 from ..text.topics.evaluation import agreement, read_post_labels
 from ..text.topics.taxonomy import Taxonomy
@@ -450,7 +449,7 @@ def show_draft_check(report) -> None:
 
     from .notebook import say, say_flagged
 
-    draft, taxonomy = report.config.draft, report.dataset.taxonomy
+    draft = report.config.draft
     if not draft:
         raise NotEnoughData("Er is geen concept meegegeven; een concept controleert u op de pagina "
                             "Concept controleren.")
@@ -465,9 +464,8 @@ def show_draft_check(report) -> None:
     for s in result["sentences"]:
         if s["flags"]:
             say_flagged(s["text"], s["flags"])
-    title, blocks = load_draft(Path(draft))
-    [tags] = TopicTagger().tag_posts([(title, blocks)], report.nlp)
-    say("Onderwerpen: " + (", ".join(taxonomy[t].label for t in tags["topics"]) or "geen"))
+    taxonomy = report.dataset.taxonomy  # the draft's topics come with its check
+    say("Onderwerpen: " + (", ".join(taxonomy[t].label for t in result["topics"]["topics"]) or "geen"))
 
 
 SEASON_BOUND = ("de berichten vallen steeds in hetzelfde deel van het seizoen, dus meer van hetzelfde maakt geen "

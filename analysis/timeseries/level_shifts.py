@@ -30,6 +30,7 @@ import pandas as pd
 import statsmodels.api as sm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
+from ..core.dates import monday
 from ..core.errors import InputError
 from .effects import CALENDAR as TOPIC_CALENDAR
 from .effects import fourier
@@ -68,8 +69,7 @@ def _base(total: pd.Series, covariates: pd.DataFrame) -> np.ndarray:
 
 def given_level_shift(total: pd.Series, covariates: pd.DataFrame, day: dt.date) -> LevelShift:
     """The level shift from the week of *day* on (set by the practice), fitted whatever its size."""
-    week = pd.Timestamp(day) - pd.Timedelta(days=pd.Timestamp(day).day_of_week)
-    k = int(total.index.searchsorted(week))
+    k = int(total.index.searchsorted(monday(day)))
     if k < MIN_GIVEN_SIDE or len(total) - k < MIN_GIVEN_SIDE:
         raise InputError(f"practice.yaml: level_shift {day:%d-%m-%Y} ligt niet met minstens {MIN_GIVEN_SIDE} weken "
                          "contactgegevens ervoor en erna in de gegevens; pas de datum aan of haal de regel weg")
