@@ -125,6 +125,8 @@ def test_a_dismissed_word_is_no_longer_marked_and_the_page_says_how_often(nlp, t
     before = check_blocks(title, blocks, nlp, dismissed=dismissed.dismissed_words())
     assert ["stramheid"] in [s["rare_words"] for s in before["sentences"]] and before["rare_word_share"] > 0
     assert dismissed.dismiss(" Stramheid, ") == "stramheid" and dismissed.dismiss("twee woorden") is None
+    assert dismissed.dismiss("=SOM(A1)") is None and dismissed.dismiss("<b>x</b>") is None
+    assert dismissed.dismiss("Łódź") == "łódź" and dismissed.dismiss("covid-19") == "covid-19"
     dismissed.dismiss("stramheid")  # once in the file, however often it is dismissed
     text = (tmp_path / "niet-markeren.txt").read_text(encoding="utf-8")
     assert text.startswith("# ") and text.count("stramheid") == 1

@@ -9,11 +9,13 @@ figure changes unseen.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from . import paths
 
 FILE_NAME = "niet-markeren.txt"
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # letters or digits, joined by hyphens or apostrophes
 HEADER = ("# Woorden die de conceptcontrole niet meer markeert, één per regel.\n"
           "# De pagina 'Concept controleren' voegt ze toe; u kunt ze hier ook weghalen.\n")
 
@@ -34,8 +36,8 @@ def dismissed_words() -> frozenset[str]:
 def dismiss(word: str) -> str | None:
     """Add one word to the file; returns it as stored, or None for what is not one word."""
     word = word.strip().strip(".,;:!?\"'()").lower()
-    if not word or any(c.isspace() for c in word) or not any(c.isalpha() for c in word):
-        return None
+    if not WORD.fullmatch(word) or not any(c.isalpha() for c in word):
+        return None  # two words, markup or a formula ("=SOM(A1)") are no word the checker marks
     if word not in dismissed_words():
         path = dismissed_file()
         existing = path.read_text(encoding="utf-8") if path.is_file() else HEADER
