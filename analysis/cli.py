@@ -79,10 +79,38 @@ def cmd_synth(args) -> int:
     from .sample.synthetic import labelled_posts, write_sample
     from .sources.corpus import load_corpus
 
-    summary = write_sample(labelled_posts(load_corpus(args.corpus)), args.out)
-    print(f"synthetische gegevens geschreven naar {args.out}: {summary['rows']} rijen "
+    if args.chain is not None:
+        from .sample.chain import write_chain
+
+        if args.chain < 1:
+            raise InputError("--chain: geef het aantal praktijken, 1 of meer")
+        if args.out is None:
+            raise InputError("--chain: geef met --out een (nieuwe) map voor de keten")
+        if args.out.exists() and any(args.out.iterdir()) and not (args.out / "planted.json").is_file():
+            raise InputError(f"de map '{args.out.name}' bestaat al en is geen synthetische keten; kies een nieuwe map")
+        totals = write_chain(args.chain, args.out, scale=args.scale)
+        print(f"synthetische keten geschreven naar {args.out.name}: {totals['practices']} praktijken, "
+              f"{totals['posts']} berichten, {totals['contacts']} contacten ({totals['rows']} rijen)")
+        return 0
+    out = args.out or Path("data/sample")
+    summary = write_sample(labelled_posts(load_corpus(args.corpus)), out)
+    print(f"synthetische gegevens geschreven naar {out}: {summary['rows']} rijen "
           f"({summary['contacts']} contacten), {summary['pageview_rows']} rijen paginaweergaven")
     return 0
+
+
+def cmd_chain(args) -> int:
+    from .chain.run import chain_json, run_chain
+
+    run = run_chain(args.folder, args.out, scheduler=args.scheduler, workers=args.workers,
+                    progress=(lambda line: None) if args.json else (lambda line: print(line, flush=True)))
+    if args.json:
+        _print_json(chain_json(run))
+    else:
+        print(f"{run.analysed} praktijken geanalyseerd, {run.reused} ongewijzigd, {len(run.failed)} niet te "
+              f"analyseren; {len(run.pooled)} onderwerpen over de keten gecombineerd. Rapport: "
+              f"{args.out.name}/index.html")
+    return 0 if not run.failed else 1
 
 
 COLUMN = re.compile(r"""\s*(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^,]*))\s*(?:,|$)""")
@@ -240,7 +268,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("synth", help="regenerate the synthetic sample data (see analysis/sample/synthetic.py)")
     p.add_argument("--corpus", type=Path, default=Path("corpus/posts"))
     p.add_argument("--out", type=Path, default=Path("data/sample"))
+
+    p.add_argument("--chain", type=int, metavar="N", help="write a synthetic chain of N practice folders to --out "
+                   "instead (see analysis/sample/chain.py)")
+    p.add_argument("--scale", type=float, default=1.0, help="with --chain: practice sizes times this (0.2: small)")
     p.set_defaults(func=cmd_synth)
+
+    p = sub.add_parser("chain", help="analyse a chain of practices on Dask and pool their effects")
+    p.add_argument("folder", type=Path, help="the chain folder: one folder per practice (see docs/chain.md)")
+    p.add_argument("--out", type=Path, required=True, help="where the chain report and its data go")
+    p.add_argument("--scheduler", help="address of a running Dask scheduler (default: DASK_SCHEDULER_ADDRESS, "
+                   "else a local cluster)")
+    p.add_argument("--workers", type=int, help="workers of the local cluster (default: one per core)")
+    p.add_argument("--json", action="store_true", help="machine-readable summary")
+    p.set_defaults(func=cmd_chain)
 
     p = sub.add_parser("contacts", help="import contact-form exports (scrubbed, minimal)")
     p.add_argument("files", nargs="+", type=Path, help="CSV or Excel exports")

@@ -70,16 +70,16 @@ def test_changed_practice_settings_are_never_read_from_an_old_context(practice, 
     from analysis.core import settings
 
     monkeypatch.setattr(paths, "ROOT", tmp_path)
-    settings.settings.cache_clear()
+    settings.project_settings.cache_clear()
     first = report_context(practice)
     first.compute()
     first.save()
     (tmp_path / settings.FILE_NAME).write_text("posts_per_month: 4\n", encoding="utf-8")
-    settings.settings.cache_clear()
+    settings.project_settings.cache_clear()
     try:
         assert "plan" not in report_context(practice).__dict__  # a new rhythm: planned anew
     finally:
-        settings.settings.cache_clear()
+        settings.project_settings.cache_clear()
 
 
 @pytest.mark.parametrize("months, days", [([11, 12], 540), (None, 120), (None, 900)])

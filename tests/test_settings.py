@@ -10,9 +10,9 @@ from analysis.core.errors import InputError
 @pytest.fixture()
 def practice(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "ROOT", tmp_path)
-    settings.settings.cache_clear()
+    settings.project_settings.cache_clear()
     yield tmp_path / settings.FILE_NAME
-    settings.settings.cache_clear()
+    settings.project_settings.cache_clear()
 
 
 def test_defaults_without_a_file(practice):

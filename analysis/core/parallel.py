@@ -1,4 +1,8 @@
-"""Map a pure function over a long list on both cores, in order."""
+"""Map a pure function over a long list on both cores, in order.
+
+Inside a daemonic process (a Dask worker of a chain run) work stays in that process: the
+cluster is the parallelism there, and a daemon may not start processes of its own.
+"""
 from __future__ import annotations
 
 import gc
@@ -25,18 +29,21 @@ def map_chunks(func: Callable[[list[T]], list[R]], items: Sequence[T], parallel_
     """``func`` over chunks of *items*, concatenated; forked workers from *parallel_from* items
     on (*prepare* runs first in the parent, so that workers share what it loads)."""
     items = list(items)
-    if len(items) < parallel_from:
+    if len(items) < parallel_from or multiprocessing.current_process().daemon:
         return func(items)
     with worker_pool(prepare) as pool:
         return _map(pool, func, items)
 
 
 @contextmanager
-def worker_pool(prepare: Callable[[], object] | None = None) -> Iterator[Executor]:
+def worker_pool(prepare: Callable[[], object] | None = None) -> Iterator[Executor | None]:
     """Forked workers for several calls of :func:`map_with` (forking once: what *prepare*
-    loads in the parent is shared, not copied again for every call)."""
+    loads in the parent is shared, not copied again for every call); None in a daemonic process."""
     if prepare is not None:
         prepare()
+    if multiprocessing.current_process().daemon:
+        yield None
+        return
     gc.freeze()  # the collector would otherwise touch, and so copy, every shared object in each worker
     try:
         with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -14,9 +14,12 @@ for Hoorn; De Bilt is 260, Schiphol 240, De Kooy 235). Example::
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -39,10 +42,33 @@ def settings_file() -> Path:
     return paths.ROOT / FILE_NAME
 
 
-@lru_cache(maxsize=1)
+_PRACTICE: ContextVar[Settings | None] = ContextVar("practice_settings", default=None)
+
+
 def settings() -> Settings:
-    """The practice's settings, or the defaults when there is no practice.yaml."""
-    path = settings_file()
+    """The settings of the practice analysed: the one a chain task set (:func:`practice_settings`),
+    else the project's practice.yaml, else the defaults."""
+    return _PRACTICE.get() or project_settings()
+
+
+@lru_cache(maxsize=1)
+def project_settings() -> Settings:
+    return read_settings(settings_file())
+
+
+@contextmanager
+def practice_settings(path: Path) -> Iterator[Settings]:
+    """Within the block (in this thread or task), :func:`settings` is read from *path*: one
+    practice of a chain, each with its own practice.yaml."""
+    token = _PRACTICE.set(read_settings(path))
+    try:
+        yield settings()
+    finally:
+        _PRACTICE.reset(token)
+
+
+def read_settings(path: Path) -> Settings:
+    """The settings in *path*, or the defaults when there is no such file."""
     if not path.is_file():
         return Settings()
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterator
 
 import pandas as pd
 
@@ -25,11 +25,14 @@ class Rows:
     headers: list[str]
     rows: Iterator[tuple[int, list[str]]]
     notes: list[str] = field(default_factory=list)
+    handle: IO[str] | None = None  # the open file (a generator never started cannot close it itself)
 
     def close(self) -> None:
         close = getattr(self.rows, "close", None)
         if close is not None:
             close()
+        if self.handle is not None:
+            self.handle.close()
 
 
 def _delimiter(text: str) -> str:
@@ -66,7 +69,8 @@ def read_rows(path: Path) -> Rows:
     except (StopIteration, csv.Error) as exc:
         handle.close()
         raise ContactFileError(f"geen kopregel te lezen ({exc})" if str(exc) else "leeg bestand") from None
-    return Rows([h.strip().lstrip("\ufeff") for h in headers], _csv_rows(reader, handle), _notes(encoding))
+    return Rows([h.strip().lstrip("\ufeff") for h in headers], _csv_rows(reader, handle), _notes(encoding),
+                handle)
 
 
 def _notes(encoding: Encoding) -> list[str]:
