@@ -12,7 +12,10 @@ in a fresh process (cold caches), as the median of several runs, with peak memor
 5. the report on the sample data (``python -m analysis report``, as ``make report`` runs it): its
    analyses computed in one process without caches, the first-ever report (empty result cache,
    deduce's lookup structures not yet built), and warm reports (caches filled, as every later
-   month).
+   month);
+6. the chain command on a synthetic chain of 100 practices (``synth --chain``, about 10,000 posts and
+   1,000,000 contact rows) on a local Dask cluster with 1 and with 2 workers: throughput, the
+   speed-up, and the peak memory of each worker process (empty result cache each run).
 
 Results are printed as a table and written to benchmarks/results/latest.json.
 Use ``--posts``/``--contacts``/``--runs`` for a quicker, smaller run.
@@ -210,6 +213,39 @@ def report_times(runs: int) -> dict:
             "context_seconds": context["seconds"], "peak_mb": None}
 
 
+def step_chain(chain: str, out: str, workers: str) -> dict:
+    from analysis.chain.run import run_chain
+
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    run = run_chain(Path(chain), Path(out), workers=int(workers))
+    ok = [p for p in run.practices if p.ok]
+    return {"seconds": time.perf_counter() - start, "practices": len(ok), "failed": len(run.failed),
+            "posts": sum(p.posts for p in ok), "contact_rows": sum(p.contact_rows for p in ok),
+            "workers": run.workers}
+
+
+def chain_times(practices: int) -> dict:
+    """Step 6: the same synthetic chain with 1 and with 2 workers, each with an empty result cache."""
+    from analysis.sample.chain import write_chain
+
+    chain = SCALE / f"chain-{practices}"
+    if not (chain / "planted.json").is_file():
+        write_chain(practices, chain)
+    runs = {}
+    for workers in (1, 2):
+        cache = SCALE / "chain-cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        runs[workers] = _child("chain", str(chain), str(SCALE / "chain-out"), str(workers),
+                               env={"ANALYSIS_CACHE_DIR": str(cache)})
+    one, two = runs[1], runs[2]
+    return {"seconds": two["seconds"], "one_worker_seconds": one["seconds"], "speedup": one["seconds"] / two["seconds"],
+            "practices": two["practices"], "failed": two["failed"], "posts": two["posts"],
+            "contact_rows": two["contact_rows"], "practices_per_minute": 60 * two["practices"] / two["seconds"],
+            "rows_per_s": two["contact_rows"] / two["seconds"], "peak_mb": two["peak_mb"],
+            "peak_mb_per_worker": max(one["peak_pss_mb_per_child"], two["peak_pss_mb_per_child"])}
+
+
 def _tree(pid: int) -> list[int]:
     """*pid* and its descendants (the forked workers)."""
     out = [pid]
@@ -240,14 +276,16 @@ def _child(step: str, *args: str, env: dict | None = None) -> dict:
             "r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))")
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
                             cwd=ROOT, env={**os.environ, **(env or {})})
-    peak = 0.0
+    peak = child_peak = 0.0
     while proc.poll() is None:
-        peak = max(peak, sum(_pss_mb(p) for p in _tree(proc.pid)))
+        sizes = {p: _pss_mb(p) for p in _tree(proc.pid)}
+        peak = max(peak, sum(sizes.values()))
+        child_peak = max([child_peak, *(v for p, v in sizes.items() if p != proc.pid)])
         time.sleep(0.5)
     if proc.returncode:
         raise subprocess.CalledProcessError(proc.returncode, step)
     result = json.loads(proc.stdout.read().strip().splitlines()[-1])
-    return result | {"peak_pss_mb_with_workers": round(peak)}
+    return result | {"peak_pss_mb_with_workers": round(peak), "peak_pss_mb_per_child": round(child_peak)}
 
 
 def _median(results: list[dict]) -> dict:
@@ -265,7 +303,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-report", action="store_true")
     parser.add_argument("--only-report", action="store_true", help="measure step 5 only")
+    parser.add_argument("--chain", type=int, default=100, help="practices in step 6 (0: skip it)")
+    parser.add_argument("--only-chain", action="store_true", help="measure step 6 only")
     args = parser.parse_args()
+    if args.only_chain:
+        earlier = json.loads((RESULTS / "latest.json").read_text()) if (RESULTS / "latest.json").exists() else {}
+        return _write(earlier | {"chain": chain_times(args.chain)}, shown=("chain",))
     if args.only_report:  # beside the last full run's other steps
         earlier = json.loads((RESULTS / "latest.json").read_text()) if (RESULTS / "latest.json").exists() else {}
         return _write(earlier | {"report": report_times(args.runs)}, shown=("report",))
@@ -296,6 +339,8 @@ def main() -> int:
                                   for _ in range(max(1, args.runs // 3))])
     if not args.skip_report:
         results["report"] = report_times(args.runs)
+    if args.chain:
+        results["chain"] = chain_times(args.chain)
     results["machine"] = {"cores": os.cpu_count(), "python": sys.version.split()[0],
                           "posts": args.posts, "contact_rows": args.contacts}
     return _write(results)
@@ -317,7 +362,11 @@ def _write(results: dict, shown: tuple[str, ...] | None = None) -> int:
             ("4 effectmodel", "effects", lambda r: f"{r['weeks']} weken"),
             ("5 rapport (voorbeeld), warm", "report",
              lambda r: f"eerste keer {r['first_seconds']:.1f} s; analyses in één proces {r['context_seconds']:.1f} s "
-                       f"(warm = {r['seconds'] / r['context_seconds']:.1f}× dat)")]
+                       f"(warm = {r['seconds'] / r['context_seconds']:.1f}× dat)"),
+            ("6 keten, 2 workers", "chain",
+             lambda r: f"{r['practices']} praktijken, {r['contact_rows']:,} rijen; 1 worker "
+                       f"{r['one_worker_seconds']:.0f} s, {r['speedup']:.2f}× sneller; "
+                       f"piek per worker {r['peak_mb_per_worker']} MB")]
     for label, key, note in rows:
         if key in results and (shown is None or key in shown):
             r = results[key]

@@ -8,7 +8,8 @@ from analysis.core.cache import _imports, _module_file
 from .conftest import ROOT
 
 # bottom to top; a module may import its own layer (its own package) and any layer below
-LAYERS = ["core", "privacy", "sources", "text", "timeseries", "planning|sample", "reporting", "cli", "__main__"]
+LAYERS = ["core", "privacy", "sources", "text", "timeseries", "planning|sample", "reporting", "chain", "cli",
+          "__main__"]
 
 
 def _layer(module: str) -> int:

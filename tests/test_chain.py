@@ -241,6 +241,16 @@ def test_the_same_chain_on_an_external_scheduler_gives_the_same_figures(chain, l
             process.wait(timeout=30)
 
 
-def test_an_unreachable_scheduler_is_a_clear_dutch_error(chain, tmp_path):
-    with pytest.raises(InputError, match="geen Dask-scheduler bereikbaar op tcp://127.0.0.1:"):
-        run_chain(chain, tmp_path / "uit", scheduler=f"tcp://127.0.0.1:{_free_port()}")
+def test_an_unreachable_scheduler_from_dasks_own_setting_is_a_clear_dutch_error(chain, tmp_path, monkeypatch):
+    import dask
+
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", address)
+    dask.config.refresh()
+    try:
+        with pytest.raises(InputError, match=f"geen Dask-scheduler bereikbaar op {address}"):
+            run_chain(chain, tmp_path / "uit")
+        assert not (tmp_path / "uit").exists()  # nothing written before the cluster is there
+    finally:
+        monkeypatch.delenv("DASK_SCHEDULER_ADDRESS")
+        dask.config.refresh()

@@ -187,3 +187,6 @@ def test_a_practice_with_under_a_year_is_told_effects_cannot_be_judged_yet_not_t
     assert calendar["expected"].str.startswith("extra contacten nog niet te schatten").all()
     assert not any("extra contacten (waarschijnlijk" in line for line in lines)
     assert "hoeveel extra contacten ze brengen, is nog niet te schatten" in key_points.plan_points(plan)[0]
+    december = calendar[pd.to_datetime(calendar["publish_from"]).dt.month == 12]  # the export ends in November
+    assert len(december) and december["expected"].str.contains("nog geen contactgegevens").all()
+    assert not december["expected"].str.contains("geen patiënt").any()

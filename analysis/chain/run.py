@@ -130,6 +130,7 @@ def _analyse(client, todo: list[PracticeFolder], out: Path, code: str,
              progress: Callable[[str], None]) -> list[PracticeSummary]:
     from distributed import as_completed
 
+    todo = sorted(todo, key=lambda p: -sum(f.stat().st_size for f in p.contacts))  # the largest first: no long tail
     futures = client.map(analyse_practice, todo, out=str(out), code=code, pure=False,
                          key=[f"praktijk-{p.id}" for p in todo])
     by_key = {f.key: p for f, p in zip(futures, todo)}
@@ -168,15 +169,15 @@ def run_chain(chain: Path, out: Path, scheduler: str | None = None, workers: int
     if not practices:
         reasons = "; ".join(f"{name}: {why}" for name, why in skipped) or "de map is leeg"
         raise InputError(f"geen praktijkmappen gevonden in '{chain.name}' ({reasons})")
-    private_dir(out)
-    (out / MARKER).write_text("ketenrapport van praktijkblog-analyse\n", encoding="utf-8")
-    _forget_removed(out, practices)
     code = chain_code_version()
     previous = {p.id: s for p in practices if (s := _previous(out, p, code)) is not None}
     todo = [p for p in practices if p.id not in previous]
-    workers_used = 0
-    if todo:
-        client, cluster = _client(scheduler, workers)
+    client, cluster = _client(scheduler, workers) if todo else (None, None)  # before anything is written
+    private_dir(out)
+    (out / MARKER).write_text("ketenrapport van praktijkblog-analyse\n", encoding="utf-8")
+    _forget_removed(out, practices)
+    workers_used, fresh = 0, {}
+    if client is not None:
         try:
             workers_used = len(client.scheduler_info(n_workers=-1)["workers"])
             fresh = {s.id: s for s in _analyse(client, todo, out, code, progress)}
@@ -184,8 +185,6 @@ def run_chain(chain: Path, out: Path, scheduler: str | None = None, workers: int
             client.close()
             if cluster is not None:
                 cluster.close()
-    else:
-        fresh = {}
     summaries = [previous.get(p.id) or fresh[p.id] for p in practices]
     effects = _effects(out, summaries)
     pooled = pooled_effects(effects)

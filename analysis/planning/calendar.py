@@ -69,7 +69,7 @@ class PlanItem:
     extra_low: float
     extra_high: float
     extra_estimated: bool  # False: the figures are the prior only (extra_contacts.py)
-    questions: float  # the topic's usual contacts in the weeks the post serves
+    questions: float  # the topic's usual contacts in the weeks the post serves (NaN: weeks not in the data)
     expected: str  # the expected extra contacts and the questions, in words
     effect: bool
     last_post: str
@@ -140,6 +140,7 @@ def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.Dat
     demand = demand_by_week(weekly, topics)
     latest = {t: (last["date"] if (last := last_post(posts, t)) is not None else None) for t in topics}
     seasons = {t: season_of(effects.loc[t], (months or {}).get(t, ())) for t in topics}
+    seen = {min(int(w), 52) for w in weekly.index.isocalendar().week}  # weeks of the year the data cover
     candidates = []
     for slot in slots(today, posts_per_month):
         week = min(int(slot.isocalendar().week), 52)
@@ -152,8 +153,10 @@ def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.Dat
             gap = bool(gaps.loc[topic, "gap"])
             served = float(demand[topic].loc[season.weeks_served(week)].sum()) if season else 0.0
             value = extra.expected + usual * (ANSWER + GAP * gap) + SEASON * served
-            candidates.append((value, -topics.index(topic), slot, topic, extra, season is not None, gap,
-                               served if season else usual))
+            weeks = season.weeks_served(week) if season else [
+                (week - 1 + i) % 52 + 1 for i in effect_window(effects.loc[topic])]
+            questions = (served if season else usual) if seen & set(weeks) else float("nan")
+            candidates.append((value, -topics.index(topic), slot, topic, extra, season is not None, gap, questions))
     # the most valuable (slot, topic) pairs first: a seasonal topic gets its season, a proven topic
     # its busiest weeks, before the rest of the rhythm is filled
     taken: dict[pd.Timestamp, tuple] = {}
@@ -208,7 +211,10 @@ def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readabi
 
 
 def _questions_text(questions: float) -> str:
-    """How many patients usually write about the topic in the weeks the post serves."""
+    """How many patients usually write about the topic in the weeks the post serves (NaN: the
+    contacts do not cover those weeks of the year yet)."""
+    if pd.isna(questions):
+        return "over die weken van het jaar zijn er nog geen contactgegevens (de export beslaat nog geen heel jaar)"
     if round(questions) == 0:
         return "in die weken schrijft gewoonlijk (bijna) geen patiënt over dit onderwerp"
     return (f"in die weken schrijven naar schatting {nl_number(questions, 0)} "

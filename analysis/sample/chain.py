@@ -49,11 +49,11 @@ class ChainPlanted:
         "rug": 1.6, "knie": 1.5, "nek": 1.4, "schouder": 1.3, "kinderen": 1.5})
     spread: dict = field(default_factory=lambda: {  # τ: standard deviation of the log-lift between practices
         "rug": 0.15, "knie": 0.25, "nek": 0.0, "schouder": 0.2, "kinderen": 0.3})
-    mean_size: float = 1.3  # median practice size, in sample practices
+    mean_size: float = 1.1  # median practice size, in sample practices
     size_spread: float = 0.8  # standard deviation of log(size)
     min_size: float = 0.15
     max_size: float = 8.0
-    posts_per_size: float = 75.0
+    posts_per_size: float = 85.0
     min_posts: int = 8
 
 
