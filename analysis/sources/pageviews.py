@@ -78,7 +78,7 @@ def _views(value: str) -> float | None:
     return number if np.isfinite(number) and number >= 0 else None
 
 
-def _period(lines: list[str], name: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+def export_period(lines: list[str], name: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The period of a total: from GA4's header notes, else from the file name."""
     notes = {}
     for line in lines:
@@ -141,12 +141,15 @@ def read_pageviews(path: Path) -> pd.DataFrame:
     if missing and header_is_data(list(frame.columns)):
         raise PageviewError(f"{name}: de eerste regel is geen kopregel maar gegevens; exporteer opnieuw met "
                             "kolomnamen (pagina en weergaven)")
+    if missing and {"klikken", "clicks"} & {normalise(c) for c in frame.columns}:
+        raise PageviewError(f"{name}: dit is een Search Console-export (klikken en vertoningen uit Google, geen "
+                            "paginaweergaven); geef hem met --search-console")
     if missing:
         raise PageviewError(f"{name}: kolom(men) niet gevonden: {', '.join(missing)}; "
                             f"kolommen: {', '.join(frame.columns)}")
     period = None
     if date_col is None:
-        period = _period(lines, name)
+        period = export_period(lines, name)
         if period is None:
             raise PageviewError(f"{name}: geen datumkolom en geen periode (in de kopregels of de bestandsnaam); "
                                 "exporteer met de dimensie datum of maand, of zet de periode in de bestandsnaam "

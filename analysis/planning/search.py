@@ -1,0 +1,153 @@
+"""What patients search, and which posts bring them: Search Console and GA4 landing pages.
+
+- **Search demand per topic**: every query tagged with the topic tagger (short-text mode, as a
+  contact message), its impressions and clicks summed per topic, with the impression-weighted
+  position and the topic's most shown queries.
+- **Search gaps**: queries with at least MIN_IMPRESSIONS impressions about a topic the blog has no
+  post on, or on which the site ranks beyond page 1 (position above 10).
+- **Titles to rewrite**: pages with many impressions (at least the site's median and
+  MIN_IMPRESSIONS) whose CTR is under half of what the site's own pages get at the same
+  position (a page in the top three with 2% CTR: the title and description do not invite).
+- **Posts losing clicks**: with an export of an earlier period as well, posts whose clicks fell by
+  a third or more (at least LOSS_CLICKS clicks before).
+- **Per post**: clicks, impressions and position from Search Console, sessions and key events from
+  GA4's landing pages, contacts sent from the post's page, and the extra contacts the effects model
+  expects from a post on its main topic: one table, ranked by what reaches the practice.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from spacy.language import Language
+
+from ..sources.search_console import SearchExport
+from ..sources.urls import normalise_path
+from ..text.topics import TopicTagger
+
+MIN_IMPRESSIONS = 20  # impressions of a query or page before it is a gap or a title to rewrite
+PAGE_ONE = 10  # positions on the first page of results
+LOSS_CLICKS = 10
+LOSS_SHARE = 1 / 3
+POSITION_BANDS = [0, 3, 6, 10, 20, np.inf]
+
+
+@dataclass
+class SearchEvidence:
+    """The search figures of one practice (tables with English column names)."""
+
+    demand: pd.DataFrame  # per topic: impressions, clicks, queries, position, top_queries
+    gaps: pd.DataFrame  # query, topic, impressions, clicks, position, why
+    rewrite_titles: pd.DataFrame  # path, title, impressions, clicks, ctr, usual_ctr, position
+    losing: pd.DataFrame | None  # path, title, clicks_before, clicks_now (None without an earlier export)
+    tagged: pd.DataFrame  # every query with its topics
+
+    def top_query(self, topic: str) -> str | None:
+        """The query patients use most (by impressions) for *topic*, if any."""
+        rows = self.tagged[self.tagged["topics"].map(lambda ts: topic in ts)]
+        return None if rows.empty else str(rows.sort_values(["impressions", "query"], ascending=[False, True])
+                                           .iloc[0]["query"])
+
+
+def tagged_queries(export: SearchExport, nlp: Language, tagger: TopicTagger | None = None) -> pd.DataFrame:
+    """The query table with each query's topics (a list, in the tagger's order)."""
+    queries = export.queries.copy()
+    tags = (tagger or TopicTagger()).tag_messages(queries["query"].tolist(), nlp)
+    queries["topics"] = [t["topics"] for t in tags]
+    return queries
+
+
+def search_demand(queries: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Per topic with at least one query: impressions, clicks, number of queries, impression-weighted
+    position and its three most shown queries."""
+    rows = queries.explode("topics").dropna(subset=["topics"])
+    if rows.empty:
+        return pd.DataFrame(columns=["label", "impressions", "clicks", "queries", "position", "top_queries"])
+    rows = rows.assign(weighted=rows["position"] * rows["impressions"])
+    grouped = rows.groupby("topics")
+    table = pd.DataFrame({"impressions": grouped["impressions"].sum(), "clicks": grouped["clicks"].sum(),
+                          "queries": grouped.size()})
+    table["position"] = grouped["weighted"].sum() / table["impressions"].where(table["impressions"] > 0)
+    table["top_queries"] = [list(g.sort_values(["impressions", "query"], ascending=[False, True])["query"].head(3))
+                            for _, g in grouped]
+    table.insert(0, "label", [labels.get(t, t) for t in table.index])
+    return table.sort_values(["impressions", "clicks"], ascending=False).rename_axis("topic")
+
+
+def search_gaps(queries: pd.DataFrame, posts: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Queries with at least MIN_IMPRESSIONS impressions on a topic without a post, or beyond page 1."""
+    covered = {t for topics in posts["topics"] for t in topics}
+    rows = []
+    for q in queries.itertuples(index=False):
+        if q.impressions < MIN_IMPRESSIONS or not q.topics:
+            continue
+        missing = [t for t in q.topics if t not in covered]
+        if missing:
+            why, topic = f"geen bericht over {labels.get(missing[0], missing[0]).lower()}", missing[0]
+        elif q.position > PAGE_ONE:
+            why, topic = f"gevonden op positie {round(q.position)}: voorbij de eerste pagina", q.topics[0]
+        else:
+            continue
+        rows.append({"query": q.query, "topic": topic, "label": labels.get(topic, topic),
+                     "impressions": q.impressions, "clicks": q.clicks, "position": q.position, "why": why})
+    return pd.DataFrame(rows, columns=["query", "topic", "label", "impressions", "clicks", "position", "why"]
+                        ).sort_values(["impressions", "query"], ascending=[False, True]).reset_index(drop=True)
+
+
+def titles_to_rewrite(pages: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """Pages shown often whose CTR is under half the site's usual CTR at their position."""
+    columns = ["path", "title", "impressions", "clicks", "ctr", "usual_ctr", "position"]
+    if len(pages) < 3:
+        return pd.DataFrame(columns=columns)
+    band = pd.cut(pages["position"], POSITION_BANDS)
+    usual = pages.groupby(band, observed=True)["ctr"].transform("median")
+    shown = pages["impressions"] >= max(MIN_IMPRESSIONS, float(pages["impressions"].median()))
+    low = pages[shown & (pages["ctr"] < 0.5 * usual)].assign(usual_ctr=usual)
+    low = low.assign(title=low["path"].map(lambda p: titles.get(p, "")))
+    return low[columns].sort_values(["impressions", "path"], ascending=[False, True]).reset_index(drop=True)
+
+
+def losing_posts(now: pd.DataFrame, before: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """Posts (paths with a title) whose clicks fell by LOSS_SHARE or more from the earlier export."""
+    joined = before[["path", "clicks"]].merge(now[["path", "clicks"]], on="path", how="left",
+                                              suffixes=("_before", "_now")).fillna({"clicks_now": 0.0})
+    joined = joined[joined["path"].isin(titles) & (joined["clicks_before"] >= LOSS_CLICKS)
+                    & (joined["clicks_now"] <= (1 - LOSS_SHARE) * joined["clicks_before"])]
+    joined.insert(1, "title", joined["path"].map(titles))
+    return joined.sort_values(["clicks_before", "path"], ascending=[False, True]).reset_index(drop=True)
+
+
+def post_paths(posts: pd.DataFrame) -> dict[str, str]:
+    """Path -> title of every post with an address."""
+    return {normalise_path(u): t for u, t in zip(posts["url"], posts["title"]) if isinstance(u, str) and u}
+
+
+def search_evidence(export: SearchExport, posts: pd.DataFrame, nlp: Language, labels: dict[str, str],
+                    earlier: SearchExport | None = None, tagger: TopicTagger | None = None) -> SearchEvidence:
+    queries = tagged_queries(export, nlp, tagger)
+    titles = post_paths(posts)
+    return SearchEvidence(demand=search_demand(queries, labels), gaps=search_gaps(queries, posts, labels),
+                          rewrite_titles=titles_to_rewrite(export.pages, titles),
+                          losing=losing_posts(export.pages, earlier.pages, titles) if earlier else None,
+                          tagged=queries)
+
+
+def posts_that_bring_patients(posts: pd.DataFrame, contacts: pd.DataFrame, effects: pd.DataFrame,
+                              export: SearchExport | None, landing: pd.DataFrame | None) -> pd.DataFrame:
+    """Per post: search clicks, impressions and position, landing sessions and key events, contacts
+    sent from its page, and the extra contacts expected from a post on its main topic; ranked by
+    key events, then contacts from the page, then clicks."""
+    table = pd.DataFrame({"post": posts["id"], "title": posts["title"], "main": posts["main"],
+                          "path": [normalise_path(u) if isinstance(u, str) and u else "" for u in posts["url"]]})
+    from_page = contacts["page"].map(lambda p: normalise_path(p) if isinstance(p, str) and p else "").value_counts()
+    table["contacts_from_page"] = table["path"].map(from_page).fillna(0).astype(int)
+    if export is not None:
+        table = table.merge(export.pages[["path", "clicks", "impressions", "position"]], on="path", how="left")
+    if landing is not None:
+        table = table.merge(landing[["path", "sessions", "key_events"]], on="path", how="left")
+    extra = effects["extra"] if "extra" in effects else pd.Series(dtype=float)
+    table["expected_extra"] = table["main"].map(extra)
+    order = [c for c in ("key_events", "contacts_from_page", "clicks") if c in table]
+    ranked = table.sort_values(order + ["title"], ascending=[False] * len(order) + [True], na_position="last")
+    return ranked.drop(columns=["main"]).reset_index(drop=True)
