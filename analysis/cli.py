@@ -76,6 +76,7 @@ def cmd_topics(args) -> int:
 
 
 def cmd_synth(args) -> int:
+    from .sample.search import write_search_sample
     from .sample.synthetic import labelled_posts, write_sample
     from .sources.corpus import load_corpus
 
@@ -93,7 +94,9 @@ def cmd_synth(args) -> int:
               f"{totals['posts']} berichten, {totals['contacts']} contacten ({totals['rows']} rijen)")
         return 0
     out = args.out or Path("data/sample")
-    summary = write_sample(labelled_posts(load_corpus(args.corpus)), out)
+    posts = labelled_posts(load_corpus(args.corpus))
+    summary = write_sample(posts, out)
+    write_search_sample(posts, out)
     print(f"synthetische gegevens geschreven naar {out}: {summary['rows']} rijen "
           f"({summary['contacts']} contacten), {summary['pageview_rows']} rijen paginaweergaven")
     return 0
@@ -200,10 +203,19 @@ def cmd_effects(args) -> int:
 def cmd_report(args) -> int:
     from .reporting.context import ReportConfig
     from .reporting.report import ReportFailed, run_report
+    from .sources.landing_pages import read_landing_pages
+    from .sources.search_console import read_search_console
 
-    check_not_input(args.out, [args.corpus, args.contacts, args.pageviews, args.weather, args.draft])
+    check_not_input(args.out, [args.corpus, args.contacts, args.pageviews, args.weather, args.draft,
+                               *args.search_console, args.landing_pages])
+    for export in args.search_console:  # a bad export is said here, before any page runs
+        read_search_console([export])
+    if args.landing_pages:
+        read_landing_pages(args.landing_pages)
     config = ReportConfig.for_inputs(args.corpus, args.contacts, pageviews=args.pageviews, weather=args.weather,
-                                     draft=args.draft, year=args.year, today=args.today or dt.date.today())
+                                     draft=args.draft, year=args.year, today=args.today or dt.date.today(),
+                                     search_console=tuple(args.search_console) or None,
+                                     landing_pages=args.landing_pages)
     try:
         run_report(args.out, config)
     except ReportFailed as exc:
@@ -318,6 +330,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="report year (default: the last year in the data)")
     p.add_argument("--draft", type=Path, help="draft to check in the planner")
     p.add_argument("--today", type=_date, help="the day the planner starts from (default: today)")
+    p.add_argument("--search-console", type=Path, nargs="+", default=[], metavar="ZIP_OR_FOLDER",
+                   help="Search Console performance export(s): the zip or its folder; a second, earlier one shows "
+                   "posts losing clicks")
+    p.add_argument("--landing-pages", type=Path, help="GA4 landing-page export with key events (CSV)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("app", help="the draft checker in the browser (Voilà on 127.0.0.1 only)")

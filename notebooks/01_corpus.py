@@ -47,12 +47,16 @@ say(corpus_line(report.config.corpus, posts))
 #
 # Per bericht: hoeveel contacten vanaf de pagina van het bericht zijn verstuurd (het formulier geeft de pagina
 # mee), en hoeveel contacten over het onderwerp van het bericht er in de vier weken na publicatie kwamen,
-# naast wat in die weken van het jaar gebruikelijk is. Dat is een beschrijving per bericht, geen bewijs: of
-# berichten over een onderwerp aantoonbaar patiënten brengen, staat op de pagina Seizoenen en effecten.
+# naast wat in die weken van het jaar gebruikelijk is; met een Search Console-export ook de klikken uit
+# Google, met de GA4-export Bestemmingspagina de bezoeken die op het bericht begonnen en in een contact
+# eindigden, en de extra contacten die het effectmodel verwacht van een bericht over het onderwerp. Dat is een
+# beschrijving per bericht, geen bewijs: of berichten over een onderwerp aantoonbaar patiënten brengen, staat op
+# de pagina Seizoenen en effecten.
 
 # %% jupyter={"source_hidden": true}
 with section():
-    show_all(sections.posts_that_bring_patients(report.dataset))
+    show_all(*sections.posts_that_bring_patients(report.dataset, search=next(iter(report.search_exports), None),
+                                                 landing=report.landing, effects=report.effects))
 
 # %% [markdown]
 # ## Berichten per maand en per seizoen

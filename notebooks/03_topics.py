@@ -37,7 +37,7 @@
 REPORT = ""  # the report's configuration (python -m analysis report passes it); empty: the sample
 
 # %% jupyter={"source_hidden": true}
-from analysis.reporting import key_points, sections
+from analysis.reporting import key_points, search_sections, sections
 from analysis.reporting.charts import setup
 from analysis.reporting.context import report_context
 from analysis.reporting.notebook import say_lines, section, show_all
@@ -93,3 +93,36 @@ with section():
 # %% jupyter={"source_hidden": true}
 with section():
     show_all(*sections.topic_demand(gaps, contacts, taxonomy))
+
+# %% [markdown]
+# ## Wat zoeken patiënten in Google?
+#
+# Uit de Search Console-export van de website: per onderwerp hoe vaak de website in Google verscheen
+# (vertoningen) en hoe vaak erop werd geklikt, met de zoekopdrachten die het vaakst voorkwamen. De
+# zoekopdrachten krijgen hun onderwerp op dezelfde manier als contactberichten. Search Console laat zeldzame
+# zoekopdrachten weg (privacy) en toont er hoogstens 1.000.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(search_sections.demand_table(report.search), search_sections.export_line(report.search_exports))
+
+# %% [markdown]
+# ### Zoekgaten: waar zoeken patiënten op dat de blog niet (goed) beantwoordt?
+#
+# Zoekopdrachten met genoeg vertoningen over een onderwerp waarover de blog geen bericht heeft, of waarop de
+# website pas na de eerste pagina van Google staat. De planner neemt ze mee.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(search_sections.gap_table(report.search))
+
+# %% [markdown]
+# ### Titels om te herschrijven, en berichten die klikken verliezen
+#
+# Pagina's die vaak in Google verschijnen maar veel minder klikken krijgen dan de eigen pagina's op dezelfde
+# positie: de titel en de beschrijving nodigen niet uit. En, met een export van een eerdere periode erbij, de
+# berichten die een derde of meer van hun klikken verloren.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(search_sections.rewrite_title_table(report.search), search_sections.losing_table(report.search))

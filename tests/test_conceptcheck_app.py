@@ -176,3 +176,21 @@ def test_a_wrongly_marked_word_is_dismissed_and_stays_dismissed(app_url):
                                "document.querySelector('.concept .genegeerd').innerText.startsWith('2 keer')",
                                timeout=30_000)
         assert page.query_selector("mark.rare") is None
+
+
+def test_the_findability_checks_follow_the_keyphrase_the_marketer_types(app_url):
+    """Without plan data the keyphrase is the topic's name; the marketer's own keyphrase is checked
+    against the title, the first paragraph, a heading and the page address."""
+    with opened(app_url, 1280, 1600) as (page, box):
+        box.fill(DRAFT)
+        page.wait_for_selector(".concept .seo", timeout=30_000)
+        assert "Zoekwoord: schaatsen (voorgesteld bij het onderwerp" in page.inner_text(".concept")
+        assert page.query_selector(".seo li.goed:has-text('Zoekwoord in de titel')") is not None
+        page.fill("input[placeholder='leeg: voorgesteld bij het onderwerp']", "liesblessure schaatsen")
+        page.wait_for_function("() => document.querySelector('.concept') && "
+                               "document.querySelector('.concept').innerText.includes('Zoekwoord: liesblessure')",
+                               timeout=30_000)
+        assert page.query_selector(".seo li.beter:has-text('Zoekwoord in de titel')") is not None
+        assert page.query_selector(".seo li.beter:has-text('Zoekwoord in het webadres')") is not None
+        assert "/schaatsen-zonder-blessure/" in page.inner_text(".seo")
+        page.screenshot(path=str(SHOTS / "conceptcheck-zoekwoord.png"), full_page=True)

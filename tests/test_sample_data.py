@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
+from analysis.sample.search import write_search_sample
 from analysis.sample.synthetic import PLANTED, contacts, labelled_posts, write_sample
 from analysis.sources.corpus import load_corpus
 from analysis.text.topics import TopicTagger
@@ -29,8 +30,12 @@ def _personal(text: str) -> list[str]:
 
 
 def test_committed_sample_is_what_the_generator_writes(tmp_path):
-    write_sample(labelled_posts(load_corpus(ROOT / "corpus" / "posts")), tmp_path)
-    for name in ["contacts.csv", "pageviews_ga4.csv", "weather_knmi.txt"]:
+    posts = labelled_posts(load_corpus(ROOT / "corpus" / "posts"))
+    write_sample(posts, tmp_path)
+    write_search_sample(posts, tmp_path)
+    search = [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.glob("search-console*/*.csv"))]
+    assert len(search) == 8
+    for name in ["contacts.csv", "pageviews_ga4.csv", "weather_knmi.txt", "ga4_bestemmingspagina.csv", *search]:
         assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), (
             f"data/sample/{name} is out of date: run `make sample` and commit it")
 

@@ -10,12 +10,13 @@ import pandas as pd
 import pytest
 
 from analysis.core.errors import InputError
-from analysis.planning.search import posts_that_bring_patients, search_evidence
+from analysis.planning.search import search_evidence
 from analysis.sources.landing_pages import read_landing_pages
 from analysis.sources.pageviews import read_pageviews
 from analysis.sources.search_console import read_search_console
 from analysis.text.posts import tagged_posts
 from analysis.text.topics import load_taxonomy
+from analysis.timeseries.audience import posts_that_bring_patients
 
 from .conftest import ROOT
 
@@ -139,15 +140,43 @@ def test_posts_losing_clicks_against_the_earlier_export(evidence):
     assert losing.loc["/blog/thuiswerken-zonder-nekpijn/", "clicks_now"] == 31
 
 
-def test_the_posts_that_bring_patients_are_ranked_by_key_events_then_contacts(posts):
-    contacts = pd.DataFrame({"page": ["https://www.fysiopraktijkhoorn.example/blog/thuiswerken-zonder-nekpijn/"] * 3
-                             + ["/contact/"]})
-    effects = pd.DataFrame({"extra": [0.8]}, index=["lies"])
-    table = posts_that_bring_patients(posts, contacts, effects, read_search_console([SEARCH / "nl"]),
-                                      read_landing_pages(SEARCH / "ga4-bestemmingspagina.csv"))
+def test_the_posts_that_bring_patients_are_ranked_by_key_events_with_their_search_figures(posts):
+    page = "/blog/thuiswerken-zonder-nekpijn/"
+    contacts = pd.DataFrame({"page": [page] * 3 + ["/contact/"]})
+    weekly = pd.DataFrame({"total": [5, 6], "lies": [1, 0], "thuiswerken": [2, 1]},
+                          index=pd.date_range("2026-09-07", periods=2, freq="W-MON"))
+    table = posts_that_bring_patients(posts, contacts, weekly, search=read_search_console([SEARCH / "nl"]),
+                                      landing=read_landing_pages(SEARCH / "ga4-bestemmingspagina.csv"),
+                                      extra=pd.Series({"schaatsen": 0.8, "lies": 0.8}))
     first = table.iloc[0]
     assert first["path"] == "/blog/liesblessure-na-het-schaatsen-wat-kunt-u-doen/" and first["key_events"] == 11
-    assert first["expected_extra"] == 0.8 and first["clicks"] == 44
-    nek = table.set_index("path").loc["/blog/thuiswerken-zonder-nekpijn/"]
-    assert nek["contacts_from_page"] == 3 and nek["key_events"] == 4
-    assert len(table) == len(posts)
+    assert first["expected_extra"] == 0.8 and first["clicks"] == 44 and first["impressions"] == 700
+    second = table.iloc[1]
+    assert second["path"] == page and second["from_page"] == 3 and second["key_events"] == 4
+    assert len(table) == posts["date"].notna().sum()
+
+
+def test_the_planted_search_truths_of_the_sample_are_found(posts, nlp):
+    from analysis.sample.search import SEARCH_PLANTED
+
+    sample = ROOT / "data" / "sample"
+    evidence = search_evidence(read_search_console([sample / "search-console"]), posts, nlp,
+                               load_taxonomy().labels(), earlier=read_search_console([sample / "search-console-2025"]))
+    assert list(evidence.rewrite_titles["path"]) == [f"/blog/{SEARCH_PLANTED.low_ctr_post}/"]
+    assert f"/blog/{SEARCH_PLANTED.losing_post}/" in set(evidence.losing["path"])
+    assert {"hoofdpijn", "duizeligheid"} <= set(evidence.gaps["topic"])
+    assert evidence.demand.index[0] == "rug"  # the planted rates: back pain is searched most
+
+
+def test_the_planner_cites_search_evidence_and_takes_the_words_patients_search():
+    from analysis.planning.search import search_terms
+    from analysis.reporting.context import ReportConfig, report_context
+
+    report = report_context(ReportConfig())  # the sample, with its Search Console exports
+    calendar = report.plan.calendar
+    queries = {t.query for t in search_terms(report.search).values()}
+    cited = calendar[calendar["angle"].str.contains("in Google")]
+    assert len(cited) and cited["angle"].str.contains("het meest gezocht: '").all()
+    assert calendar["keyword"].isin(queries).any()
+    worded = calendar[calendar["keyword"].isin(queries) & calendar["working_title"].str.contains(":")]
+    assert any(t.lower().startswith(k) for t, k in zip(worded["working_title"], worded["keyword"]))

@@ -83,7 +83,8 @@ def every_section(ds, nlp, corpus, contacts) -> list[str]:
         lambda: sections.ccf(ds, effects), lambda: sections.lead_time_table(effects, len(ds.weekly)),
         lambda: sections.plan_intro(plan), lambda: sections.plan_table(plan),
         lambda: sections.gap_table(plan.gaps, ds.taxonomy.labels()), lambda: sections.rewrite_table(plan.rewrites),
-        lambda: sections.data_needed_lines(effects, len(ds.weekly)), lambda: sections.posts_that_bring_patients(ds),
+        lambda: sections.data_needed_lines(effects, len(ds.weekly)),
+        lambda: sections.posts_that_bring_patients(ds, effects=effects),
         lambda: sections.lead_time_table(effects, len(ds.weekly)),
     ]
     for call in calls:

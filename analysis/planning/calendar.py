@@ -41,6 +41,7 @@ from ..timeseries.extra_contacts import (
     window_demand,
 )
 from .planner import evidence, last_post
+from .search import SearchLead, SearchTerm
 from .titles import AskedPhrase, TitleWriter
 
 ANSWER, GAP, SEASON = 0.02, 0.25, 0.25
@@ -129,10 +130,14 @@ def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.Dat
                        readability: pd.DataFrame, today: pd.Timestamp, labels: dict[str, str],
                        asked: dict[str, AskedPhrase], keywords: dict[str, str], posts_per_month: int,
                        months: dict[str, tuple[int, ...]] | None = None,
-                       heads: dict[str, str] | None = None) -> pd.DataFrame:
+                       heads: dict[str, str] | None = None, searched: dict[str, SearchTerm] | None = None,
+                       search_gaps: dict[str, SearchLead] | None = None) -> pd.DataFrame:
     """One row per planned post (:class:`PlanItem`) over the next twelve months, in date order.
     *months*: the season a topic list gives each topic; *heads*: how a title names a topic where no
-    patient phrase does (default its label)."""
+    patient phrase does (default its label); *searched*: per topic the query patients use most in
+    Google (a title's wording where no patient phrase gives one); *search_gaps*: the topics whose
+    searches the blog does not answer well (a gap, as a topic gap is)."""
+    searched, search_gaps = searched or {}, search_gaps or {}
     topics = [t for t in effects.index if effects.loc[t, "contacts"] > 0]
     if not topics or not len(weekly):
         return pd.DataFrame(columns=list(PlanItem.__dataclass_fields__))
@@ -150,7 +155,7 @@ def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.Dat
                 continue  # a seasonal topic is planned in its season only
             usual = window_demand(demand[topic], slot, effect_window(effects.loc[topic]))
             extra = extra_contacts(shrunk.loc[topic], usual)
-            gap = bool(gaps.loc[topic, "gap"])
+            gap = bool(gaps.loc[topic, "gap"]) or topic in search_gaps
             served = float(demand[topic].loc[season.weeks_served(week)].sum()) if season else 0.0
             value = extra.expected + usual * (ANSWER + GAP * gap) + SEASON * served
             weeks = season.weeks_served(week) if season else [
@@ -171,13 +176,13 @@ def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.Dat
     writer = TitleWriter()
     rows = [_item(slot, topic, effects.loc[topic], extra, seasonal, gap, questions, gaps.loc[topic], posts,
                   readability, labels, asked.get(topic), keywords.get(topic, labels[topic].lower()), writer,
-                  (heads or {}).get(topic, labels[topic]))
+                  (heads or {}).get(topic, labels[topic]), searched.get(topic), search_gaps.get(topic))
             for slot, (topic, extra, seasonal, gap, questions) in sorted(taken.items())]
     return pd.DataFrame([asdict(r) for r in rows], columns=list(PlanItem.__dataclass_fields__))
 
 
 def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readability, labels, phrase, keyword,
-          writer: TitleWriter, head: str) -> PlanItem:
+          writer: TitleWriter, head: str, searched: SearchTerm | None, lead: SearchLead | None) -> PlanItem:
     label = labels[topic]
     proven = bool(e["effect"])
     last = last_post(posts, topic)
@@ -186,6 +191,8 @@ def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readabi
         reason, kind = "berichten over dit onderwerp brengen aantoonbaar patiënten", "effect"
     elif season:
         reason, kind = _season_reason(e, slot), "season"
+    elif gap and not gap_row["gap"] and lead is not None:
+        reason, kind = lead.text(), "gap"
     elif gap:
         reason, kind = (f"patiënten vragen ernaar ({nl_number(100 * gap_row['contact_share'], 1)}% van de "
                         f"contacten), de blog heeft er weinig over"), "gap"
@@ -193,15 +200,16 @@ def _item(slot, topic, e, extra, season, gap, questions, gap_row, posts, readabi
         reason, kind = (f"patiënten vragen ernaar ({nl_number(100 * gap_row['contact_share'], 1)}% van de contacten)",
                         "general")
     priority = "high" if proven else "medium" if season or gap or extra.expected >= 1 else "low"
-    title = writer.title(kind, head, phrase, MONTH_NAMES[slot.month - 1])
-    angle = _angle(phrase, e, season, last, b1)
+    title = writer.title(kind, head, phrase, MONTH_NAMES[slot.month - 1], searched.query if searched else None)
+    angle = _angle(phrase, e, season, last, b1, [found.text() for found in (lead, searched)
+                                                 if found is not None and found.text() != reason])
     if e["season_overlap"] >= SEASON_OVERLAP:
         sure = "effect niet te scheiden van het seizoen"
     else:
         sure = evidence(e)
     return PlanItem(
         publish_from=slot, write_by=slot - pd.Timedelta(weeks=WRITE_WEEKS), topic=topic, topic_label=label,
-        working_title=title, angle=angle, keyword=phrase.text if phrase else keyword,
+        working_title=title, angle=angle, keyword=phrase.text if phrase else searched.query if searched else keyword,
         call_to_action=CALL_TO_ACTION,
         priority=priority, reason=reason, evidence=sure, **_figures(extra),
         expected=f"{expected_text(extra)}; {_questions_text(questions)}",
@@ -235,7 +243,7 @@ def _season_reason(e: pd.Series, slot: pd.Timestamp) -> str:
     return f"seizoen volgens de onderwerpenlijst (de gegevens tonen geen piek); online in {MONTH_NAMES[slot.month - 1]}"
 
 
-def _angle(phrase: AskedPhrase | None, e, season: bool, last, b1: bool | None) -> str:
+def _angle(phrase: AskedPhrase | None, e, season: bool, last, b1: bool | None, more: list[str] | None = None) -> str:
     parts = []
     if phrase is not None:
         parts.append(f"patiënten schrijven ons over '{phrase.text}' ({phrase.messages} berichten): beantwoord "
@@ -247,5 +255,5 @@ def _angle(phrase: AskedPhrase | None, e, season: bool, last, b1: bool | None) -
                      + (", dat moeilijker is dan B1" if b1 is False else ""))
     else:
         parts.append("de blog heeft nog geen bericht over dit onderwerp")
-    text = "; ".join(parts)
+    text = "; ".join(parts + (more or []))
     return text[0].upper() + text[1:] + "."

@@ -16,6 +16,7 @@ from ..timeseries.topic_effects import effects_table
 from ..timeseries.weekly import topic_lists
 from .calendar import editorial_calendar
 from .planner import rewrite_triage, topic_gaps
+from .search import SearchEvidence, search_leads, search_terms
 from .titles import patient_words, title_heads
 
 
@@ -39,10 +40,12 @@ def data_end(weekly: pd.DataFrame, contacts: pd.DataFrame) -> pd.Timestamp:
 
 def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None,
               effects: pd.DataFrame | None = None,
-              readability: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> Plan:
+              readability: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+              search: SearchEvidence | None = None) -> Plan:
     """Effects, readability, topic gaps, the editorial calendar and the rewrite triage; *today*
     defaults to the week after the data. *effects* and *readability* (per post, per sentence) are
-    computed unless given."""
+    computed unless given; *search*: what patients search in Google (its gaps and wording feed
+    the calendar)."""
     effects = effects_table(ds) if effects is None else effects
     table, sentences = readability_table(ds.posts, nlp) if readability is None else readability
     today = data_end(ds.weekly, ds.contacts) if today is None else pd.Timestamp(today)
@@ -53,7 +56,8 @@ def make_plan(ds: Dataset, nlp: Language, today: pd.Timestamp | None = None,
     words = patient_words(ds.contacts["text"].tolist(), topic_lists(ds.contacts["message_topics"]).tolist(), nlp)
     calendar = editorial_calendar(effects, gaps, weekly, ds.posts, table, today, ds.taxonomy.labels(),
                                   words.phrases, words.keywords, settings().posts_per_month,
-                                  {t.id: t.months for t in ds.taxonomy.topics}, title_heads(ds.taxonomy))
+                                  {t.id: t.months for t in ds.taxonomy.topics}, title_heads(ds.taxonomy),
+                                  search_terms(search), search_leads(search))
     return Plan(today=today, quiet_month=quiet_month, effects=effects, readability=table, gaps=gaps,
                 calendar=calendar, rewrites=rewrite_triage(ds.posts, table, effects, gaps, today, sentences))
 

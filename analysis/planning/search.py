@@ -10,9 +10,9 @@
   position (a page in the top three with 2% CTR: the title and description do not invite).
 - **Posts losing clicks**: with an export of an earlier period as well, posts whose clicks fell by
   a third or more (at least LOSS_CLICKS clicks before).
-- **Per post**: clicks, impressions and position from Search Console, sessions and key events from
-  GA4's landing pages, contacts sent from the post's page, and the extra contacts the effects model
-  expects from a post on its main topic: one table, ranked by what reaches the practice.
+
+The per-post table ("welke berichten brengen patiënten") is timeseries.audience's, which takes
+these exports beside the contacts.
 """
 from __future__ import annotations
 
@@ -48,6 +48,47 @@ class SearchEvidence:
         rows = self.tagged[self.tagged["topics"].map(lambda ts: topic in ts)]
         return None if rows.empty else str(rows.sort_values(["impressions", "query"], ascending=[False, True])
                                            .iloc[0]["query"])
+
+
+@dataclass(frozen=True)
+class SearchLead:
+    """A search gap the planner acts on: the topic's most shown query it does not answer well."""
+
+    query: str
+    impressions: int
+    why: str
+
+    def text(self) -> str:
+        return f"zoekgat: in Google zoeken patiënten op '{self.query}' ({self.impressions} vertoningen), {self.why}"
+
+
+def search_leads(evidence: SearchEvidence | None) -> dict[str, SearchLead]:
+    """Per topic with a search gap, its most shown gap query."""
+    if evidence is None:
+        return {}
+    leads: dict[str, SearchLead] = {}
+    for row in evidence.gaps.itertuples(index=False):  # most impressions first
+        leads.setdefault(row.topic, SearchLead(row.query, int(row.impressions), row.why))
+    return leads
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """How patients search for a topic in Google: its most shown query and the topic's impressions."""
+
+    query: str
+    impressions: int
+
+    def text(self) -> str:
+        return f"in Google {self.impressions} vertoningen over dit onderwerp, het meest gezocht: '{self.query}'"
+
+
+def search_terms(evidence: SearchEvidence | None) -> dict[str, SearchTerm]:
+    """Per topic, the query patients use most in Google (the wording for a working title)."""
+    if evidence is None or evidence.demand.empty:
+        return {}
+    return {t: SearchTerm(row.top_queries[0], int(row.impressions))
+            for t, row in evidence.demand.iterrows() if row.top_queries}
 
 
 def tagged_queries(export: SearchExport, nlp: Language, tagger: TopicTagger | None = None) -> pd.DataFrame:
@@ -101,10 +142,10 @@ def titles_to_rewrite(pages: pd.DataFrame, titles: dict[str, str]) -> pd.DataFra
     if len(pages) < 3:
         return pd.DataFrame(columns=columns)
     band = pd.cut(pages["position"], POSITION_BANDS)
-    usual = pages.groupby(band, observed=True)["ctr"].transform("median")
+    pages = pages.assign(usual_ctr=pages.groupby(band, observed=True)["ctr"].transform("median"),
+                         title=pages["path"].map(lambda p: titles.get(p, "")))
     shown = pages["impressions"] >= max(MIN_IMPRESSIONS, float(pages["impressions"].median()))
-    low = pages[shown & (pages["ctr"] < 0.5 * usual)].assign(usual_ctr=usual)
-    low = low.assign(title=low["path"].map(lambda p: titles.get(p, "")))
+    low = pages[shown & (pages["ctr"] < 0.5 * pages["usual_ctr"])]
     return low[columns].sort_values(["impressions", "path"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -131,23 +172,3 @@ def search_evidence(export: SearchExport, posts: pd.DataFrame, nlp: Language, la
                           rewrite_titles=titles_to_rewrite(export.pages, titles),
                           losing=losing_posts(export.pages, earlier.pages, titles) if earlier else None,
                           tagged=queries)
-
-
-def posts_that_bring_patients(posts: pd.DataFrame, contacts: pd.DataFrame, effects: pd.DataFrame,
-                              export: SearchExport | None, landing: pd.DataFrame | None) -> pd.DataFrame:
-    """Per post: search clicks, impressions and position, landing sessions and key events, contacts
-    sent from its page, and the extra contacts expected from a post on its main topic; ranked by
-    key events, then contacts from the page, then clicks."""
-    table = pd.DataFrame({"post": posts["id"], "title": posts["title"], "main": posts["main"],
-                          "path": [normalise_path(u) if isinstance(u, str) and u else "" for u in posts["url"]]})
-    from_page = contacts["page"].map(lambda p: normalise_path(p) if isinstance(p, str) and p else "").value_counts()
-    table["contacts_from_page"] = table["path"].map(from_page).fillna(0).astype(int)
-    if export is not None:
-        table = table.merge(export.pages[["path", "clicks", "impressions", "position"]], on="path", how="left")
-    if landing is not None:
-        table = table.merge(landing[["path", "sessions", "key_events"]], on="path", how="left")
-    extra = effects["extra"] if "extra" in effects else pd.Series(dtype=float)
-    table["expected_extra"] = table["main"].map(extra)
-    order = [c for c in ("key_events", "contacts_from_page", "clicks") if c in table]
-    ranked = table.sort_values(order + ["title"], ascending=[False] * len(order) + [True], na_position="last")
-    return ranked.drop(columns=["main"]).reset_index(drop=True)

@@ -155,9 +155,11 @@ class TitleWriter:
         self.by_topic.add((topic, ending))
         return ending.format(month=month)
 
-    def title(self, kind: str, label: str, phrase: AskedPhrase | None, month: str) -> str:
-        """'Last van uw knie? Wat u zelf kunt doen'; without a phrase 'Kinderen: hoe wij u helpen'."""
+    def title(self, kind: str, label: str, phrase: AskedPhrase | None, month: str, searched: str | None = None) -> str:
+        """'Last van uw knie? Wat u zelf kunt doen'; without a phrase the words patients search in
+        Google ('Liesblessure schaatsen: wat u zelf kunt doen'), else 'Kinderen: hoe wij u helpen'."""
         ending = self._ending(kind, month, label)
         if phrase is not None:
             return f"{phrase.question} {ending}"
-        return f"{label}: {ending[0].lower()}{ending[1:]}"
+        head = searched[0].upper() + searched[1:] if searched else label
+        return f"{head}: {ending[0].lower()}{ending[1:]}"

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..core.dates import next_monday_of_week
 from ..core.formatting import MONTH_NAMES, nl_date
+from ..sources.urls import normalise_path
 from ..timeseries.extra_contacts import expected_text, row_extra
 from .plan import Plan
 from .planner import evidence, last_post
@@ -57,3 +58,24 @@ def _last_post(plan: Plan, posts: pd.DataFrame, topic: str) -> str:
     b1 = plan.readability["b1"].get(last["id"]) if "b1" in plan.readability else None
     level = "" if b1 is None else (", op B1" if b1 else ", moeilijker dan B1")
     return f"laatste bericht: '{last['title']}' ({nl_date(last['date'])}{level})"
+
+
+def suggested_keyphrase(plan: Plan | None, topic: str | None, labels: dict[str, str]) -> str:
+    """The focus keyphrase to suggest for a draft on *topic*: the plan's keyword for it (the words
+    patients search in Google, else write in their messages), else the topic's name."""
+    if topic is None:
+        return ""
+    if plan is not None and len(plan.calendar):
+        planned = plan.calendar[plan.calendar["topic"] == topic]
+        if len(planned) and str(planned.iloc[0]["keyword"]).strip():
+            return str(planned.iloc[0]["keyword"])
+    return labels.get(topic, topic).lower()
+
+
+def related_posts(posts: pd.DataFrame | None, topic: str | None) -> list[tuple[str, str]]:
+    """(title, path) of the blog's posts on *topic*, newest first: the internal links to suggest."""
+    if posts is None or topic is None or posts.empty:
+        return []
+    on_topic = posts[posts["topics"].map(lambda ts: topic in ts) & posts["url"].notna()]
+    on_topic = on_topic.sort_values("date", ascending=False, na_position="last")
+    return [(t, normalise_path(u)) for t, u in zip(on_topic["title"], on_topic["url"])]

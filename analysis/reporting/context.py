@@ -27,16 +27,20 @@ from ..core.errors import InputError
 from ..core.settings import settings_file
 from ..core.sufficiency import NotEnoughData
 from ..planning.plan import Plan, make_plan
+from ..planning.search import SearchEvidence, search_evidence
+from ..sources.landing_pages import read_landing_pages
+from ..sources.search_console import SearchExport, read_search_console
 from ..text.nlp import load_pipeline, pipeline_name
 from ..text.posts import tagged_posts
 from ..text.readability_table import readability_table
+from ..text.topics import load_taxonomy
 from ..timeseries.dataset import Dataset, load_dataset
 from ..timeseries.monthly import Trend, yearly_trend
 from ..timeseries.topic_effects import effects_table
 
 SAMPLE_DRAFT = paths.ROOT / "corpus" / "drafts" / "concept-knieklachten-bij-het-fietsen.md"
 KEEP_CONTEXTS = 3
-PATH_FIELDS = ("corpus", "contacts", "pageviews", "weather", "raw", "labels", "draft", "out")
+PATH_FIELDS = ("corpus", "contacts", "pageviews", "weather", "raw", "labels", "draft", "out", "landing_pages")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,9 @@ class ReportConfig:
     today: dt.date | None = None
     year: int | None = None
     out: Path | None = None  # where the planner's spreadsheets go
+    # Search Console exports (zip or folder), one per period
+    search_console: tuple[Path, ...] = (paths.SAMPLE / "search-console", paths.SAMPLE / "search-console-2025")
+    landing_pages: Path | None = paths.SAMPLE / "ga4_bestemmingspagina.csv"  # GA4 landing pages with key events
 
     @classmethod
     def for_inputs(cls, corpus: Path | None = None, contacts: Path | None = None, **options: Any) -> ReportConfig:
@@ -62,11 +69,14 @@ class ReportConfig:
         never the sample's website pages or hand labels."""
         values: dict[str, Any] = {k: v for k, v in options.items() if v is not None}
         if contacts is not None:
-            values = {"pageviews": None, "weather": None, "draft": None} | values | {"contacts": contacts}
+            values = {"pageviews": None, "weather": None, "draft": None, "search_console": (),
+                      "landing_pages": None} | values | {"contacts": contacts}
         if corpus is not None:
             values = {"raw": None, "labels": None} | values | {"corpus": corpus}
         resolved: dict[str, Any] = {k: (Path(v).resolve() if k in PATH_FIELDS and v is not None else v)
                                     for k, v in values.items()}
+        if "search_console" in resolved:
+            resolved["search_console"] = tuple(Path(p).resolve() for p in resolved["search_console"])
         return cls(**resolved)
 
     @property
@@ -75,6 +85,7 @@ class ReportConfig:
 
     def to_json(self) -> str:
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        data["search_console"] = [str(p) for p in self.search_console]
         return json.dumps({k: (str(v) if isinstance(v, (Path, dt.date)) else v) for k, v in data.items()},
                           sort_keys=True)
 
@@ -86,12 +97,13 @@ class ReportConfig:
         data: dict[str, Any] = {k: (None if v is None else Path(v) if k in PATH_FIELDS
                                     else dt.date.fromisoformat(v) if k == "today" else v)
                                 for k, v in json.loads(text).items()}
+        data["search_console"] = tuple(Path(p) for p in data.get("search_console") or ())
         return cls(**data)
 
     @property
     def inputs(self) -> list[Path]:
         return [p for p in (self.corpus, self.contacts, self.pageviews, self.weather, self.raw, self.labels,
-                            self.draft) if p is not None]
+                            self.draft, *self.search_console, self.landing_pages) if p is not None]
 
 
 def _fingerprint(path: Path) -> str:
@@ -152,12 +164,32 @@ class ReportContext:
     @cached_property
     def plan(self) -> Plan:
         return make_plan(self.dataset, self.nlp, today=self.config.plan_start, effects=self.effects,
-                         readability=self.readability)
+                         readability=self.readability, search=self.search)
+
+    @cached_property
+    def search_exports(self) -> list[SearchExport]:
+        """The Search Console exports, the latest period first."""
+        exports = [read_search_console([p]) for p in self.config.search_console]
+        return sorted(exports, key=lambda e: e.period[1] if e.period else pd.Timestamp.min, reverse=True)
+
+    @cached_property
+    def search(self) -> SearchEvidence | None:
+        """What patients search (None without a Search Console export); with two exports the earlier
+        one gives the posts losing clicks."""
+        exports = self.search_exports
+        if not exports:
+            return None
+        return search_evidence(exports[0], self.posts, self.nlp, load_taxonomy().labels(),
+                               earlier=exports[1] if len(exports) > 1 else None)
+
+    @cached_property
+    def landing(self) -> pd.DataFrame | None:
+        return read_landing_pages(self.config.landing_pages) if self.config.landing_pages else None
 
     def compute(self) -> None:
         """Everything the pages render, as far as the data allow; a part the data cannot give
         is left for its page, which says why."""
-        for name in ("posts", "readability", "dataset", "effects", "plan", "trend"):
+        for name in ("posts", "readability", "dataset", "effects", "plan", "trend", "search", "landing"):
             try:
                 getattr(self, name)
             except (InputError, NotEnoughData):  # the page that needs it says why, in Dutch

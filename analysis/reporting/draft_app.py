@@ -23,6 +23,7 @@ from ..core.dismissed import dismiss, dismissed_words
 from ..core.errors import DraftError
 from ..sources.drafts import draft_from_text, draft_from_upload
 from ..text.draft_check import check_blocks
+from ..text.seo_check import seo_checks
 from ..text.topics import TopicTagger
 from .draft_view import draft_html
 
@@ -36,13 +37,18 @@ PLACEHOLDER = ("Plak hier de tekst van het concept, ook rechtstreeks van een web
 
 
 def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, plan: Plan | None,
-               posts, labels: dict[str, str], pending: bool = False) -> str:
-    """The checker page for one draft (HTML)."""
-    from ..planning.topic_advice import topic_advice  # with the models: not needed to show the page
+               posts, labels: dict[str, str], pending: bool = False, keyphrase: str = "") -> str:
+    """The checker page for one draft (HTML); *keyphrase*: the marketer's focus keyphrase (empty:
+    the one suggested for the draft's main topic)."""
+    from ..planning.topic_advice import related_posts, suggested_keyphrase, topic_advice  # with the models
 
     result = check_blocks(title, blocks, nlp, tagger, dismissed_words())
+    main = result["topics"].get("main")
+    phrase = keyphrase.strip() or suggested_keyphrase(plan, main, labels)
+    seo = seo_checks(title, blocks, phrase, related=related_posts(posts, main)) if phrase else []
     return draft_html(title, blocks, result,
-                      topic_advice(plan, posts, labels, result["topics"]["topics"], pending=pending))
+                      topic_advice(plan, posts, labels, result["topics"]["topics"], pending=pending),
+                      seo=seo, keyphrase=phrase, suggested=not keyphrase.strip())
 
 
 PlanSource = Callable[[], "tuple[Plan | None, object]"]
@@ -74,13 +80,14 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     status = widgets.HTML("")
     result = widgets.HTML("<p>Nog geen concept.</p>")
     word = widgets.Text(placeholder="een gemarkeerd woord", layout=widgets.Layout(width="14rem"))
+    focus = widgets.Text(placeholder="leeg: voorgesteld bij het onderwerp", layout=widgets.Layout(width="22rem"))
     forget = widgets.Button(description="Niet meer markeren", tooltip=f"wordt bewaard in {DISMISSED_FILE}")
     timer: list[threading.Timer] = []
 
     def show(title: str, blocks: list) -> None:
         last[:] = [(title, blocks)]
         result.value = check_text(title, blocks, nlp, tagger, advice["plan"], advice["posts"], labels or {},
-                                  pending=advice["pending"])
+                                  pending=advice["pending"], keyphrase=focus.value)
         status.value = "<span class='klaar'>Gecontroleerd.</span>"
 
     def make_plan_in_background() -> None:
@@ -130,6 +137,11 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
             show(*last[0])
         status.value = f"'{html.escape(stored)}' wordt niet meer gemarkeerd (bewaard in {DISMISSED_FILE})."
 
+    def on_focus(change) -> None:
+        if last:
+            show(*last[0])
+
+    focus.observe(on_focus, names="value")
     forget.on_click(on_forget)
     text.observe(on_text, names="value")
     upload.observe(on_upload, names="value")
@@ -139,5 +151,6 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
         starter.start()
     return widgets.VBox([widgets.HTML("<b>Concept plakken</b>"), text,
                          widgets.HBox([widgets.HTML("<b>of een bestand uploaden</b> (.docx, .md, .txt):"), upload]),
+                         widgets.HBox([widgets.HTML("Zoekwoord (waarop patiënten het bericht vinden):"), focus]),
                          widgets.HBox([widgets.HTML("Een woord ten onrechte gemarkeerd?"), word, forget]),
                          status, result])

@@ -13,6 +13,7 @@ import re
 from ..core.dismissed import FILE_NAME as DISMISSED_FILE
 from ..text.draft_check import figure_rows
 from ..text.readability.verdict import B1_TEXT
+from ..text.seo_check import SeoCheck
 
 TITLE_CHARACTERS = (30, 60)  # a title that search results show whole and that says enough
 HEADING_WORDS = 8
@@ -32,6 +33,7 @@ border-bottom:1px solid #ddd}
 .concept mark{padding:0 .1rem;border-radius:.2rem}.concept .jargon{background:#f4c7c3}
 .concept .formal{background:#e3d4f5}.concept .rare{background:#ffd9a8}
 .concept .legenda span{margin-right:.8rem;padding:0 .3rem;border-radius:.2rem}
+.concept .seo{list-style:none;padding-left:0}.concept .seo .goed{color:#1d6b2f}.concept .seo .beter{color:#a4262c}
 </style>
 """
 
@@ -125,8 +127,21 @@ def _dismissed(count: int) -> str:
             f"ook niet mee als moeilijk woord (de lijst staat in {DISMISSED_FILE}).</p>")
 
 
-def draft_html(title: str, blocks: list, result: dict, advice: list[dict] | None = None) -> str:
-    """The whole checker page for one draft (result: check_blocks())."""
+def _seo(checks: list[SeoCheck], keyphrase: str, suggested: bool) -> list[str]:
+    """The findability checks: the keyphrase (the marketer's or the suggested one) and each check."""
+    if not checks:
+        return []
+    mark = {True: ("goed", "✓"), False: ("beter", "✗"), None: ("advies", "•")}
+    origin = " (voorgesteld bij het onderwerp; vul hierboven uw eigen zoekwoord in)" if suggested else ""
+    rows = "".join(f"<li class='{mark[c.ok][0]}'>{mark[c.ok][1]} <b>{_e(c.label)}</b>: {_e(c.text)}</li>"
+                   for c in checks)
+    return ["<h3>Vindbaarheid in Google</h3>", f"<p>Zoekwoord: <b>{_e(keyphrase)}</b>{_e(origin)}</p>",
+            f"<ul class='seo'>{rows}</ul>"]
+
+
+def draft_html(title: str, blocks: list, result: dict, advice: list[dict] | None = None,
+               seo: list[SeoCheck] | None = None, keyphrase: str = "", suggested: bool = True) -> str:
+    """The whole checker page for one draft (result: check_blocks(); seo: its findability checks)."""
     b1 = bool(result["b1"])
     parts = [STYLE, "<div class='concept'>", f"<h2>{_e(title)}</h2>",
              f"<p class='oordeel {'ja' if b1 else 'nee'}'>Oordeel: {_e(B1_TEXT[b1])}</p>",
@@ -150,5 +165,6 @@ def draft_html(title: str, blocks: list, result: dict, advice: list[dict] | None
         lines = [item["when"], item["last_post"], f"contacten: {item['contacts']}" if item["contacts"] else ""]
         parts.append(f"<p><b>{_e(item['label'])}</b> ({role}; herkend aan: {_e(terms)})<br>"
                      + "<br>".join(_e(x) for x in lines if x) + "</p>")
+    parts += _seo(seo or [], keyphrase, suggested)
     parts.append("</div>")
     return "".join(parts)

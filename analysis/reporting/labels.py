@@ -48,6 +48,11 @@ COLUMNS = {
     "views": "weergaven", "views_first_3_months": "weergaven eerste 3 maanden",
     "contacts_from_pages": "contacten vanaf de pagina's", "of_which_about_topic": "waarvan over het onderwerp",
     "per_1000_views": "per 1000 weergaven",
+    # search (Search Console, GA4 landing pages)
+    "impressions": "vertoningen in Google", "clicks": "klikken uit Google", "ctr": "CTR", "position": "positie",
+    "queries": "zoekopdrachten", "top_queries": "meest gezocht", "query": "zoekopdracht",
+    "usual_ctr": "gebruikelijke CTR op die positie", "clicks_before": "klikken eerder", "clicks_now": "klikken nu",
+    "sessions": "sessies (GA4)", "key_events": "belangrijke gebeurtenissen (GA4)",
 }
 INDEX_NAMES = {"topic": "onderwerp", "term": "kalender", "id": "bestand"}
 PRIORITIES = {"high": "hoog", "medium": "middel", "low": "laag"}

@@ -13,6 +13,7 @@ import pandas as pd
 from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_factor, nl_number, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, SEASON_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
 from ..sources.drafts import DraftError
+from ..sources.search_console import SearchExport
 from ..text.b1_calibration import calibration_table
 from ..text.draft_check import check
 from ..text.readability.formulas import MIN_WORDS
@@ -29,6 +30,7 @@ from ..timeseries.power import DataNeeded, needs_text
 from ..timeseries.seasonality import count_model, rate_ratios, seasonal_profile, stl_decompose, yearly_totals
 from . import charts
 from .labels import dutch_columns, present
+from .search_sections import NO_LANDING
 
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "lente", 4: "lente", 5: "lente",
            6: "zomer", 7: "zomer", 8: "zomer", 9: "herfst", 10: "herfst", 11: "herfst"}
@@ -189,10 +191,16 @@ def week_in_words(week: float) -> str:
     return f"{part} {MONTH_NAMES[day.month - 1]}"
 
 
-def posts_that_bring_patients(ds, shown: int = 12) -> pd.DataFrame:
-    """The posts whose pages patients wrote from most, with their topic's contacts after them."""
-    table = audience.posts_that_bring_patients(ds.posts, ds.contacts, ds.weekly, ds.pageviews)
-    if table.empty or not table["from_page"].any() and table["topic_contacts"].isna().all():
+def posts_that_bring_patients(ds, shown: int = 12, search: SearchExport | None = None,
+                              landing: pd.DataFrame | None = None, effects: pd.DataFrame | None = None):
+    """The posts that bring patients: contacts from their pages and their topic's contacts after
+    them; with a Search Console export their clicks and position in Google, with GA4's landing
+    pages the visits that began on them and ended in a key event, with the effects table the extra
+    contacts the model expects of a post on the topic. Returns (table, note on what is missing)."""
+    extra = effects["extra"] if effects is not None and "extra" in effects else None
+    table = audience.posts_that_bring_patients(ds.posts, ds.contacts, ds.weekly, ds.pageviews, search=search,
+                                               landing=landing, extra=extra)
+    if table.empty or not table["from_page"].any() and table["topic_contacts"].isna().all() and landing is None:
         raise NotEnoughData("Er zijn nog geen contacten die bij een bericht horen: het formulier geeft geen pagina "
                             "mee, of de contacten beginnen na de berichten.")
     out = pd.DataFrame({
@@ -202,7 +210,16 @@ def posts_that_bring_patients(ds, shown: int = 12) -> pd.DataFrame:
         "gebruikelijk in die weken": table["topic_usual"].map(lambda v: "" if pd.isna(v) else round(v))})
     if ds.pageviews is not None:
         out["weergaven"] = table["views"].astype(int)
-    return out.head(shown).set_index("titel")
+    if search is not None:
+        out["klikken uit Google"] = table["clicks"].map(lambda v: "" if pd.isna(v) else int(v))
+        out["positie in Google"] = table["position"].map(lambda v: "" if pd.isna(v) else nl_number(v, 1))
+    if landing is not None:
+        out["bezoeken begonnen hier (GA4)"] = table["sessions"].map(lambda v: "" if pd.isna(v) else int(v))
+        out["daarvan een contact (GA4)"] = table["key_events"].map(lambda v: "" if pd.isna(v) else nl_number(v, 0))
+    if extra is not None:
+        out["extra contacten verwacht (model)"] = table["expected_extra"].map(
+            lambda v: "nog niet te schatten" if pd.isna(v) else nl_number(v, 1))
+    return out.head(shown).set_index("titel"), None if landing is not None else NO_LANDING
 
 
 def lead_time_table(effects: pd.DataFrame, weeks: int) -> pd.DataFrame:

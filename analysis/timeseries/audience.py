@@ -5,6 +5,7 @@ import pandas as pd
 
 from ..core.dates import monday
 from ..sources.pageviews import period_total
+from ..sources.search_console import SearchExport
 from ..sources.urls import normalise_path
 from .effects import WINDOW
 from .leadtime import weekly_profile
@@ -62,10 +63,15 @@ def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: 
 
 
 def posts_that_bring_patients(posts: pd.DataFrame, contacts: pd.DataFrame, weekly: pd.DataFrame,
-                              views: pd.DataFrame | None = None, window: int = WINDOW) -> pd.DataFrame:
+                              views: pd.DataFrame | None = None, window: int = WINDOW,
+                              search: SearchExport | None = None, landing: pd.DataFrame | None = None,
+                              extra: pd.Series | None = None) -> pd.DataFrame:
     """Per dated post: contacts sent from its own page, contacts on its main topic in the *window*
     weeks from its publication week against the topic's usual contacts in those weeks of the year
-    (its weekly profile), and its page views where an export is given; most contacts first.
+    (its weekly profile), and its page views where an export is given. With a Search Console export
+    its clicks, impressions and position; with GA4's landing pages its sessions and key events; with
+    *extra* (per topic) the extra contacts the effects model expects of a post on its main topic.
+    Ranked by key events where known, then contacts from the page.
     Observed against usual is a description, not the effect model: one post's weeks are few."""
     paths = _paths(posts)
     from_page = contacts["page"].value_counts() if len(contacts) else pd.Series(dtype=int)
@@ -81,9 +87,17 @@ def posts_that_bring_patients(posts: pd.DataFrame, contacts: pd.DataFrame, weekl
         observed = int(weekly.loc[inside, topic].sum()) if topic and len(inside) else None
         usual = (float(sum(profiles[topic].loc[min(int(w.isocalendar().week), 52)] for w in inside))
                  if topic and len(inside) else None)
-        rows.append({"id": post.id, "title": post.title, "date": post.date,
+        rows.append({"id": post.id, "title": post.title, "date": post.date, "path": path or "",
                      "from_page": int(from_page.get(path, 0)) if path else 0,
                      "topic_contacts": observed, "topic_usual": usual,
-                     "views": int(reach.get(post.id, 0)) if reach is not None else None})
-    table = pd.DataFrame(rows, columns=["id", "title", "date", "from_page", "topic_contacts", "topic_usual", "views"])
-    return table.sort_values(["from_page", "date"], ascending=[False, False], kind="stable").reset_index(drop=True)
+                     "views": int(reach.get(post.id, 0)) if reach is not None else None,
+                     "expected_extra": extra.get(post.main, float("nan")) if extra is not None else None})
+    table = pd.DataFrame(rows, columns=["id", "title", "date", "path", "from_page", "topic_contacts", "topic_usual",
+                                        "views", "expected_extra"])
+    order = ["from_page", "date"]
+    if search is not None:
+        table = table.merge(search.pages[["path", "clicks", "impressions", "position"]], on="path", how="left")
+    if landing is not None:
+        table = table.merge(landing[["path", "sessions", "key_events"]], on="path", how="left")
+        order = ["key_events", *order]
+    return table.sort_values(order, ascending=False, kind="stable", na_position="last").reset_index(drop=True)

@@ -1,0 +1,74 @@
+"""The search sections of the notebooks: what patients search in Google, and what it asks of the blog.
+
+Each returns what to show or raises NotEnoughData; without a Search Console export the sections
+say what it would add and how to download it.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.formatting import nl_percent
+from ..core.sufficiency import NotEnoughData
+from ..planning.search import MIN_IMPRESSIONS, SearchEvidence
+from ..sources.search_console import SearchExport
+from .labels import dutch_columns
+
+NO_SEARCH = ("Er is geen Search Console-export meegegeven. Die laat zien waarop patiënten in Google zoeken, welke "
+             "zoekvragen de blog nog niet beantwoordt en welke titels weinig klikken krijgen. Downloaden: Search "
+             "Console → Prestaties → Exporteren → CSV downloaden; geef het zip-bestand mee met --search-console (met "
+             "een export van een jaar eerder erbij ziet u ook welke berichten klikken verliezen).")
+NO_LANDING = ("Met de GA4-export Bestemmingspagina (Rapporten → Betrokkenheid → Bestemmingspagina, met de kolom "
+              "Belangrijke gebeurtenissen, bijvoorbeeld generate_lead van het contactformulier) ziet u hier ook per "
+              "bericht hoeveel bezoeken erop begonnen en in een contact eindigden; geef hem mee met --landing-pages.")
+
+
+def _require(search: SearchEvidence | None) -> SearchEvidence:
+    if search is None:
+        raise NotEnoughData(NO_SEARCH)
+    return search
+
+
+def _percent(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    return frame.assign(**{c: frame[c].map(lambda v: nl_percent(v, 1)) for c in columns})
+
+
+def export_line(exports: list[SearchExport]) -> str:
+    """Which Search Console exports the section rests on (Dutch)."""
+    return "Zoekgegevens: " + " — ".join(e.describe() for e in exports) + "."
+
+
+def demand_table(search: SearchEvidence | None) -> pd.DataFrame:
+    """Per topic: impressions and clicks in Google, CTR, position and the queries shown most."""
+    demand = _require(search).demand
+    if demand.empty:
+        raise NotEnoughData("Geen van de zoekopdrachten in de export gaat over een onderwerp uit de lijst.")
+    table = demand.assign(ctr=demand["clicks"] / demand["impressions"].where(demand["impressions"] > 0))
+    table = _percent(table, "ctr")[["label", "impressions", "clicks", "ctr", "position", "top_queries"]]
+    return dutch_columns(table.head(15).set_index("label").rename_axis(None))
+
+
+def gap_table(search: SearchEvidence | None) -> pd.DataFrame | str:
+    gaps = _require(search).gaps
+    if gaps.empty:
+        return (f"Geen zoekgaten: elke zoekopdracht met minstens {MIN_IMPRESSIONS} vertoningen over een onderwerp "
+                "heeft een bericht en staat op de eerste pagina van Google.")
+    return dutch_columns(gaps.head(15)[["query", "label", "impressions", "position", "why"]].set_index("query"))
+
+
+def rewrite_title_table(search: SearchEvidence | None) -> pd.DataFrame | str:
+    pages = _require(search).rewrite_titles
+    if pages.empty:
+        return "Geen pagina's met veel vertoningen en opvallend weinig klikken: de titels en beschrijvingen werken."
+    table = _percent(pages, "ctr", "usual_ctr")
+    table = table.assign(title=table["title"].where(table["title"] != "", table["path"]))
+    return dutch_columns(table[["title", "impressions", "clicks", "ctr", "usual_ctr", "position"]].set_index("title"))
+
+
+def losing_table(search: SearchEvidence | None) -> pd.DataFrame | str:
+    losing = _require(search).losing
+    if losing is None:
+        return ("Welke berichten klikken verliezen, ziet u met een tweede Search Console-export van een eerdere "
+                "periode (bijvoorbeeld dezelfde maanden vorig jaar).")
+    if losing.empty:
+        return "Geen bericht verloor een derde of meer van zijn klikken uit Google."
+    return dutch_columns(losing[["title", "clicks_before", "clicks_now"]].set_index("title"))
