@@ -247,13 +247,16 @@ def chain_times(practices: int) -> dict:
 
 
 def _tree(pid: int) -> list[int]:
-    """*pid* and its descendants (the forked workers)."""
+    """*pid* and its descendants (forked workers, and processes started from any of its threads, as
+    Dask's nannies start their workers)."""
     out = [pid]
-    try:
-        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
             out += _tree(int(child))
-    except OSError:
-        pass
     return out
 
 

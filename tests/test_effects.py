@@ -15,6 +15,8 @@ from analysis.timeseries.effects import (
     topic_effect,
 )
 
+from .conftest import ROOT
+
 CALENDARS: dict = {}
 
 
@@ -261,3 +263,19 @@ def test_no_level_shift_is_claimed_in_a_growing_practice_or_over_a_summer_closur
         total.iloc[80:82] = total.iloc[80:82] // 2  # the practice closed for two weeks
         total = (total * np.exp(0.1 * np.arange(len(total)) / 52)).round()  # 10% growth a year
         assert find_level_shift(total, calendar) is None
+
+
+def test_counts_the_model_finds_no_solution_for_get_a_note_and_never_stop_the_analysis():
+    """Found in the chain benchmark: a small practice's weather-driven topic made the fit's
+    iterations run off (NaN weights); the topic is now 'niet te schatten', the other topics go on."""
+    from analysis.timeseries.effects import NO_SOLUTION, publication_effects
+
+    folder = ROOT / "tests" / "fixtures" / "effects"
+    weekly = pd.read_csv(folder / "valpreventie-zonder-oplossing.csv", index_col="week", parse_dates=True)
+    covariates = pd.read_csv(folder / "valpreventie-covariaten.csv", index_col=0, parse_dates=True)
+    covariates.attrs["weather_used"] = True
+    starts = [pd.Timestamp(d) for d in ("2021-03-08", "2025-10-06", "2025-10-06")]
+    table = publication_effects(weekly, {"valpreventie": starts}, covariates, ["valpreventie"],
+                                frozenset({"valpreventie"}))
+    assert table.loc["valpreventie", "note"] == NO_SOLUTION and np.isnan(table.loc["valpreventie", "lift"])
+    assert not table.loc["valpreventie", "effect"]

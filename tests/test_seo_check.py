@@ -11,7 +11,7 @@ from analysis.text.seo_check import has_phrase, internal_links, seo_checks
 
 BODY = """Een liesblessure na het schaatsen komt vaak door te weinig opwarmen.
 
-## Wat doet u bij een liesblessure?
+## Wat doet u bij een liesblessure na het schaatsen?
 
 Rust een paar dagen en lees ook [ons bericht over opwarmen](/blog/schaatsen-warm-op-en-spaar-uw-lies/).
 """

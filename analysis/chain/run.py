@@ -105,8 +105,8 @@ def _client(scheduler: str | None, workers: int | None):
     import dask
     from distributed import Client, LocalCluster
 
-    for name in ("distributed", "tornado", "bokeh"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    for name in ("distributed", "tornado", "bokeh"):  # a task's failure is the chain's report line, not a log
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     address = scheduler or dask.config.get("scheduler-address", None)
     if address:
         try:
@@ -122,7 +122,7 @@ def _client(scheduler: str | None, workers: int | None):
                              "er een met: dask worker ADRES --nthreads 1") from None
         return client, None
     cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.CRITICAL)
     return Client(cluster), cluster
 
 

@@ -9,7 +9,7 @@
   MIN_IMPRESSIONS) whose CTR is under half of what the site's own pages get at the same
   position (a page in the top three with 2% CTR: the title and description do not invite).
 - **Posts losing clicks**: with an export of an earlier period as well, posts whose clicks fell by
-  a third or more (at least LOSS_CLICKS clicks before).
+  a third or more (at least LOSS_CLICKS clicks before), by more than chance.
 
 The per-post table ("welke berichten brengen patiënten") is timeseries.audience's, which takes
 these exports beside the contacts.
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy.stats import binom
 from spacy.language import Language
 
 from ..sources.search_console import SearchExport
@@ -150,11 +151,15 @@ def titles_to_rewrite(pages: pd.DataFrame, titles: dict[str, str]) -> pd.DataFra
 
 
 def losing_posts(now: pd.DataFrame, before: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
-    """Posts (paths with a title) whose clicks fell by LOSS_SHARE or more from the earlier export."""
+    """Posts (paths with a title) whose clicks fell by LOSS_SHARE or more from the earlier export of
+    the same length, by more than chance: of the clicks of both periods together, so few fall in the
+    later one that an even split would give so few in under 5% of cases (one-sided binomial test)."""
     joined = before[["path", "clicks"]].merge(now[["path", "clicks"]], on="path", how="left",
                                               suffixes=("_before", "_now")).fillna({"clicks_now": 0.0})
+    total = (joined["clicks_before"] + joined["clicks_now"]).astype(int)
+    chance = binom.cdf(joined["clicks_now"].astype(int), total, 0.5)
     joined = joined[joined["path"].isin(titles) & (joined["clicks_before"] >= LOSS_CLICKS)
-                    & (joined["clicks_now"] <= (1 - LOSS_SHARE) * joined["clicks_before"])]
+                    & (joined["clicks_now"] <= (1 - LOSS_SHARE) * joined["clicks_before"]) & (chance < 0.05)]
     joined.insert(1, "title", joined["path"].map(titles))
     return joined.sort_values(["clicks_before", "path"], ascending=[False, True]).reset_index(drop=True)
 

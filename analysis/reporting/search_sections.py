@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core.formatting import nl_percent
+from ..core.formatting import nl_number, nl_percent
 from ..core.sufficiency import NotEnoughData
 from ..planning.search import MIN_IMPRESSIONS, SearchEvidence
 from ..sources.search_console import SearchExport
@@ -32,6 +32,13 @@ def _percent(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].map(lambda v: nl_percent(v, 1)) for c in columns})
 
 
+def _readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Counts as whole numbers, positions with one decimal (as Search Console shows them)."""
+    counts = {c: frame[c].astype(int) for c in ("impressions", "clicks", "clicks_before", "clicks_now") if c in frame}
+    shown = frame.assign(**counts)
+    return shown.assign(position=shown["position"].map(lambda v: nl_number(v, 1))) if "position" in shown else shown
+
+
 def export_line(exports: list[SearchExport]) -> str:
     """Which Search Console exports the section rests on (Dutch)."""
     return "Zoekgegevens: " + " — ".join(e.describe() for e in exports) + "."
@@ -43,7 +50,7 @@ def demand_table(search: SearchEvidence | None) -> pd.DataFrame:
     if demand.empty:
         raise NotEnoughData("Geen van de zoekopdrachten in de export gaat over een onderwerp uit de lijst.")
     table = demand.assign(ctr=demand["clicks"] / demand["impressions"].where(demand["impressions"] > 0))
-    table = _percent(table, "ctr")[["label", "impressions", "clicks", "ctr", "position", "top_queries"]]
+    table = _readable(_percent(table, "ctr"))[["label", "impressions", "clicks", "ctr", "position", "top_queries"]]
     return dutch_columns(table.head(15).set_index("label").rename_axis(None))
 
 
@@ -52,16 +59,18 @@ def gap_table(search: SearchEvidence | None) -> pd.DataFrame | str:
     if gaps.empty:
         return (f"Geen zoekgaten: elke zoekopdracht met minstens {MIN_IMPRESSIONS} vertoningen over een onderwerp "
                 "heeft een bericht en staat op de eerste pagina van Google.")
-    return dutch_columns(gaps.head(15)[["query", "label", "impressions", "position", "why"]].set_index("query"))
+    table = _readable(gaps.head(15))[["query", "label", "impressions", "position", "why"]]
+    return dutch_columns(table.set_index("query").rename_axis("zoekopdracht"))
 
 
 def rewrite_title_table(search: SearchEvidence | None) -> pd.DataFrame | str:
     pages = _require(search).rewrite_titles
     if pages.empty:
         return "Geen pagina's met veel vertoningen en opvallend weinig klikken: de titels en beschrijvingen werken."
-    table = _percent(pages, "ctr", "usual_ctr")
+    table = _readable(_percent(pages, "ctr", "usual_ctr"))
     table = table.assign(title=table["title"].where(table["title"] != "", table["path"]))
-    return dutch_columns(table[["title", "impressions", "clicks", "ctr", "usual_ctr", "position"]].set_index("title"))
+    columns = ["title", "impressions", "clicks", "ctr", "usual_ctr", "position"]
+    return dutch_columns(table[columns].set_index("title").rename_axis("pagina"))
 
 
 def losing_table(search: SearchEvidence | None) -> pd.DataFrame | str:
@@ -71,4 +80,5 @@ def losing_table(search: SearchEvidence | None) -> pd.DataFrame | str:
                 "periode (bijvoorbeeld dezelfde maanden vorig jaar).")
     if losing.empty:
         return "Geen bericht verloor een derde of meer van zijn klikken uit Google."
-    return dutch_columns(losing[["title", "clicks_before", "clicks_now"]].set_index("title"))
+    table = _readable(losing)[["title", "clicks_before", "clicks_now"]]
+    return dutch_columns(table.set_index("title").rename_axis("bericht"))

@@ -70,25 +70,33 @@ def _write(path: Path, header: list[str], rows: list[list]) -> None:
         writer.writerows(rows)
 
 
-def _export(posts: pd.DataFrame, end: dt.date, rng: np.random.Generator, planted: SearchPlanted,
-            earlier: bool) -> tuple[list[list], list[list], list[list]]:
-    """(query rows, page rows, date rows) of one three-month export ending on *end*."""
+def _positions(posts: pd.DataFrame, seed: int) -> dict[str, float]:
+    """Each query's position in Google, the same in both years: on page 1 where the blog has a post on
+    the topic, beyond it where not."""
+    rng = np.random.default_rng(seed + 4)
     covered = {t for ts in posts["topics"] for t in ts}
+    return {phrase: float(rng.uniform(2, 9) if topic in covered else rng.uniform(11, 28))
+            for topic, phrases in QUERIES.items() for phrase in phrases}
+
+
+def _export(posts: pd.DataFrame, end: dt.date, rng: np.random.Generator, planted: SearchPlanted,
+            earlier: bool, positions: dict[str, float]) -> tuple[list[list], list[list], list[list]]:
+    """(query rows, page rows, date rows) of one three-month export ending on *end*."""
     months = [(end.month - k - 1) % 12 + 1 for k in range(3)]
     season = {t: np.mean([PLANTED.topic_season.get(t, {}).get(m, 1.0) for m in months]) for t in QUERIES}
     queries: list[list] = []
     page_shown: dict[str, list[tuple[int, float]]] = {}
     by_topic = {t: posts[posts["topics"].map(lambda ts, t=t: ts[0] == t)] for t in QUERIES}
     for topic, phrases in QUERIES.items():
-        for phrase in phrases:
+        for k, phrase in enumerate(phrases):
             shown = int(rng.poisson(planted.impressions_per_rate * PLANTED.topic_rate[topic] * season[topic]))
-            position = float(rng.uniform(2, 9) if topic in covered else rng.uniform(11, 28))
+            position = positions[phrase]
             clicks = int(rng.binomial(shown, _ctr(position)))
             queries.append([phrase, clicks, shown, position])
-            slugs = list(by_topic[topic]["slug"])
-            if slugs:  # the planted posts get their topic's searches; other topics a post at random
+            slugs = sorted(by_topic[topic]["slug"])
+            if slugs:  # the planted posts get their topic's searches; each other query the same post every year
                 planted_slug = next((s for s in (planted.low_ctr_post, planted.losing_post) if s in slugs), None)
-                slug = planted_slug or str(slugs[int(rng.integers(len(slugs)))])
+                slug = planted_slug or str(slugs[k % len(slugs)])
                 page_shown.setdefault(slug, []).append((shown, position))
     for phrase in NAVIGATIONAL:
         shown = int(rng.poisson(1500))
@@ -126,9 +134,10 @@ def write_search_sample(posts: pd.DataFrame, out: Path, planted: SearchPlanted =
     out = Path(out)
     rng = np.random.default_rng(seed + 3)
     dated = posts.dropna(subset=["date"])
+    positions = _positions(dated, seed)
     for folder, end, dutch in (("search-console", END, True), ("search-console-2025", END.replace(year=END.year - 1),
                                                                 False)):
-        queries, pages, dates = _export(dated, end, rng, planted, earlier=not dutch)
+        queries, pages, dates = _export(dated, end, rng, planted, not dutch, positions)
         names = (("Query's.csv", "Populairste zoekopdrachten", "Klikken", "Vertoningen", "CTR", "Positie"),
                  ("Pagina's.csv", "Populairste pagina's"), ("Datums.csv", "Datum")) if dutch else (
                  ("Queries.csv", "Top queries", "Clicks", "Impressions", "CTR", "Position"),

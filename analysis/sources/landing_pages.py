@@ -10,7 +10,6 @@ row and rows without usable numbers are skipped with a reason.
 """
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pandas as pd
 
 from ..core.errors import InputError, UnreadableInput
 from ..core.lexicons import read_words
+from .analytics_csv import analytics_table
 from .cells import count, decimal
 from .contacts.columns import COLUMNS, normalise
 from .pageviews import export_period
@@ -48,15 +48,7 @@ def read_landing_pages(path: Path) -> pd.DataFrame:
         text = read_text(path)
     except UnreadableInput as exc:
         raise LandingPageError(f"{name}: {exc}") from None
-    lines = text.split("\n")
-    body = "\n".join(line for line in lines if not line.startswith("#")).strip()
-    if not body:
-        raise LandingPageError(f"{name}: geen gegevens")
-    sep = max((",", ";", "\t"), key=body.split("\n", 1)[0].count)
-    try:
-        frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as exc:
-        raise LandingPageError(f"{name}: geen leesbare CSV ({exc})") from None
+    frame, lines = analytics_table(text, name, LandingPageError)
     columns = list(frame.columns)
     page, sessions, events = (_column(columns, PAGE), _column(columns, SESSIONS),
                               _column(columns, KEY_EVENTS, prefix=True))

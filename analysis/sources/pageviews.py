@@ -26,7 +26,6 @@ need months (views in a post's first three months) say they cannot be computed.
 """
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -37,6 +36,7 @@ import pandas as pd
 from ..core.dates import FIRST_WEB_YEAR
 from ..core.errors import PageviewError, UnreadableInput
 from ..core.lexicons import read_words
+from .analytics_csv import analytics_table
 from .contacts.columns import COLUMNS, header_is_data, normalise
 from .textfile import decode, read_text
 from .urls import normalise_path
@@ -126,16 +126,7 @@ def read_pageviews(path: Path) -> pd.DataFrame:
             text = read_text(path)
     except UnreadableInput as exc:
         raise PageviewError(f"{name}: {exc}") from None
-    lines = text.split("\n")
-    body = "\n".join(line for line in lines if not line.startswith("#")).strip()
-    if not body:
-        raise PageviewError(f"{name}: geen gegevens")
-    first = body.split("\n", 1)[0]
-    sep = max((";", ",", "\t"), key=first.count)
-    try:
-        frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as exc:
-        raise PageviewError(f"{name}: geen leesbare CSV ({exc})") from None
+    frame, lines = analytics_table(text, name, PageviewError)
     path_col, date_col, views_col = (_pick(list(frame.columns), n) for n in (PATH, DATE, VIEWS))
     missing = [label for label, col in (("pagina", path_col), ("weergaven", views_col)) if col is None]
     if missing and header_is_data(list(frame.columns)):

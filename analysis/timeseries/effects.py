@@ -64,7 +64,7 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy.stats import chi2, norm
 from statsmodels.stats.multitest import multipletests
-from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
+from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning, SingularMatrixWarning
 
 from ..core.sufficiency import MODEL_WEEKS, period_text
 from .covariates import WEATHER_COLUMNS, weather_demand_terms
@@ -82,6 +82,8 @@ LOW_NOTE = ("onder ×1: de berichten vielen in weken met minder vraag dan verwac
 WEATHER_NEEDED = ("het weer is nodig: de vraag volgt vorst en ijs, en berichten erover vallen in koude weken; "
                   "geef KNMI-daggegevens van het weerstation bij de praktijk mee")
 NO_CONTACTS_AFTER = "niet te schatten: (bijna) geen contacten in de weken na de berichten"
+NO_SOLUTION = ("niet te schatten: het model vindt voor deze aantallen geen oplossing (te weinig contacten, of ze "
+               "vallen bijna allemaal in een paar weken)")
 WEATHER_BOUND = "niet te scheiden van het weer: de berichten vielen in de weken met ijs, en die verklaart het weer al"
 CALENDAR = ["insurance_period", "christmas", "school_holiday", "public_holidays", "level_shift"]
 
@@ -174,6 +176,10 @@ def independent_columns(X: pd.DataFrame, first: tuple[str, ...] = ("const",)) ->
     return [c for c in X.columns if c in kept]
 
 
+class ModelFailure(ValueError):
+    """The quasi-Poisson fit found no solution (its iterations ran off to infinite rates)."""
+
+
 def _fit(y, X, independent: list[str] | None = None):
     """Quasi-Poisson fit on the independent columns of *X*; *independent*: those of *X* without
     its post window, known already (the post window is then only checked against them)."""
@@ -183,8 +189,12 @@ def _fit(y, X, independent: list[str] | None = None):
         independent = [c for c in X.columns if c in independent or c == "post_window"]
     X = X[independent]
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", (ConvergenceWarning, PerfectSeparationWarning, RuntimeWarning))
-        return sm.GLM(y, X, family=sm.families.Poisson()).fit(scale="X2")
+        warnings.simplefilter("ignore", (ConvergenceWarning, PerfectSeparationWarning, SingularMatrixWarning,
+                                         RuntimeWarning))
+        try:
+            return sm.GLM(y, X, family=sm.families.Poisson()).fit(scale="X2")
+        except (ValueError, np.linalg.LinAlgError) as exc:  # the iterations ran off (NaN weights)
+            raise ModelFailure(str(exc)) from None
 
 
 def _profile_fit(y: np.ndarray, X: pd.DataFrame, weeks: pd.DatetimeIndex, starts: list[pd.Timestamp]):
@@ -222,7 +232,12 @@ def choose_window(y: np.ndarray, X: pd.DataFrame, weeks: pd.DatetimeIndex, start
     for first in range(1, MAX_LAG + 1):
         for window in range(1, MAX_LAG - first + 2):
             inside = post_window(weeks, starts, window, first)
-            fits.append((first, window, inside, _fit(y, X.assign(post_window=inside), independent)))
+            try:
+                fits.append((first, window, inside, _fit(y, X.assign(post_window=inside), independent)))
+            except ModelFailure:  # a window the counts cannot carry is not a candidate
+                continue
+    if not fits:
+        raise ModelFailure("no window could be fitted")
     best = min(range(len(fits)), key=lambda i: fits[i][3].deviance - 1e-9 * i)
     first, window, inside, fit = fits[best]
     usable = [f for f in fits if np.isfinite(f[3].bse["post_window"]) and f[3].bse["post_window"] < 5]
@@ -262,13 +277,17 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
         result["note"] = WEATHER_NEEDED
         return result
     X = _design(weekly, topic, covariates, weather_driven)
-    p = joint_p(*_profile_fit(y, X, weekly.index, starts))
-    if p < ALPHA:
-        first, window, inside, beta, se = choose_window(y, X, weekly.index, starts)
-    else:
-        first, window, inside = 1, WINDOW, post_window(weekly.index, starts, WINDOW)
-        fit = _fit(y, X.assign(post_window=inside))
-        beta, se = float(fit.params["post_window"]), float(fit.bse["post_window"])
+    try:
+        p = joint_p(*_profile_fit(y, X, weekly.index, starts))
+        if p < ALPHA:
+            first, window, inside, beta, se = choose_window(y, X, weekly.index, starts)
+        else:
+            first, window, inside = 1, WINDOW, post_window(weekly.index, starts, WINDOW)
+            fit = _fit(y, X.assign(post_window=inside))
+            beta, se = float(fit.params["post_window"]), float(fit.bse["post_window"])
+    except ModelFailure:
+        result["note"] = NO_SOLUTION
+        return result
     result["first_week"], result["window"] = first, window
     result["contacts_in_window"], result["weeks_in_window"] = int(y[inside > 0].sum()), int(inside.sum())
     result["season_overlap"] = round(season_overlap(inside, X), 3)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.formatting import nl_number
-from .effects import WINDOW, _design, _fit, family_z, post_window
+from .effects import WINDOW, ModelFailure, _design, _fit, family_z, post_window
 
 TARGET_LIFT = 1.5
 TARGET_TEXT = f"×{nl_number(TARGET_LIFT, 1)}"  # '×1,5'
@@ -85,7 +85,10 @@ def _baseline(weekly: pd.DataFrame, topic: str, covariates: pd.DataFrame,
     y = weekly[topic].to_numpy()
     if y.sum() == 0:
         return 0.0, 1.0
-    fit = _fit(y, _design(weekly, topic, covariates, weather_driven))
+    try:
+        fit = _fit(y, _design(weekly, topic, covariates, weather_driven))
+    except ModelFailure:  # no model for these counts: their own variance against their mean
+        return float(y.mean()), float(max(y.var() / y.mean(), 1.0))
     return float(y.mean()), float(max(fit.scale, 1.0))
 
 
