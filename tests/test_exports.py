@@ -200,6 +200,7 @@ def test_a_period_total_counts_only_the_contacts_of_its_period():
     stamps = pd.to_datetime(["2024-12-30 10:00", "2025-02-01 10:00", "2025-06-01 10:00"]).tz_localize(
         "Europe/Amsterdam")
     contacts = pd.DataFrame({"timestamp": stamps, "page": ["/blog/liesblessure-na-het-schaatsen/"] * 3,
-                             "topics": ["lies"] * 3})
+                             "text": ["Pijn in mijn lies."] * 3, "message_topics": ["lies"] * 3,
+                             "page_topics": ["lies;schaatsen"] * 3, "topics": ["lies;schaatsen"] * 3})
     table = contacts_per_1000_views(posts, contacts, views, ["lies"])
     assert table.loc["lies", "contacts_from_pages"] == 2  # the 2024 contact is outside the period

@@ -14,13 +14,16 @@ ALTERNATION = re.compile(r"[a-zà-ÿ' ]+(?:\|[a-zà-ÿ' ]+){5,}")
 # lists that are not language data: (module, first entry) -> why
 NOT_LANGUAGE = {
     ("core/cache.py", "spacy"): "the libraries whose versions key the cache",
+    ("planning/search.py", "query"): "column names of a table",
     ("privacy/deidentify.py", "prefix"): "deduce's annotation tags",
     ("privacy/rules.py", "nl"): "internet domain endings",
     ("reporting/context.py", "corpus"): "field names of the report configuration",
     ("reporting/context.py", "posts"): "field names of the report context",
+    ("reporting/search_sections.py", "query"): "column names of a table",
     ("reporting/sections.py", "title"): "column names of a table",
     ("sample/synthetic.py", "een week"): "the synthetic sample's generator writes its own texts",
     ("sources/contacts/columns.py", "date"): "the roles of a contact export's columns",
+    ("sources/search_console.py", "query"): "the roles of a Search Console table's columns",
     ("sources/importers/htmlpage.py", "script"): "HTML elements",
     ("sources/importers/wordpress_content.py", "address"): "HTML elements",
     ("sources/importers/wordpress_content.py", "header"): "HTML elements",

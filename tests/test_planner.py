@@ -89,8 +89,10 @@ def test_a_proven_topic_comes_first_states_its_extra_contacts_and_is_not_repeate
 def test_a_gap_is_measured_as_the_topics_page_shows_it():
     posts = pd.DataFrame({"topics": [["knie"]] * 4 + [["lies"]] * 16 + [[]] * 44,
                           "date": [pd.Timestamp("2026-01-01")] * 64})
-    contacts = pd.DataFrame({"topics": ["knie"] * 64 + ["lies"] * 33 + ["hoofdpijn"] * 33 + [""] * 870})
-    gaps = topic_gaps(posts, contacts, ["knie", "lies", "hoofdpijn"], TODAY)
+    asked = ["knie"] * 64 + ["lies"] * 33 + ["hoofdpijn"] * 33 + [""] * 870
+    contacts = pd.DataFrame({"text": "Een vraag.", "message_topics": asked, "page_topics": "lies",
+                             "topics": [";".join(dict.fromkeys([a, "lies"] if a else ["lies"])) for a in asked]})
+    gaps = topic_gaps(posts, contacts, ["knie", "lies", "hoofdpijn"], TODAY)  # the page a form was on is no demand
     assert not gaps.loc["knie", "gap"]  # 6,2% of the posts against 6,4% of the contacts
     assert not gaps.loc["lies", "gap"]  # 25% of the posts against 3,3% of the contacts
     assert gaps.loc["hoofdpijn", "gap"]  # asked about, never written about

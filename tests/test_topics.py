@@ -70,7 +70,8 @@ def test_the_planner_sees_the_same_coverage_as_the_hand_labels(corpus, tagged):
     by_labels = corpus.assign(topics=[[labels.at[s, "main"], *labels.at[s, "secondary"]] for s in corpus["slug"]])
     by_tagger = corpus.assign(topics=[tagged[s]["topics"] for s in corpus["slug"]])
     topics = load_taxonomy().ids
-    contacts = pd.DataFrame({"topics": topics})  # every topic asked about equally often (3,7% each)
+    contacts = pd.DataFrame({"text": "Een vraag.", "message_topics": topics, "page_topics": "",
+                             "topics": topics})  # every topic asked about equally often (3,7% each)
     gaps = {name: topic_gaps(posts, contacts, topics, today)["gap"]
             for name, posts in [("labels", by_labels), ("tagger", by_tagger)]}
     assert (gaps["labels"] == gaps["tagger"]).all(), pd.DataFrame(gaps)

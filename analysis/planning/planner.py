@@ -18,7 +18,7 @@ from ..core.formatting import nl_factor
 from ..sources.urls import normalise_path
 from ..timeseries.effects import SEASON_OVERLAP
 from ..timeseries.extra_contacts import effect_window, window_words
-from ..timeseries.weekly import topic_lists
+from ..timeseries.weekly import demand_topics
 
 REWRITE_AGE_YEARS = 3
 GAP_MIN_SHARE = 0.03  # topic in at least 3% of contacts
@@ -27,8 +27,9 @@ GAP_COVERAGE = 0.5  # ...and a share of the posts below half its share of the co
 
 def topic_gaps(posts: pd.DataFrame, contacts: pd.DataFrame, topics: list[str],
                today: pd.Timestamp) -> pd.DataFrame:
-    """Per topic: share of contacts about it, posts about it (all, and last two years)."""
-    contact_topics = topic_lists(contacts["topics"])
+    """Per topic: share of contacts asking about it (weekly.demand_topics: a page's topics are not
+    demand), posts about it (all, and last two years)."""
+    contact_topics = demand_topics(contacts)
     recent = posts[posts["date"] >= today - pd.DateOffset(years=2)]
     rows = []
     for t in topics:

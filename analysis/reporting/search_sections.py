@@ -18,8 +18,8 @@ NO_SEARCH = ("Er is geen Search Console-export meegegeven. Die laat zien waarop 
              "Console → Prestaties → Exporteren → CSV downloaden; geef het zip-bestand mee met --search-console (met "
              "een export van een jaar eerder erbij ziet u ook welke berichten klikken verliezen).")
 NO_LANDING = ("Met de GA4-export Bestemmingspagina (Rapporten → Betrokkenheid → Bestemmingspagina, met de kolom "
-              "Belangrijke gebeurtenissen, bijvoorbeeld generate_lead van het contactformulier) ziet u hier ook per "
-              "bericht hoeveel bezoeken erop begonnen en in een contact eindigden; geef hem mee met --landing-pages.")
+              "Belangrijke gebeurtenissen, zoals het versturen van het contactformulier) ziet u hier ook per bericht "
+              "hoeveel bezoeken erop begonnen en in een contact eindigden; geef hem mee met --landing-pages.")
 
 
 def _require(search: SearchEvidence | None) -> SearchEvidence:

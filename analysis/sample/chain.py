@@ -6,7 +6,7 @@ its own seed and its own lifts:
 
 - *size*: log-normal around :attr:`ChainPlanted.mean_size` (spread ``size_spread``), clipped to
   [``min_size``, ``max_size``]: all contact rates are the sample's times the size, so a practice
-  of size 0.2 gets about 1,200 contacts in six years and one of size 6 about 36,000;
+  of size 0.2 gets about 1,200 contacts in six years and one of size 8 about 50,000;
 - *posts*: ``posts_per_size`` × size^0.6 posts (at least ``min_posts``), drawn from the sample's
   posts with replacement, each moved a whole number of years (so insurance posts stay in the
   autumn) and given an opening line of its own (so no two posts share a text);

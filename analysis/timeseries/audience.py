@@ -9,7 +9,7 @@ from ..sources.search_console import SearchExport
 from ..sources.urls import normalise_path
 from .effects import WINDOW
 from .leadtime import weekly_profile
-from .weekly import topic_lists
+from .weekly import demand_topics
 
 
 def _paths(posts: pd.DataFrame) -> pd.Series:
@@ -54,7 +54,7 @@ def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: 
             continue
         n_views = int(views.loc[views["path"].isin(topic_paths), "views"].sum())
         from_pages = int(contacts["page"].isin(topic_paths).sum())
-        about = sum(topic in ts for ts in topic_lists(contacts.loc[contacts["page"].isin(topic_paths), "topics"]))
+        about = sum(topic in ts for ts in demand_topics(contacts.loc[contacts["page"].isin(topic_paths)]))
         rows.append({"topic": topic, "posts": len(topic_paths), "views": n_views,
                      "contacts_from_pages": from_pages, "of_which_about_topic": about,
                      "per_1000_views": 1000 * from_pages / n_views if n_views else float("nan")})

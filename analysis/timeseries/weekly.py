@@ -22,11 +22,22 @@ def full_weeks(timestamps: pd.Series) -> pd.DatetimeIndex:
     return pd.date_range(first_monday, last_monday, freq="W-MON")
 
 
+def demand_topics(contacts: pd.DataFrame) -> pd.Series:
+    """The topics a contact asks about, for the weekly series: those of its message; only a contact
+    without a message gets those of the page it was sent from. A page's topics are not demand: a
+    post's page exists only after the post, so counting them would make every post seem to bring
+    contacts on its topics (the chain benchmark showed it: effects for topics with no planted lift)."""
+    messages = topic_lists(contacts["message_topics"])
+    pages = topic_lists(contacts["page_topics"])
+    empty = contacts["text"].fillna("").str.strip() == ""
+    return messages.where(~empty, pages)
+
+
 def weekly_contacts(contacts: pd.DataFrame, topics: list[str]) -> pd.DataFrame:
-    """Contacts per week: 'total' and one column per topic (a contact may count for several)."""
+    """Contacts per week: 'total' and one column per topic a contact asks about (see
+    :func:`demand_topics`; a contact may count for several)."""
     weeks = full_weeks(contacts["timestamp"])
-    frame = pd.DataFrame({"week": week_start(contacts["timestamp"]),
-                          "topics": topic_lists(contacts["topics"])})
+    frame = pd.DataFrame({"week": week_start(contacts["timestamp"]), "topics": demand_topics(contacts)})
     counts = pd.DataFrame(index=weeks)
     counts["total"] = frame.groupby("week").size().reindex(weeks, fill_value=0)
     exploded = frame.explode("topics").dropna(subset=["topics"])
