@@ -279,3 +279,17 @@ def test_counts_the_model_finds_no_solution_for_get_a_note_and_never_stop_the_an
                                 frozenset({"valpreventie"}))
     assert table.loc["valpreventie", "note"] == NO_SOLUTION and np.isnan(table.loc["valpreventie", "lift"])
     assert not table.loc["valpreventie", "effect"]
+
+
+def test_a_degenerate_fit_is_no_certainty_but_no_estimate():
+    """Found in the chain benchmark: one post, no contact about the topic in its weeks, and the fit
+    returned ×1,00 with a standard error of 3e-9 (an interval from ×1,00 to ×1,00, an 'effect' when
+    pooled). It is now 'niet te schatten'."""
+    from analysis.timeseries.effects import NO_CONTACTS_AFTER
+
+    folder = ROOT / "tests" / "fixtures" / "effects"
+    weekly = pd.read_csv(folder / "valpreventie-ontaard.csv", index_col="week", parse_dates=True)
+    covariates = pd.read_csv(folder / "valpreventie-ontaard-covariaten.csv", index_col=0, parse_dates=True)
+    covariates.attrs["weather_used"] = True
+    result = topic_effect(weekly, "valpreventie", [pd.Timestamp("2024-09-30")], covariates, True)
+    assert result["note"] == NO_CONTACTS_AFTER and np.isnan(result["lift"])

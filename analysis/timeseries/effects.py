@@ -76,6 +76,7 @@ HARMONICS = 3
 ALPHA = 0.05
 MIN_CONTACTS = 30
 SEASON_OVERLAP = 0.35
+MIN_SE = 1e-4  # a log-lift standard error below this is a numerical artefact, not certainty
 OCCAM = 20  # windows that fit 20 times less well than the best are not averaged over
 LOW_NOTE = ("onder ×1: de berichten vielen in weken met minder vraag dan verwacht, of het is toeval; "
             "een bericht jaagt geen patiënten weg")
@@ -295,6 +296,9 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
         result["note"] = "berichten vallen steeds in hetzelfde deel van het seizoen: niet te scheiden"
     if not np.isfinite(se) or se > 5:
         result["note"] = WEATHER_BOUND if weather_driven else NO_CONTACTS_AFTER
+        return result
+    if se < MIN_SE:  # a degenerate fit (×1,00 between ×1,00 and ×1,00), found in the chain benchmark
+        result["note"] = NO_CONTACTS_AFTER if result["contacts_in_window"] == 0 else NO_SOLUTION
         return result
     result["lift"] = float(np.exp(beta))
     result["ci_low"], result["ci_high"] = float(np.exp(beta - 1.96 * se)), float(np.exp(beta + 1.96 * se))
