@@ -105,11 +105,11 @@ def _effect_table(effects: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame
         "effect": table["effect"].astype(bool), "note": table["note"].astype(str), "usable": usable})
 
 
-def analyse_practice(practice: PracticeFolder, out: str, code: str) -> PracticeSummary:
-    """Analyse *practice* and write its tables under *out*; never raises on bad input: a practice
-    that cannot be analysed returns its Dutch reason in ``error``."""
+def analyse_practice(practice: PracticeFolder, fingerprint: str, out: str, code: str) -> PracticeSummary:
+    """Analyse *practice* (its inputs' *fingerprint* as the caller computed it) and write its tables
+    under *out*; never raises on bad input: a practice that cannot be analysed returns its Dutch
+    reason in ``error``."""
     start = time.perf_counter()
-    fingerprint = practice.fingerprint()
     try:
         with practice_settings(practice.settings) as own:
             summary = PracticeSummary(practice.id, own.name if practice.settings.is_file() else practice.id,

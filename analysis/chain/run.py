@@ -69,14 +69,14 @@ def check_chain_folder(out: Path, chain: Path) -> None:
                             "nieuwe of lege map")
 
 
-def _previous(out: Path, practice: PracticeFolder, code: str) -> PracticeSummary | None:
+def _previous(out: Path, practice: PracticeFolder, code: str, fingerprint: str) -> PracticeSummary | None:
     path = out / "data" / "practices" / f"{practice.id}.json"
     try:
         summary = PracticeSummary.from_dict(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return None
     complete = not summary.ok or all(partition(out, t, practice.id).is_file() for t in TABLES)
-    if summary.code == code and summary.fingerprint == practice.fingerprint() and complete:
+    if summary.code == code and summary.fingerprint == fingerprint and complete:
         summary.reused = True
         return summary
     return None
@@ -126,12 +126,12 @@ def _client(scheduler: str | None, workers: int | None):
     return Client(cluster), cluster
 
 
-def _analyse(client, todo: list[PracticeFolder], out: Path, code: str,
+def _analyse(client, todo: list[PracticeFolder], out: Path, code: str, prints: dict[str, str],
              progress: Callable[[str], None]) -> list[PracticeSummary]:
     from distributed import as_completed
 
     todo = sorted(todo, key=lambda p: -sum(f.stat().st_size for f in p.contacts))  # the largest first: no long tail
-    futures = client.map(analyse_practice, todo, out=str(out), code=code, pure=False,
+    futures = client.map(analyse_practice, todo, [prints[p.id] for p in todo], out=str(out), code=code, pure=False,
                          key=[f"praktijk-{p.id}" for p in todo])
     by_key = {f.key: p for f, p in zip(futures, todo)}
     done = []
@@ -142,7 +142,7 @@ def _analyse(client, todo: list[PracticeFolder], out: Path, code: str,
         except Exception:  # one practice's crash is its own line in the report, never the chain's end
             log = unique_log(f"keten-{practice.id}")
             log.write_text(traceback.format_exc(), encoding="utf-8")
-            summary = PracticeSummary(practice.id, practice.id, "", practice.fingerprint(), code,
+            summary = PracticeSummary(practice.id, practice.id, "", prints[practice.id], code,
                                       error=f"{UNEXPECTED} ({log.name})")
         _save(out, summary)
         done.append(summary)
@@ -170,7 +170,8 @@ def run_chain(chain: Path, out: Path, scheduler: str | None = None, workers: int
         reasons = "; ".join(f"{name}: {why}" for name, why in skipped) or "de map is leeg"
         raise InputError(f"geen praktijkmappen gevonden in '{chain.name}' ({reasons})")
     code = chain_code_version()
-    previous = {p.id: s for p in practices if (s := _previous(out, p, code)) is not None}
+    prints = {p.id: p.fingerprint() for p in practices}  # read once: the tasks get it with their practice
+    previous = {p.id: s for p in practices if (s := _previous(out, p, code, prints[p.id])) is not None}
     todo = [p for p in practices if p.id not in previous]
     client, cluster = _client(scheduler, workers) if todo else (None, None)  # before anything is written
     private_dir(out)
@@ -180,7 +181,7 @@ def run_chain(chain: Path, out: Path, scheduler: str | None = None, workers: int
     if client is not None:
         try:
             workers_used = len(client.scheduler_info(n_workers=-1)["workers"])
-            fresh = {s.id: s for s in _analyse(client, todo, out, code, progress)}
+            fresh = {s.id: s for s in _analyse(client, todo, out, code, prints, progress)}
         finally:
             client.close()
             if cluster is not None:

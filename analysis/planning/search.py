@@ -24,8 +24,8 @@ from scipy.stats import binom
 from spacy.language import Language
 
 from ..sources.search_console import SearchExport
-from ..sources.urls import normalise_path
 from ..text.topics import TopicTagger
+from ..timeseries.audience import page_paths
 
 MIN_IMPRESSIONS = 20  # impressions of a query or page before it is a gap or a title to rewrite
 PAGE_ONE = 10  # positions on the first page of results
@@ -166,7 +166,7 @@ def losing_posts(now: pd.DataFrame, before: pd.DataFrame, titles: dict[str, str]
 
 def post_paths(posts: pd.DataFrame) -> dict[str, str]:
     """Path -> title of every post with an address."""
-    return {normalise_path(u): t for u, t in zip(posts["url"], posts["title"]) if isinstance(u, str) and u}
+    return {path: t for path, t in zip(page_paths(posts), posts["title"]) if path}
 
 
 def search_evidence(export: SearchExport, posts: pd.DataFrame, nlp: Language, labels: dict[str, str],

@@ -12,7 +12,7 @@ from .leadtime import weekly_profile
 from .weekly import demand_topics
 
 
-def _paths(posts: pd.DataFrame) -> pd.Series:
+def page_paths(posts: pd.DataFrame) -> pd.Series:
     """Each post's page path as page views and contacts write it ('' without an address)."""
     return posts["url"].fillna("").map(lambda u: normalise_path(u) if u else "")
 
@@ -21,7 +21,7 @@ def post_reach(posts: pd.DataFrame, views: pd.DataFrame) -> pd.DataFrame:
     """Views per post: in total and in its first three months online (unknown, NaN, when
     the export is one total over a period)."""
     monthly = not period_total(views)
-    paths = _paths(posts)
+    paths = page_paths(posts)
     rows = []
     for post_id, title, date, path, main in zip(posts["id"], posts["title"], posts["date"], paths,
                                              posts["main"]):
@@ -46,7 +46,7 @@ def contacts_per_1000_views(posts: pd.DataFrame, contacts: pd.DataFrame, views: 
         start, end = views.attrs["period"]
         day = contacts["timestamp"].dt.tz_localize(None).dt.normalize()
         contacts = contacts[(day >= start) & (day <= end)]
-    paths = _paths(posts)
+    paths = page_paths(posts)
     rows = []
     for topic in topics:
         topic_paths = set(paths[posts["topics"].map(lambda ts, t=topic: t in ts)])
@@ -73,7 +73,7 @@ def posts_that_bring_patients(posts: pd.DataFrame, contacts: pd.DataFrame, weekl
     *extra* (per topic) the extra contacts the effects model expects of a post on its main topic.
     Ranked by key events where known, then contacts from the page.
     Observed against usual is a description, not the effect model: one post's weeks are few."""
-    paths = _paths(posts)
+    paths = page_paths(posts)
     from_page = contacts["page"].value_counts() if len(contacts) else pd.Series(dtype=int)
     profiles = {t: weekly_profile(weekly[t]) for t in posts["main"].dropna().unique() if t in weekly}
     reach = post_reach(posts, views).set_index("id")["views"] if views is not None else None
