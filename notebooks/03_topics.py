@@ -107,6 +107,17 @@ with section():
     show_all(search_sections.demand_table(report.search), search_sections.export_line(report.search_exports))
 
 # %% [markdown]
+# ### Zoekvraag per maand
+#
+# Wanneer zoeken patiënten naar een onderwerp? Vertoningen per onderwerp en maand, waar de exports maanden
+# geven (een export per maand, of een tabel met een datum per zoekopdracht). Een bericht staat het best
+# online voordat de vraag piekt.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(search_sections.month_table(report.search))
+
+# %% [markdown]
 # ### Zoekgaten: waar zoeken patiënten op dat de blog niet (goed) beantwoordt?
 #
 # Zoekopdrachten met genoeg vertoningen over een onderwerp waarover de blog geen bericht heeft, of waarop de

@@ -180,7 +180,8 @@ def test_a_wrongly_marked_word_is_dismissed_and_stays_dismissed(app_url):
 
 def test_the_findability_checks_follow_the_keyphrase_the_marketer_types(app_url):
     """Without plan data the keyphrase is the topic's name; the marketer's own keyphrase is checked
-    against the title, the first paragraph, a heading and the page address."""
+    against the title, the first paragraph, a heading and the page address; the address and meta
+    description the marketer types are checked too."""
     with opened(app_url, 1280, 1600) as (page, box):
         box.fill(DRAFT)
         page.wait_for_selector(".concept .seo", timeout=30_000)
@@ -193,4 +194,12 @@ def test_the_findability_checks_follow_the_keyphrase_the_marketer_types(app_url)
         assert page.query_selector(".seo li.beter:has-text('Zoekwoord in de titel')") is not None
         assert page.query_selector(".seo li.beter:has-text('Zoekwoord in het webadres')") is not None
         assert "/schaatsen-zonder-blessure/" in page.inner_text(".seo")
+        page.fill("input[placeholder='leeg: gemaakt van de titel']", "/blog/liesblessure-na-het-schaatsen/")
+        description = ("Liesblessure na het schaatsen? Lees hoe u de pijn in uw lies herkent, wat u zelf kunt doen "
+                       "en wanneer de fysiotherapeut helpt.")
+        page.fill("textarea[placeholder^='de tekst onder de titel in Google']", description)
+        page.wait_for_selector(".seo li.goed:has-text('Metabeschrijving')", timeout=30_000)
+        assert f"{len(description)} tekens" in page.inner_text(".seo li:has-text('Metabeschrijving')")
+        assert page.query_selector(".seo li.goed:has-text('Zoekwoord in het webadres')") is not None
+        assert "het webadres is /liesblessure-na-het-schaatsen/" in page.inner_text(".seo")
         page.screenshot(path=str(SHOTS / "conceptcheck-zoekwoord.png"), full_page=True)

@@ -3,6 +3,7 @@ search evidence (demand per topic, gaps, titles to rewrite, posts losing clicks,
 patients) computed from them."""
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -107,8 +108,8 @@ def test_a_landing_page_export_without_key_events_is_refused_with_what_to_export
 @pytest.fixture(scope="module")
 def evidence(posts, nlp):
     labels = load_taxonomy().labels()
-    return search_evidence(read_search_console([SEARCH / "nl"]), posts, nlp, labels,
-                           earlier=read_search_console([SEARCH / "en"]))
+    return search_evidence([read_search_console([SEARCH / "nl"]), read_search_console([SEARCH / "en"])], posts, nlp,
+                           labels)
 
 
 def test_search_demand_is_counted_per_topic_from_the_tagged_queries(evidence):
@@ -116,6 +117,47 @@ def test_search_demand_is_counted_per_topic_from_the_tagged_queries(evidence):
     assert demand.loc["lies", "impressions"] == 610 and "liesblessure schaatsen" in demand.loc["lies", "top_queries"]
     assert demand.loc["nek", "impressions"] == 300 + 210  # 'hoofdpijn door nek' and 'nekpijn thuiswerken'
     assert evidence.top_query("lies") == "liesblessure schaatsen"
+
+
+def test_a_query_table_with_a_date_per_row_is_summed_per_query_and_kept_per_month():
+    daily = read_search_console([SEARCH / "api-per-dag.csv"])
+    assert [(line, reason) for _, line, reason in daily.skipped] == [(9, "lege zoekopdracht"),
+                                                                      (11, "geen geldige datum")]
+    groin = daily.queries.set_index("query").loc["liesblessure schaatsen"]
+    assert (groin["clicks"], groin["impressions"]) == (17, 240)
+    assert groin["position"] == pytest.approx((3.5 * 120 + 4.5 * 100 + 5 * 20) / 240)
+    assert daily.period == (pd.Timestamp("2026-01-05"), pd.Timestamp("2026-04-16"))
+    months = daily.query_months.set_index(["query", "month"])["impressions"]
+    assert months[("liesblessure schaatsen", pd.Period("2026-01"))] == 220
+    monthly = read_search_console([SEARCH / "looker-per-maand.csv"])  # months: the period runs to the month's end
+    assert monthly.period == (pd.Timestamp("2025-12-01"), pd.Timestamp("2026-02-28"))
+    assert monthly.period_source == "uit de datums per rij" and monthly.queries["ctr"].notna().all()
+
+
+def test_search_demand_per_month_from_dated_rows_and_from_one_month_exports(tmp_path, posts, nlp):
+    labels = load_taxonomy().labels()
+    dated = search_evidence([read_search_console([SEARCH / "api-per-dag.csv"])], posts, nlp, labels)
+    assert list(dated.months.columns) == list(pd.period_range("2026-01", "2026-04", freq="M"))
+    assert dated.months.loc["lies"].tolist() == [220, 20, 0, 0]  # March has no rows: 0, not left out
+    assert dated.peak_month("lies") == pd.Period("2026-01") and dated.peak_month("duizeligheid") is None
+    one_month = tmp_path / "november"
+    shutil.copytree(SEARCH / "en", one_month)
+    (one_month / "Filters.csv").write_text("Filter,Value\nSearch type,Web\nDate,1-11-2026 - 30-11-2026\n",
+                                           encoding="utf-8")
+    exports = [read_search_console([one_month]), read_search_console([SEARCH / "looker-per-maand.csv"]),
+               read_search_console([SEARCH / "nl"])]  # three months in one: no month of its own
+    months = search_evidence(exports, posts, nlp, labels).months
+    assert list(months.columns) == list(pd.period_range("2025-12", "2026-11", freq="M"))
+    assert months.loc["lies", pd.Period("2026-01")] == 410 and months.loc["lies", pd.Period("2026-11")] > 0
+    assert months.loc["nek", pd.Period("2026-02")] == 95
+
+
+def test_without_months_the_report_says_how_to_export_them(evidence):
+    from analysis.core.sufficiency import NotEnoughData
+    from analysis.reporting.search_sections import month_table
+
+    with pytest.raises(NotEnoughData, match="per maand"):
+        month_table(evidence)
 
 
 def test_search_gaps_are_topics_without_a_post_and_queries_beyond_page_one(evidence, posts):
@@ -160,8 +202,9 @@ def test_the_planted_search_truths_of_the_sample_are_found(posts, nlp):
     from analysis.sample.search import SEARCH_PLANTED
 
     sample = ROOT / "data" / "sample"
-    evidence = search_evidence(read_search_console([sample / "search-console"]), posts, nlp,
-                               load_taxonomy().labels(), earlier=read_search_console([sample / "search-console-2025"]))
+    evidence = search_evidence([read_search_console([sample / "search-console"]),
+                                read_search_console([sample / "search-console-2025"])], posts, nlp,
+                               load_taxonomy().labels())
     assert list(evidence.rewrite_titles["path"]) == [f"/blog/{SEARCH_PLANTED.low_ctr_post}/"]
     assert f"/blog/{SEARCH_PLANTED.losing_post}/" in set(evidence.losing["path"])
     assert {"hoofdpijn", "duizeligheid"} <= set(evidence.gaps["topic"])

@@ -49,6 +49,28 @@ def test_the_meta_description_is_measured_when_given_and_advised_when_not():
     assert _checks("Liesblessure schaatsen", description=fits)["Metabeschrijving"].ok
 
 
+def test_the_address_the_marketer_gives_is_checked_instead_of_the_one_the_title_makes():
+    given = _checks("Goed beginnen aan de winter", address="https://praktijk.nl/blog/liesblessure-schaatsen/")
+    assert given["Zoekwoord in het webadres"].ok
+    assert given["Zoekwoord in het webadres"].text == "het webadres is /liesblessure-schaatsen/"
+    assert not _checks("Goed beginnen aan de winter", address="  ")["Zoekwoord in het webadres"].ok
+
+
+def test_an_uploaded_markdown_draft_gives_its_front_matter_to_the_page_fields_not_to_the_text():
+    from analysis.sources.drafts import draft_from_upload, page_fields
+
+    description = "Pijn in de lies na het schaatsen? Zo herkent u een liesblessure en dit kunt u er zelf aan doen."
+    data = (f"---\ntitle: Liesblessure na het schaatsen\nslug: liesblessure-schaatsen\n"
+            f"description: \"{description}\"\n---\n\n{BODY}").encode()
+    title, blocks = draft_from_upload("concept.md", data)
+    assert title == "Liesblessure na het schaatsen" and not any("slug" in b.text or "---" in b.text for b in blocks)
+    assert page_fields("concept.md", data) == (description, "liesblessure-schaatsen")
+    assert page_fields("concept.md", b"Titel\n\nGewoon tekst.") == ("", "")
+    checks = {c.label: c for c in seo_checks(title, blocks, "liesblessure schaatsen", description=description)}
+    measured = checks["Metabeschrijving"]
+    assert not measured.ok and measured.text.startswith(f"{len(description)} tekens")  # too short for Google
+
+
 def test_links_to_the_own_site_are_found_and_missing_ones_suggest_the_posts_on_the_topic():
     related = [("Liesblessure na het schaatsen", "/blog/liesblessure-na-het-schaatsen-wat-kunt-u-doen/")]
     links = internal_links(parse_blocks("Lees [dit](https://www.fysiopraktijkhoorn.example/blog/liesblessure-na-het-"

@@ -10,6 +10,9 @@
   position (a page in the top three with 2% CTR: the title and description do not invite).
 - **Posts losing clicks**: with an export of an earlier period as well, posts whose clicks fell by
   a third or more (at least LOSS_CLICKS clicks before), by more than chance.
+- **Demand per month**: impressions per topic and calendar month, where the exports give months:
+  a query table with a date per row, or an export of one calendar month (at least MONTH_DAYS days;
+  a month given by two exports is counted once, from the latest).
 
 The per-post table ("welke berichten brengen patiënten") is timeseries.audience's, which takes
 these exports beside the contacts.
@@ -23,6 +26,7 @@ import pandas as pd
 from scipy.stats import binom
 from spacy.language import Language
 
+from ..core.formatting import MONTH_NAMES
 from ..sources.search_console import SearchExport
 from ..text.topics import TopicTagger
 from ..timeseries.audience import page_paths
@@ -32,6 +36,8 @@ PAGE_ONE = 10  # positions on the first page of results
 LOSS_CLICKS = 10
 LOSS_SHARE = 1 / 3
 POSITION_BANDS = [0, 3, 6, 10, 20, np.inf]
+MONTH_DAYS = 27  # days of a one-month export before it stands for that month
+MONTH_COLUMNS = ["query", "month", "clicks", "impressions", "position"]
 
 
 @dataclass
@@ -43,6 +49,13 @@ class SearchEvidence:
     rewrite_titles: pd.DataFrame  # path, title, impressions, clicks, ctr, usual_ctr, position
     losing: pd.DataFrame | None  # path, title, clicks_before, clicks_now (None without an earlier export)
     tagged: pd.DataFrame  # every query with its topics
+    months: pd.DataFrame | None = None  # impressions per topic (rows) and calendar month (columns, periods)
+
+    def peak_month(self, topic: str) -> pd.Period | None:
+        """The month with the most impressions for *topic*, where the exports give months."""
+        if self.months is None or topic not in self.months.index or not self.months.loc[topic].sum():
+            return None
+        return self.months.loc[topic].idxmax()
 
     def top_query(self, topic: str) -> str | None:
         """The query patients use most (by impressions) for *topic*, if any."""
@@ -79,16 +92,19 @@ class SearchTerm:
 
     query: str
     impressions: int
+    peak: pd.Period | None = None  # the month searched most, where the exports give months
 
     def text(self) -> str:
-        return f"in Google {self.impressions} vertoningen over dit onderwerp, het meest gezocht: '{self.query}'"
+        when = f" (de meeste vertoningen in {MONTH_NAMES[self.peak.month - 1]})" if self.peak is not None else ""
+        return (f"in Google {self.impressions} vertoningen over dit onderwerp{when}, het meest gezocht: "
+                f"'{self.query}'")
 
 
 def search_terms(evidence: SearchEvidence | None) -> dict[str, SearchTerm]:
     """Per topic, the query patients use most in Google (the wording for a working title)."""
     if evidence is None or evidence.demand.empty:
         return {}
-    return {t: SearchTerm(row.top_queries[0], int(row.impressions))
+    return {t: SearchTerm(row.top_queries[0], int(row.impressions), evidence.peak_month(t))
             for t, row in evidence.demand.iterrows() if row.top_queries}
 
 
@@ -164,16 +180,55 @@ def losing_posts(now: pd.DataFrame, before: pd.DataFrame, titles: dict[str, str]
     return joined.sort_values(["clicks_before", "path"], ascending=[False, True]).reset_index(drop=True)
 
 
+def query_months(exports: list[SearchExport]) -> pd.DataFrame:
+    """Query rows per calendar month from *exports* (latest first): their dated rows, or a whole
+    export that covers one calendar month; each month from the first export that gives it."""
+    parts: list[pd.DataFrame] = []
+    seen: set[pd.Period] = set()
+    for export in exports:
+        if export.query_months is not None:
+            rows = export.query_months
+        elif export.period and export.period[0].to_period("M") == export.period[1].to_period("M") \
+                and (export.period[1] - export.period[0]).days + 1 >= MONTH_DAYS:
+            rows = export.queries.assign(month=export.period[0].to_period("M"))
+        else:
+            continue
+        rows = rows[~rows["month"].isin(seen)][MONTH_COLUMNS]
+        seen |= set(rows["month"])
+        parts.append(rows)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=MONTH_COLUMNS)
+
+
+def monthly_demand(months: pd.DataFrame, nlp: Language, tagger: TopicTagger | None = None) -> pd.DataFrame | None:
+    """Impressions per topic and month (None without months); every month between the first and the
+    last is a column, a month without rows for a topic 0."""
+    if months.empty:
+        return None
+    unique = sorted(set(months["query"]))
+    topics = dict(zip(unique, (t["topics"] for t in (tagger or TopicTagger()).tag_messages(unique, nlp))))
+    rows = months.assign(topics=months["query"].map(topics)).explode("topics").dropna(subset=["topics"])
+    span = pd.period_range(months["month"].min(), months["month"].max(), freq="M")
+    if rows.empty:
+        return pd.DataFrame(columns=span)
+    table = rows.pivot_table(index="topics", columns="month", values="impressions", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=span, fill_value=0).rename_axis(index="topic", columns=None)
+    return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+
+
 def post_paths(posts: pd.DataFrame) -> dict[str, str]:
     """Path -> title of every post with an address."""
     return {path: t for path, t in zip(page_paths(posts), posts["title"]) if path}
 
 
-def search_evidence(export: SearchExport, posts: pd.DataFrame, nlp: Language, labels: dict[str, str],
-                    earlier: SearchExport | None = None, tagger: TopicTagger | None = None) -> SearchEvidence:
+def search_evidence(exports: list[SearchExport], posts: pd.DataFrame, nlp: Language, labels: dict[str, str],
+                    tagger: TopicTagger | None = None) -> SearchEvidence:
+    """The evidence of the latest export (*exports*: latest first); the second gives the posts
+    losing clicks; all of them the months."""
+    export, earlier = exports[0], (exports[1] if len(exports) > 1 else None)
+    tagger = tagger or TopicTagger()
     queries = tagged_queries(export, nlp, tagger)
     titles = post_paths(posts)
     return SearchEvidence(demand=search_demand(queries, labels), gaps=search_gaps(queries, posts, labels),
                           rewrite_titles=titles_to_rewrite(export.pages, titles),
                           losing=losing_posts(export.pages, earlier.pages, titles) if earlier else None,
-                          tagged=queries)
+                          tagged=queries, months=monthly_demand(query_months(exports), nlp, tagger))

@@ -179,8 +179,7 @@ class ReportContext:
         exports = self.search_exports
         if not exports:
             return None
-        return search_evidence(exports[0], self.posts, self.nlp, load_taxonomy().labels(),
-                               earlier=exports[1] if len(exports) > 1 else None)
+        return search_evidence(exports, self.posts, self.nlp, load_taxonomy().labels())
 
     @cached_property
     def landing(self) -> pd.DataFrame | None:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from ..core.dismissed import FILE_NAME as DISMISSED_FILE
 from ..core.dismissed import dismiss, dismissed_words
 from ..core.errors import DraftError
-from ..sources.drafts import draft_from_text, draft_from_upload
+from ..sources.drafts import draft_from_text, draft_from_upload, page_fields
 from ..text.draft_check import check_blocks
 from ..text.seo_check import seo_checks
 from ..text.topics import TopicTagger
@@ -37,15 +37,18 @@ PLACEHOLDER = ("Plak hier de tekst van het concept, ook rechtstreeks van een web
 
 
 def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, plan: Plan | None,
-               posts, labels: dict[str, str], pending: bool = False, keyphrase: str = "") -> str:
+               posts, labels: dict[str, str], pending: bool = False, keyphrase: str = "",
+               description: str = "", address: str = "") -> str:
     """The checker page for one draft (HTML); *keyphrase*: the marketer's focus keyphrase (empty:
-    the one suggested for the draft's main topic)."""
+    the one suggested for the draft's main topic); *description*, *address*: the meta description
+    and page address the marketer gives (empty: advice, and the address the title makes)."""
     from ..planning.topic_advice import related_posts, suggested_keyphrase, topic_advice  # with the models
 
     result = check_blocks(title, blocks, nlp, tagger, dismissed_words())
     main = result["topics"].get("main")
     phrase = keyphrase.strip() or suggested_keyphrase(plan, main, labels)
-    seo = seo_checks(title, blocks, phrase, related=related_posts(posts, main)) if phrase else []
+    seo = seo_checks(title, blocks, phrase, description=description.strip() or None,
+                     related=related_posts(posts, main), address=address) if phrase else []
     return draft_html(title, blocks, result,
                       topic_advice(plan, posts, labels, result["topics"]["topics"], pending=pending),
                       seo=seo, keyphrase=phrase, suggested=not keyphrase.strip())
@@ -81,20 +84,27 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     result = widgets.HTML("<p>Nog geen concept.</p>")
     word = widgets.Text(placeholder="een gemarkeerd woord", layout=widgets.Layout(width="14rem"))
     focus = widgets.Text(placeholder="leeg: voorgesteld bij het onderwerp", layout=widgets.Layout(width="22rem"))
+    description = widgets.Textarea(placeholder="de tekst onder de titel in Google (120 tot 156 tekens)",
+                                   layout=widgets.Layout(width="34rem", height="3.5rem"))
+    address = widgets.Text(placeholder="leeg: gemaakt van de titel", layout=widgets.Layout(width="22rem"))
     forget = widgets.Button(description="Niet meer markeren", tooltip=f"wordt bewaard in {DISMISSED_FILE}")
     timer: list[threading.Timer] = []
 
     def show(title: str, blocks: list) -> None:
         last[:] = [(title, blocks)]
         result.value = check_text(title, blocks, nlp, tagger, advice["plan"], advice["posts"], labels or {},
-                                  pending=advice["pending"], keyphrase=focus.value)
+                                  pending=advice["pending"], keyphrase=focus.value, description=description.value,
+                                  address=address.value)
         status.value = "<span class='klaar'>Gecontroleerd.</span>"
+
+    def run_again() -> None:
+        if last:
+            show(*last[0])
 
     def make_plan_in_background() -> None:
         plan, posts = load_plan() if load_plan is not None else (None, None)
         advice.update(plan=plan, posts=posts, pending=False)
-        if last:
-            show(*last[0])
+        run_again()
 
     def refuse(exc: DraftError) -> None:
         result.value = f"<p>{html.escape(str(exc))}</p>"  # a file name or its text is data: never markup
@@ -106,13 +116,17 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
         except DraftError as exc:
             refuse(exc)
 
-    def on_text(change) -> None:
+    def later(run: Callable[[], None]) -> None:
+        """Run *run* after DEBOUNCE seconds without typing."""
         for t in timer:
             t.cancel()
         timer.clear()
         status.value = "Controleren ..."
-        timer.append(threading.Timer(DEBOUNCE, run_text))
+        timer.append(threading.Timer(DEBOUNCE, run))
         timer[0].start()
+
+    def on_text(change) -> None:
+        later(run_text)
 
     def on_upload(change) -> None:
         files = upload.value
@@ -120,7 +134,12 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
             return
         item = files[0]
         try:
-            show(*draft_from_upload(item["name"], bytes(item["content"])))
+            data = bytes(item["content"])
+            draft = draft_from_upload(item["name"], data)
+            given_description, given_address = page_fields(item["name"], data)
+            description.value = given_description or description.value
+            address.value = given_address or address.value
+            show(*draft)
         except DraftError as exc:
             refuse(exc)
         finally:
@@ -133,15 +152,15 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
             status.value = "Vul één woord in om niet meer te markeren."
             return
         word.value = ""
-        if last:
-            show(*last[0])
+        run_again()
         status.value = f"'{html.escape(stored)}' wordt niet meer gemarkeerd (bewaard in {DISMISSED_FILE})."
 
-    def on_focus(change) -> None:
+    def on_page_field(change) -> None:
         if last:
-            show(*last[0])
+            later(run_again)
 
-    focus.observe(on_focus, names="value")
+    for field in (focus, description, address):
+        field.observe(on_page_field, names="value")
     forget.on_click(on_forget)
     text.observe(on_text, names="value")
     upload.observe(on_upload, names="value")
@@ -152,5 +171,7 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     return widgets.VBox([widgets.HTML("<b>Concept plakken</b>"), text,
                          widgets.HBox([widgets.HTML("<b>of een bestand uploaden</b> (.docx, .md, .txt):"), upload]),
                          widgets.HBox([widgets.HTML("Zoekwoord (waarop patiënten het bericht vinden):"), focus]),
+                         widgets.HBox([widgets.HTML("Metabeschrijving:"), description]),
+                         widgets.HBox([widgets.HTML("Webadres van het bericht:"), address]),
                          widgets.HBox([widgets.HTML("Een woord ten onrechte gemarkeerd?"), word, forget]),
                          status, result])

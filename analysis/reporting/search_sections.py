@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core.formatting import nl_number, nl_percent
+from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_number, nl_percent
 from ..core.sufficiency import NotEnoughData
 from ..planning.search import MIN_IMPRESSIONS, SearchEvidence
 from ..sources.search_console import SearchExport
+from ..text.topics import load_taxonomy
 from .labels import dutch_columns
 
 NO_SEARCH = ("Er is geen Search Console-export meegegeven. Die laat zien waarop patiënten in Google zoeken, welke "
@@ -52,6 +53,27 @@ def demand_table(search: SearchEvidence | None) -> pd.DataFrame:
     table = demand.assign(ctr=demand["clicks"] / demand["impressions"].where(demand["impressions"] > 0))
     table = _readable(_percent(table, "ctr"))[["label", "impressions", "clicks", "ctr", "position", "top_queries"]]
     return dutch_columns(table.head(15).set_index("label").rename_axis(None))
+
+
+NO_MONTHS = ("Zoekvraag per maand: deze export geeft geen maanden (Search Console zet in één export alle "
+             "maanden bij elkaar). Exporteer per maand (Prestaties → Datum → Aangepast: één maand, dan Exporteren) "
+             "en geef elke export mee met --search-console, of geef een tabel met een datum per zoekopdracht "
+             "(Search Console-API, bulkexport of Looker Studio).")
+SHOWN_MONTHS = 12
+
+
+def month_table(search: SearchEvidence | None) -> pd.DataFrame:
+    """Impressions per topic in the last SHOWN_MONTHS months the exports give, with each topic's peak month."""
+    months = _require(search).months
+    if months is None or months.empty:
+        raise NotEnoughData(NO_MONTHS)
+    labels = load_taxonomy().labels()
+    shown = months.iloc[:15, -SHOWN_MONTHS:].astype(int)
+    peak = shown.idxmax(axis=1).where(shown.sum(axis=1) > 0)
+    table = shown.set_axis([f"{MONTH_ABBREVIATIONS[m.month - 1]} {m.year}" for m in shown.columns], axis=1)
+    table.insert(len(table.columns), "meeste vertoningen in",
+                 [MONTH_NAMES[p.month - 1] if isinstance(p, pd.Period) else "–" for p in peak])
+    return table.set_axis([labels.get(t, t) for t in table.index], axis=0)
 
 
 def gap_table(search: SearchEvidence | None) -> pd.DataFrame | str:

@@ -154,24 +154,29 @@ def read_post(path: Path) -> Post:
         raise CorpusError(f"{path.name}: geen UTF-8-tekst") from None
     except OSError as exc:
         raise CorpusError(f"{path.name}: kan bestand niet lezen ({os_error_reason(exc)})") from None
+    return parse_post(text, path.name)
+
+
+def parse_post(text: str, name: str) -> Post:
+    """Validate the text of one canonical post (front matter and Markdown body); *name* for errors."""
     m = FRONT_MATTER.match(text)
     if not m:
-        raise CorpusError(f"{path.name}: de kop met gegevens (--- title: ... ---) ontbreekt of is niet afgesloten")
+        raise CorpusError(f"{name}: de kop met gegevens (--- title: ... ---) ontbreekt of is niet afgesloten")
     try:
         front = yaml.load(m.group(1), Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
-        raise CorpusError(f"{path.name}: de kop met gegevens is geen geldige YAML"
+        raise CorpusError(f"{name}: de kop met gegevens is geen geldige YAML"
                           + (f" (regel {where.line + 2})" if where is not None else "")) from None
     if not isinstance(front, dict):
-        raise CorpusError(f"{path.name}: de kop met gegevens heeft geen velden (title:, date:)")
+        raise CorpusError(f"{name}: de kop met gegevens heeft geen velden (title:, date:)")
     title = CONTROL.sub(" ", str(front.pop("title", "") or "")).strip()
     if not title:
-        raise CorpusError(f"{path.name}: het bericht heeft geen titel")
+        raise CorpusError(f"{name}: het bericht heeft geen titel")
     body = CONTROL.sub(" ", m.group(2)).strip()
     if not any(b.kind != "heading" for b in parse_blocks(body)):
-        raise CorpusError(f"{path.name}: het bericht heeft geen tekst")
-    date = _as_date(front.pop("date", None), path)
+        raise CorpusError(f"{name}: het bericht heeft geen tekst")
+    date = _as_date(front.pop("date", None), Path(name))
     slug = str(front.pop("slug", "") or "")
     return Post(title=title, body=body, date=date, slug=slug, meta=front)
 

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from ..core.errors import CorpusError, DraftError, UnreadableInput, os_error_reason
-from .corpus import inside, parse_blocks, read_post
+from .corpus import Post, inside, parse_blocks, parse_post, read_post, slugify
 from .importers.pagetext import article_blocks
 from .textfile import decode, read_text
 from .zipped import check_office_file
@@ -19,6 +19,7 @@ MAX_TEXT = 2_000_000  # bytes of a text draft (a book is about 1 MB)
 HEADING_STYLES = ("heading", "kop", "title", "titel")
 LIST_STYLES = ("list", "lijst")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
+DESCRIPTION_FIELDS = ("description", "meta_description", "metadescription", "excerpt", "samenvatting")
 
 
 def _titled(blocks: list, fallback: str, name: str) -> tuple[str, list]:
@@ -76,20 +77,48 @@ def docx_markdown(data: bytes, name: str) -> str:
     return "\n\n".join(out)
 
 
+def _text_upload(name: str, data: bytes) -> str:
+    if len(data) > MAX_TEXT:
+        raise DraftError(f"{name}: meer dan {MAX_TEXT // 1_000_000} MB tekst; dat is geen blogbericht")
+    try:
+        return decode(data)
+    except UnreadableInput as exc:
+        raise DraftError(f"{name}: {exc}") from None
+
+
+def _front_matter_post(text: str, name: str) -> Post | None:
+    """The post of a draft that starts with front matter (--- title: ... ---), else None."""
+    if not text.lstrip().startswith("---"):
+        return None
+    try:
+        return parse_post(text.lstrip(), name)
+    except CorpusError as exc:
+        raise DraftError(str(exc)) from None
+
+
 def draft_from_upload(name: str, data: bytes) -> tuple[str, list]:
-    """(title, blocks) of an uploaded .docx, .md or .txt draft."""
+    """(title, blocks) of an uploaded .docx, .md or .txt draft (a Markdown draft may have front matter)."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise DraftError(f"{name}: kies een .docx-, .md- of .txt-bestand")
     if suffix == ".docx":
         return _titled(parse_blocks(docx_markdown(data, name)), Path(name).stem, name)
-    if len(data) > MAX_TEXT:
-        raise DraftError(f"{name}: meer dan {MAX_TEXT // 1_000_000} MB tekst; dat is geen blogbericht")
-    try:
-        text = decode(data)
-    except UnreadableInput as exc:
-        raise DraftError(f"{name}: {exc}") from None
+    text = _text_upload(name, data)
+    if (post := _front_matter_post(text, name)) is not None:
+        return post.title, post.blocks
     return _titled(parse_blocks(text), Path(name).stem, name)
+
+
+def page_fields(name: str, data: bytes) -> tuple[str, str]:
+    """(meta description, page address) an uploaded Markdown draft gives in its front matter
+    (description, meta_description or excerpt; slug), empty where it gives none."""
+    if Path(name).suffix.lower() == ".docx":
+        return "", ""
+    post = _front_matter_post(_text_upload(name, data), name)
+    if post is None:
+        return "", ""
+    description = next((str(post.meta[k]) for k in DESCRIPTION_FIELDS if post.meta.get(k)), "")
+    return " ".join(description.split()), "" if post.slug == slugify(post.title) else post.slug
 
 
 def load_draft(path: Path) -> tuple[str, list]:

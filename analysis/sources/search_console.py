@@ -8,8 +8,13 @@ Clicks, Vertoningen/Impressions, CTR and Positie/Position. Accepted: the zip, a 
 files, or the CSV files themselves; a table is recognised by its first header, not by the file's
 name, so Dutch, English and renamed files all read.
 
-The period is the first and last day of the date table; without one, the dates in the export's
-date filter (Filters.csv); else the period given by the caller; else unknown (said so). Search
+A query or page table may also have a date column, one row per query and day or month, as the
+Search Console API, its bulk export and Looker Studio write them: the rows are summed per query
+(impression-weighted position) and kept per month in :attr:`SearchExport.query_months`.
+
+The period is the first and last day of the date table; without one, of the dated rows; else the
+dates in the export's date filter (Filters.csv); else the period given by the caller; else unknown
+(said so). Search
 Console withholds rare queries for privacy and lists at most 1,000 rows per table: with a date
 table, the share of clicks the query table misses is stated (:attr:`SearchExport.withheld_share`).
 Every row is read or skipped with a Dutch reason.
@@ -56,6 +61,7 @@ class SearchExport:
     files: list[str] = field(default_factory=list)  # the tables read
     ignored: list[str] = field(default_factory=list)  # files of the export not used
     skipped: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line, reason)
+    query_months: pd.DataFrame | None = None  # query, month, clicks, impressions, position (dated rows only)
 
     @property
     def withheld_share(self) -> float | None:
@@ -112,43 +118,85 @@ def _key(kind: str) -> str:
     return "path" if kind == "page" else kind
 
 
-def _frame(kind: str, rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=[_key(kind), "clicks", "impressions", "ctr", "position"])
+def _frame(kind: str, rows: list[dict], dated: bool = False) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=[_key(kind)] + (["date"] if dated else [])
+                         + ["clicks", "impressions", "ctr", "position"])
     return frame.astype({"clicks": float, "impressions": float, "ctr": float, "position": float})
 
 
-def _table(file: str, rows: list[list[str]], kind: str, skipped: list) -> pd.DataFrame:
+def _day(text: str) -> tuple[pd.Timestamp | None, bool]:
+    """(day, whether the cell names a month) of a date cell: 2026-03-09, 09-03-2026, 20260309, 2026-03, 202603."""
+    text = text.strip()
+    for fmt, monthly in (("%Y-%m-%d", False), ("%d-%m-%Y", False), ("%Y%m%d", False), ("%Y-%m", True),
+                         ("%Y%m", True)):
+        day = pd.to_datetime(text, errors="coerce", format=fmt)
+        if not pd.isna(day):
+            return day, monthly
+    return None, False
+
+
+def _summed(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Dated rows summed per *key*: clicks and impressions added, the position weighted by impressions."""
+    weighted = frame.assign(weighted=frame["position"] * frame["impressions"])
+    grouped = weighted.groupby(key, sort=False)
+    out = grouped[["clicks", "impressions"]].sum()
+    out["ctr"] = out["clicks"] / out["impressions"].where(out["impressions"] > 0)
+    out["position"] = grouped["weighted"].sum() / out["impressions"].where(out["impressions"] > 0)
+    out["position"] = out["position"].fillna(grouped["position"].mean())
+    return out.fillna({"ctr": 0.0}).reset_index()[[key, "clicks", "impressions", "ctr", "position"]]
+
+
+def _months(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Dated rows per *key* and calendar month."""
+    monthly = frame.assign(month=frame["date"].dt.to_period("M"),
+                           weighted=frame["position"] * frame["impressions"])
+    grouped = monthly.groupby([key, "month"], sort=True)
+    out = grouped[["clicks", "impressions"]].sum()
+    out["position"] = grouped["weighted"].sum() / out["impressions"].where(out["impressions"] > 0)
+    return out.reset_index()
+
+
+def _table(file: str, rows: list[list[str]], kind: str, skipped: list) -> tuple[pd.DataFrame, bool]:
+    """The rows of one table, and whether its dates are months (a dated query or page table)."""
     header = rows[0]
     columns = {_role(h, ("clicks", "impressions", "ctr", "position")): i for i, h in enumerate(header)}
+    key_column = next(i for i, h in enumerate(header) if _role(h, (kind,)))
+    date_column = next((i for i, h in enumerate(header) if i != key_column and _role(h, ("date",))), None)
     needed = ["clicks", "impressions"] if kind == "date" else ["clicks", "impressions", "position"]
     missing = [r for r in needed if r not in columns]
     if missing:
         names = {"clicks": "klikken", "impressions": "vertoningen", "position": "positie"}
         raise SearchConsoleError(f"{file}: kolom(men) niet gevonden: {', '.join(names[m] for m in missing)}; "
                                  f"kolommen: {', '.join(header)}")
-    out = []
+    out, monthly = [], []
     for line, row in enumerate(rows[1:], start=2):
         cells = row + [""] * (len(header) - len(row))
-        key = cells[0].strip()
+        key = cells[key_column].strip()
         clicks, shown = count(cells[columns["clicks"]]), count(cells[columns["impressions"]])
         position = decimal(cells[columns["position"]]) if "position" in columns else None
         ctr = decimal(cells[columns["ctr"]]) if "ctr" in columns else None
+        when = key if kind == "date" else cells[date_column] if date_column is not None else None
+        day, is_month = _day(when) if when is not None else (None, False)
         if kind == "date":
-            day = pd.to_datetime(key, errors="coerce", format="%Y-%m-%d")
-            reason = "geen geldige datum" if pd.isna(day) else ""
+            reason = "geen geldige datum" if day is None or is_month else ""
             value: object = day
         else:
             value = key if kind == "query" else normalise_path(key)
-            reason = "lege zoekopdracht" if kind == "query" and not key else "geen pagina" if not key else ""
+            reason = ("lege zoekopdracht" if kind == "query" and not key else "geen pagina" if not key
+                      else "geen geldige datum" if date_column is not None and day is None else "")
         reason = reason or ("aantal klikken of vertoningen ontbreekt of is ongeldig" if clicks is None or shown is None
                             else "meer klikken dan vertoningen" if clicks > shown
                             else "positie ontbreekt of is ongeldig" if kind != "date" and not position else "")
         if reason or clicks is None or shown is None:
             skipped.append((file, line, reason))
             continue
-        out.append({_key(kind): value, "clicks": clicks, "impressions": shown,
-                    "ctr": ctr if ctr is not None else (clicks / shown if shown else 0.0), "position": position})
-    return _frame(kind, out)
+        row_out = {_key(kind): value, "clicks": clicks, "impressions": shown,
+                   "ctr": ctr if ctr is not None else (clicks / shown if shown else 0.0), "position": position}
+        if date_column is not None:
+            row_out["date"] = day
+            monthly.append(is_month)
+        out.append(row_out)
+    return _frame(kind, out, dated=date_column is not None), bool(monthly) and all(monthly)
 
 
 def _members(path: Path) -> list[tuple[str, bytes]]:
@@ -179,6 +227,7 @@ def read_search_console(paths: list[Path], period: tuple[pd.Timestamp, pd.Timest
     ignored: list[str] = []
     skipped: list[tuple[str, int, str]] = []
     filters: list[list[str]] = []
+    monthly: dict[str, bool] = {}
     for path in paths:
         if not path.exists():
             raise SearchConsoleError(f"{path.name}: niet gevonden")
@@ -187,13 +236,14 @@ def read_search_console(paths: list[Path], period: tuple[pd.Timestamp, pd.Timest
                 rows = _rows(decode(raw))
             except UnreadableInput as exc:
                 raise SearchConsoleError(f"{file}: {exc}") from None
-            kind = _role(rows[0][0], TABLES + ("filter",)) if rows else None
+            roles = {_role(h, TABLES + ("filter",)) for h in rows[0]} if rows else set()
+            kind = next((k for k in ("filter",) + TABLES if k in roles), None)
             if kind == "filter":
                 filters = rows
             elif kind is None or kind in tables:
                 ignored.append(file)
             else:
-                tables[kind] = _table(file, rows, kind, skipped)
+                tables[kind], monthly[kind] = _table(file, rows, kind, skipped)
                 files.append(file)
     if "query" not in tables and "page" not in tables:
         hint = (" Dit lijkt een export van paginaweergaven of bestemmingspagina's, geen Search Console-export."
@@ -202,12 +252,20 @@ def read_search_console(paths: list[Path], period: tuple[pd.Timestamp, pd.Timest
                                  "zoekopdrachten/Top queries, Populairste pagina's/Top pages); gevonden: "
                                  + (", ".join(ignored) or "geen CSV-bestanden") + "." + hint)
     dates = tables.get("date", _frame("date", []))[["date", "clicks", "impressions"]]
+    dated = {k: tables[k] for k in ("query", "page") if k in tables and "date" in tables[k]}
+    query_months = _months(dated["query"], "query") if "query" in dated else None
+    for kind, frame in dated.items():
+        tables[kind] = _summed(frame, _key(kind))
     found, source = None, ""
     if len(dates):
         found, source = (dates["date"].min(), dates["date"].max()), "uit de datumtabel"
+    elif dated and any(len(f) for f in dated.values()):
+        days = pd.concat([f["date"] for f in dated.values()])
+        last = days.max() + pd.offsets.MonthEnd(0) if all(monthly[k] for k in dated) else days.max()
+        found, source = (days.min(), last), "uit de datums per rij"
     elif (from_filter := _period_of_filters(filters)) is not None:
         found, source = from_filter, "uit het datumfilter van de export"
     elif period is not None:
         found, source = period, "opgegeven"
     return SearchExport(name, tables.get("query", _frame("query", [])), tables.get("page", _frame("page", [])), dates,
-                        found, source, files, ignored, skipped)
+                        found, source, files, ignored, skipped, query_months)

@@ -44,12 +44,15 @@ def internal_links(blocks: list, site_paths: set[str]) -> list[str]:
 
 
 def seo_checks(title: str, blocks: list, keyphrase: str, description: str | None = None,
-               related: list[tuple[str, str]] | None = None) -> list[SeoCheck]:
-    """The checks of one draft; *related*: (title, path) of the practice's own posts on its topic."""
+               related: list[tuple[str, str]] | None = None, address: str = "") -> list[SeoCheck]:
+    """The checks of one draft; *related*: (title, path) of the practice's own posts on its topic;
+    *address*: the page address the marketer gives (else the one the title makes)."""
     related = related or []
     paragraphs = [b.text for b in blocks if b.kind != "heading"]
     headings = [b.text for b in blocks if b.kind == "heading"]
-    address = slugify(title)
+    last = address.strip().strip("/").rsplit("/", 1)[-1]  # a full address or a path: its last part
+    given = bool(last)
+    address = slugify(last) if given else slugify(title)
     checks = [
         SeoCheck("Zoekwoord in de titel", has_phrase(title, keyphrase),
                  "de titel bevat het zoekwoord" if has_phrase(title, keyphrase) else
@@ -61,7 +64,7 @@ def seo_checks(title: str, blocks: list, keyphrase: str, description: str | None
                  "een tussenkopje noemt het zoekwoord" if any(has_phrase(h, keyphrase) for h in headings)
                  else "geef één tussenkopje het zoekwoord" if headings else "het concept heeft nog geen tussenkopjes"),
         SeoCheck("Zoekwoord in het webadres", has_phrase(address.replace("-", " "), keyphrase),
-                 f"het webadres wordt /{address}/"
+                 f"het webadres {'is' if given else 'wordt'} /{address}/"
                  + ("" if has_phrase(address.replace("-", " "), keyphrase) else ": zonder het zoekwoord; geef het "
                     "bericht een adres met het zoekwoord")),
     ]
