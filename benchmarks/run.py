@@ -227,10 +227,11 @@ def step_chain(chain: str, out: str, workers: str) -> dict:
 
 def chain_times(practices: int) -> dict:
     """Step 6: the same synthetic chain with 1 and with 2 workers, each with an empty result cache."""
-    from analysis.sample.chain import write_chain
+    from analysis.sample.chain import generator_version, write_chain
 
     chain = SCALE / f"chain-{practices}"
-    if not (chain / "planted.json").is_file():
+    written = json.loads((chain / "planted.json").read_text()) if (chain / "planted.json").is_file() else {}
+    if written.get("generator_version") != generator_version():  # none yet, or written by other code
         write_chain(practices, chain)
     runs = {}
     for workers in (1, 2):

@@ -150,6 +150,12 @@ def test_the_report_runs_on_a_small_practice(tmp_path, shape, monkeypatch):
         assert problems(visible(page.read_text(encoding="utf-8"))) == [], page.name  # no code names or raw values
     for csv in index.parent.glob("*.csv"):
         assert problems(csv.read_text(encoding="utf-8-sig")) == [], csv.name
+    pages = {p.stem: visible(p.read_text(encoding="utf-8")) for p in index.parent.glob("*.html")}
+    if "03_topics" in pages:  # without search exports the pages say what they would add and how to download them
+        assert "Er is geen Search Console-export meegegeven" in pages["03_topics"]
+        assert "Prestaties → Exporteren" in pages["03_topics"]
+    if "01_corpus" in pages:
+        assert "Met de GA4-export Bestemmingspagina" in pages["01_corpus"]
     if CHROMIUM:  # the overview on one A4 page, no page wider than the screen or the paper
         assert layout_problems(sorted(index.parent.glob("*.html"))) == []
 

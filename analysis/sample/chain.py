@@ -8,8 +8,9 @@ its own seed and its own lifts:
   [``min_size``, ``max_size``]: all contact rates are the sample's times the size, so a practice
   of size 0.2 gets about 1,200 contacts in six years and one of size 8 about 50,000;
 - *posts*: ``posts_per_size`` × size^0.6 posts (at least ``min_posts``), drawn from the sample's
-  posts with replacement, each moved a whole number of years (so insurance posts stay in the
-  autumn) and given an opening line of its own (so no two posts share a text);
+  posts with replacement, each moved a whole number of years and then up to ``date_jitter`` days
+  either way (so insurance posts stay in the autumn, but practices do not all publish an article
+  on the same day of the year), and given an opening line of its own (so no two posts share a text);
 - *lifts*: per topic in :attr:`ChainPlanted.mean_lift`, the practice's log-lift is
   log(mean) + spread × z, z standard normal: the chain's mean lift and the spread between
   practices (the heterogeneity τ on the log scale) are the planted truths the pooled analysis is
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import math
 import shutil
@@ -55,9 +57,18 @@ class ChainPlanted:
     max_size: float = 8.0
     posts_per_size: float = 85.0
     min_posts: int = 8
+    date_jitter: int = 28  # days a post may move from its sample post's day of the year, either way
 
 
 CHAIN = ChainPlanted()
+
+
+def generator_version() -> str:
+    """A hash of this generator's code and the sample generator's: a chain written by other code is stale."""
+    from . import synthetic
+
+    code = Path(__file__).read_bytes() + Path(synthetic.__file__).read_bytes()
+    return hashlib.sha256(code).hexdigest()[:16]
 
 
 def practice_id(index: int) -> str:
@@ -85,15 +96,18 @@ def _moved(day: pd.Timestamp, years: int) -> dt.date:
     return date.replace(year=date.year + years, day=min(date.day, 28))
 
 
-def practice_posts(sample: pd.DataFrame, n_posts: int, rng: np.random.Generator, place: str) -> pd.DataFrame:
-    """*n_posts* of the sample's dated posts, moved by whole years into the sample period, each with
-    an opening line of its own; columns as :func:`.synthetic.labelled_posts` gives them."""
+def practice_posts(sample: pd.DataFrame, n_posts: int, rng: np.random.Generator, place: str,
+                   jitter: int = CHAIN.date_jitter) -> pd.DataFrame:
+    """*n_posts* of the sample's dated posts, moved by whole years into the sample period and by up
+    to *jitter* days, each with an opening line of its own; columns as
+    :func:`.synthetic.labelled_posts` gives them."""
     dated = sample.dropna(subset=["date"]).reset_index(drop=True)
     rows = []
     for k, i in enumerate(rng.integers(0, len(dated), n_posts)):
         post = dated.iloc[int(i)]
         years = [y for y in range(-5, 6) if START <= _moved(post["date"], y) <= END - dt.timedelta(days=60)]
-        date = _moved(post["date"], int(rng.choice(years)))
+        shift = dt.timedelta(days=int(rng.integers(-jitter, jitter + 1)))
+        date = min(max(_moved(post["date"], int(rng.choice(years))) + shift, START), END - dt.timedelta(days=60))
         opening = f"Bij onze praktijk in {place} krijgen we hier vaak vragen over (artikel {k + 1})."
         slug = f"{post['slug']}-{k + 1}"
         rows.append({"title": post["title"], "body": f"{opening}\n\n{post['body']}", "date": pd.Timestamp(date),
@@ -135,13 +149,14 @@ def write_chain(n: int, out: Path, planted: ChainPlanted = CHAIN, seed: int = CH
         rng = np.random.default_rng(seed + 100 + i)
         place = PLACES[i % len(PLACES)] + ("" if i < len(PLACES) else f" {i // len(PLACES) + 1}")
         n_posts = max(planted.min_posts, round(planted.posts_per_size * (sizes[i] / scale) ** 0.6 * scale ** 0.5))
-        posts = practice_posts(sample, n_posts, rng, place)
+        posts = practice_posts(sample, n_posts, rng, place, planted.date_jitter)
         written = write_practice(out / practice_id(i), posts, float(sizes[i]), lifts.iloc[i].to_dict(),
                                  seed + 100 + i, place)
         totals["posts"] += len(posts)
         totals["contacts"] += written["contacts"]
         totals["rows"] += written["rows"]
-    truth = {"generator": "analysis/sample/chain.py", "seed": seed, "scale": scale,
+    truth = {"generator": "analysis/sample/chain.py", "generator_version": generator_version(), "seed": seed,
+             "scale": scale, "date_jitter": planted.date_jitter,
              "mean_lift": planted.mean_lift, "spread": planted.spread,
              "sizes": {practice_id(i): round(float(s), 3) for i, s in enumerate(sizes)},
              "lifts": {p: {t: round(v, 4) for t, v in row.items()} for p, row in lifts.to_dict("index").items()}}
