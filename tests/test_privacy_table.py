@@ -6,7 +6,7 @@ from collections import Counter
 
 from analysis.privacy import scrub
 
-from .privacy_table import HELD_OUT, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, TABLE
+from .privacy_table import HELD_OUT, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, TABLE
 
 STRUCTURED = ["telefoon", "email", "url", "bsn", "iban", "postcode", "geboortedatum", "nummer"]
 
@@ -92,13 +92,39 @@ def test_round3_seen_held_out_messages():
     assert found == total and not lost, (missed, lost)
 
 
-def test_round3_held_out_messages_never_tuned_on():
-    """HELD_OUT_5, written after the last rules and never used to change one (docs quote these
-    figures): every identifier removed; 2 of 215 must-keep words lost (the aim, one in 200, is
-    not met: 'aan de Gouw' and 'op de Roode Steen' are read as surnames)."""
+def test_round3_seen_held_out_messages_five():
+    """HELD_OUT_5: held out until its two lost words ('aan de Gouw', 'op de Roode Steen', read as
+    surnames) were looked at and a rule followed (a street deduce knows after a preposition of
+    place); seen since."""
     found, total, missed, lost = measure(HELD_OUT_5)
     assert sum(len(row["keep"]) for row in HELD_OUT_5) >= 200 and sum(total.values()) >= 40
-    assert found == total and len(lost) <= 2, (missed, lost)
+    assert found == total and not lost, (missed, lost)
+
+
+def test_round3_seen_held_out_messages_six():
+    """HELD_OUT_6: on its one measurement 39 of 41 identifiers removed, 1 of 225 must-keep words
+    lost. Missed: a street with an adjective in front and a house-number suffix ('Kleine Oost
+    3-hs': 'Kleine' and 'hs' stayed) and an IBAN written with wrong check digits (the table's
+    error: no IBAN; corrected); lost: 'Albert Heijn' (a shop read as a name). A rule followed
+    (a street deduce knows keeps its first word; '-hs', '-II', 'a' after the number belong to
+    the address), so it is a seen table now."""
+    found, total, missed, lost = measure(HELD_OUT_6)
+    assert sum(len(row["keep"]) for row in HELD_OUT_6) >= 200 and sum(total.values()) >= 40
+    assert found == total and len(lost) <= 1, (missed, lost)
+
+
+def test_round3_seen_held_out_messages_seven():
+    """HELD_OUT_7, the last held-out table (docs quote its one measurement): written after the
+    rules for HELD_OUT_6 and measured once: 38 of 43 identifiers removed (names 13/16, addresses
+    5/5, structured 20/22) and 1 of 216 must-keep words lost. Missed: names after Hungarian and
+    Romanian sign-offs, a child's name in 'de ouders van Sep', 'marieke(at)hotmail.com' and a
+    policy number after 'Polisnr.'; lost: 'Dansschool Hoorn'. Rules followed (sign-offs from a
+    lexicon in more languages, 'ouders van' + a name, '(at)' before a plain domain, abbreviated
+    number names, a name starting with a school or club word is none), so it is seen now; the
+    next held-out table is still to be written."""
+    found, total, missed, lost = measure(HELD_OUT_7)
+    assert sum(len(row["keep"]) for row in HELD_OUT_7) >= 200 and sum(total.values()) >= 40
+    assert found == total and not lost, (missed, lost)
 
 
 def test_topics_of_the_messages_are_unchanged_by_scrubbing(nlp):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import logging
 import re
 from functools import lru_cache
@@ -101,6 +102,8 @@ def _birth_date(text: str, today: dt.date) -> bool:
 GREETINGS = frozenset(read_words("names.txt", "greetings"))
 EDGE_WORDS = frozenset(read_words("names.txt", "edge_words"))
 PLACE_PREPOSITIONS = frozenset(read_words("names.txt", "place_prepositions"))
+INSTITUTION_ENDINGS = tuple(read_words("names.txt", "institution_endings"))
+STREET_PREPOSITIONS = PLACE_PREPOSITIONS | frozenset(read_words("names.txt", "street_prepositions"))
 
 
 def _not_part_of_a_name(word: str, leading: bool) -> bool:
@@ -114,11 +117,19 @@ def _not_part_of_a_name(word: str, leading: bool) -> bool:
     return low in GREETINGS or common or is_kept(low)
 
 
+def _known_street(words: list[str]) -> bool:
+    """Whether the words before the house number are a street deduce knows ('Kleine Oost')."""
+    street = list(itertools.takewhile(lambda w: not any(c.isdigit() for c in w), words))
+    return bool(street) and street != words and street in deduce_model().lookup_structs["street"]
+
+
 def _shrink(text: str, start: int, end: int) -> tuple[int, int]:
     """A deduce span without greetings or kept words (towns) at its edges:
-    'Groetjes Emma' -> 'Emma', '1621 AB Hoorn' -> '1621 AB'."""
+    'Groetjes Emma' -> 'Emma', '1621 AB Hoorn' -> '1621 AB'; a street deduce knows keeps its
+    first word ('Kleine Oost 3')."""
     tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-    while len(tokens) > 1 and _not_part_of_a_name(text[tokens[0][0]:tokens[0][1]], leading=True):
+    while len(tokens) > 1 and not _known_street([text[a:b] for a, b in tokens]) \
+            and _not_part_of_a_name(text[tokens[0][0]:tokens[0][1]], leading=True):
         tokens.pop(0)
     while len(tokens) > 1 and _not_part_of_a_name(text[tokens[-1][0]:tokens[-1][1]], leading=False):
         tokens.pop()
@@ -138,11 +149,22 @@ def _sentence_end(text: str, start: int, end: int) -> int:
 
 
 def _a_place(text: str, start: int, end: int) -> bool:
-    """'langs de Dijk', 'over de Dam': 'de' and one capitalised word after a preposition of place."""
+    """'langs de Dijk', 'over de Dam': 'de' and one capitalised word after a preposition of place;
+    'op de Roode Steen', 'aan de Gouw': 'de' and a street in deduce's street list after one (the
+    preposition may be inside deduce's span). No first name or title: that would be a person."""
+    words = [w.strip(".,;:!?()") for w in text[start:end].split()]
     before = text[max(0, start - 12):start].split()
-    return (bool(re.fullmatch(r"de [A-Z]\w+", text[start:end]))
-            and bool(before) and before[-1].lower() in PLACE_PREPOSITIONS)
+    if words and words[0].lower() in STREET_PREPOSITIONS:
+        before, words = words[:1], words[1:]
+    if not before or len(words) < 2 or words[0] != "de" or not all(w[:1].isupper() for w in words[1:]):
+        return False
+    preposition = before[-1].lower()
+    if len(words) == 2 and preposition in PLACE_PREPOSITIONS:
+        return True
+    return preposition in STREET_PREPOSITIONS and words[1:] in deduce_model().lookup_structs["street"]
 
+
+HOUSE_SUFFIX = re.compile(r"(?:[a-zA-Z]{1,2}|-(?:hs|bis|zw|[IVX]{1,4}|[a-zA-Z]|\d{1,3}))\b")  # 3-hs, 12-II, 8a
 
 SHORT_TEXT = 60  # subject lines repeat ("Afspraak maken", "Vraag over vergoeding"): remembered
 
@@ -172,12 +194,16 @@ def _deduce_spans(text: str, today: dt.date) -> list[Span]:
             continue  # "in het Antoni van Leeuwenhoek", "op het Hoornse Hop": a person never takes "het"
         if tag == "NAAM" and _a_place(text, a.start_char, a.end_char):
             continue
+        if tag == "NAAM" and a.text.split()[0].lower().endswith(INSTITUTION_ENDINGS):
+            continue  # "bij Dansschool Hoorn": a school, not a person
         if tag == "ADRES" and (not _STREETLIKE.search(a.text) or not any(c.isdigit() for c in a.text)):
             continue  # a town, or a street without a number, identifies no one ("over de Dijk", "op de Dam");
             # an address given as such ("wij wonen aan de Turfhaven") is found by our own rules
         if tag == "GEBOORTEDATUM" and not _birth_date(a.text, today):
             continue  # "sinds 3 maart", an appointment date: not personal data
         start, end = _shrink(text, a.start_char, a.end_char) if tag in ("NAAM", "ADRES") else (a.start_char, a.end_char)
+        if tag == "ADRES" and text[end - 1:end].isdigit() and (suffix := HOUSE_SUFFIX.match(text, end)):
+            end = suffix.end()  # deduce ends at the number: '3-hs' is part of the address
         if tag == "NAAM":
             end = _sentence_end(text, start, end)
         spans.append((start, end, tag))

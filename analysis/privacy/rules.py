@@ -30,7 +30,7 @@ AT = r"(?:\s*(?:\[at\]|\(at\)|\{at\})\s*|\s+(?:at|apenstaartje)\s+)"
 DOT = r"(?:\s*(?:\[dot\]|\(dot\)|\[punt\]|\(punt\))\s*|\s+(?:dot|punt)\s+)"
 SPACED_EMAIL = re.compile(r"(?i)[\w+-]+(?:\s*\.\s*[\w+-]+)*\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
                           r"(?:nl|com|be|net|org|eu|de|info|uk|fr|pl|tr)\b")  # "tom . fletcher @ ziggo . nl"
-OBFUSCATED_EMAIL = re.compile(rf"(?i)\b[\w.-]+(?:(?:{DOT}|\s+)[\w.-]+){{0,3}}{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}"
+OBFUSCATED_EMAIL = re.compile(rf"(?i)\b[\w.-]+(?:(?:{DOT}|\s+)[\w.-]+){{0,3}}{AT}[\w-]+(?:(?:{DOT}|\.)[\w-]+)*(?:{DOT}|\.)"
                               r"(?:nl|com|be|net|org|eu|de)\b")
 URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|be|net|org|eu|info)"
                  r"(?:/[^\s]*)?(?![\w@])")
@@ -64,6 +64,8 @@ TITLES = frozenset(read_words("names.txt", "titles"))
 PARTICLE = alternation(sorted(PARTICLES))
 WORD = rf"{UPPER}(?:{LOWER}|['’]{UPPER})+(?:-{UPPER}{LOWER}+)*"
 NAME = rf"(?:{UPPER}\.\s*)*{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD}){{0,3}}"
+SIGN_OFFS = "(?:" + "|".join(r"\s+".join(map(re.escape, p.split()))  # in the languages patients also write in
+                           for p in sorted(read_words("names.txt", "foreign_sign_offs"), key=len, reverse=True)) + ")"
 TITLE = rf"(?:{alternation(sorted(TITLES))}\.?\s+(?:en\s+(?:dhr|mevr|mw)\.?\s+)?)"
 NAME_CUES = [
     re.compile(rf"(?i:\b(?:mijn naam is|ik heet|naam\s*:|namens|ondergetekende))\s+{TITLE}?({NAME})"),
@@ -71,10 +73,8 @@ NAME_CUES = [
     re.compile(rf"(?i:\b{alternation(read_words('names.txt', 'openers'))}\b[,!]?\s+(?:ik ben|hier))\s+({NAME})"),
     re.compile(rf"(?i:\b(?:met\s+)?(?:vriendelijke\s+)?(?:groet(?:en|jes)?|mvg|gr\.|liefs|dank\s+je\s+wel|"
                rf"bedankt|alvast\s+bedankt|dank|hartelijke\s+groet|vr\.?\s*gr\.?))[,.!]?\s+{TITLE}?({NAME})"),
-    # sign-offs in the languages patients of a Dutch practice also write in
-    re.compile(rf"(?i:\b(?:(?:serdecznie\s+)?pozdrawiam(?:\s+serdecznie)?|s\s+pozdravem|saygılarımla|saygilarimla|"
-               rf"(?:kind|best|warm)\s+regards|regards|viele\s+grüße|mit\s+freundlichen\s+grüßen|"
-               rf"cordialement|bien\s+à\s+vous|trân\s+trọng|saludos|un\s+saluto))[,.!]?\s+{TITLE}?({NAME})"),
+    re.compile(rf"(?i:\b{SIGN_OFFS})[,.!]?\s+{TITLE}?({NAME})"),
+    re.compile(rf"(?i:\b{alternation(read_words('names.txt', 'family_of'))}\s+van)\s+({NAME})"),
     re.compile(rf"(?i:\b{alternation(read_words('names.txt', 'carers'))}\.?)\s+({NAME})"),
     re.compile(rf"(?i:\b{alternation(read_words('names.txt', 'people'))})\s+({NAME})"),
 ]
