@@ -30,8 +30,8 @@ AT = r"(?:\s*(?:\[at\]|\(at\)|\{at\})\s*|\s+(?:at|apenstaartje)\s+)"
 DOT = r"(?:\s*(?:\[dot\]|\(dot\)|\[punt\]|\(punt\))\s*|\s+(?:dot|punt)\s+)"
 SPACED_EMAIL = re.compile(r"(?i)[\w+-]+(?:\s*\.\s*[\w+-]+)*\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
                           r"(?:nl|com|be|net|org|eu|de|info|uk|fr|pl|tr)\b")  # "tom . fletcher @ ziggo . nl"
-OBFUSCATED_EMAIL = re.compile(rf"(?i)\b[\w.-]+(?:(?:{DOT}|\s+)[\w.-]+){{0,3}}{AT}[\w-]+(?:(?:{DOT}|\.)[\w-]+)*(?:{DOT}|\.)"
-                              r"(?:nl|com|be|net|org|eu|de)\b")
+OBFUSCATED_EMAIL = re.compile(rf"(?i)\b[\w.-]+(?:(?:{DOT}|\s+)[\w.-]+){{0,3}}{AT}"  # the domain's dots plain or written out
+                              rf"[\w-]+(?:(?:{DOT}|\.)[\w-]+)*(?:{DOT}|\.)(?:nl|com|be|net|org|eu|de)\b")
 URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|be|net|org|eu|info)"
                  r"(?:/[^\s]*)?(?![\w@])")
 IBAN = re.compile(r"\b[A-Z]{2}[ -]?\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b", re.I)
