@@ -30,7 +30,7 @@ AT = r"(?:\s*(?:\[at\]|\(at\)|\{at\})\s*|\s+(?:at|apenstaartje)\s+)"
 DOT = r"(?:\s*(?:\[dot\]|\(dot\)|\[punt\]|\(punt\))\s*|\s+(?:dot|punt)\s+)"
 SPACED_EMAIL = re.compile(r"(?i)[\w+-]+(?:\s*\.\s*[\w+-]+)*\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
                           r"(?:nl|com|be|net|org|eu|de|info|uk|fr|pl|tr)\b")  # "tom . fletcher @ ziggo . nl"
-OBFUSCATED_EMAIL = re.compile(rf"(?i)\b[\w.-]+(?:(?:{DOT}|\s+)[\w.-]+){{0,3}}{AT}"  # the domain's dots plain or written out
+OBFUSCATED_EMAIL = re.compile(rf"(?i)\b[\w.-]+(?:(?:{DOT}|\s+)[\w.-]+){{0,3}}{AT}"  # domain dots plain or written
                               rf"[\w-]+(?:(?:{DOT}|\.)[\w-]+)*(?:{DOT}|\.)(?:nl|com|be|net|org|eu|de)\b")
 URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|be|net|org|eu|info)"
                  r"(?:/[^\s]*)?(?![\w@])")
