@@ -202,7 +202,8 @@ def posts_that_bring_patients(ds, shown: int = 12, search: SearchExport | None =
                                                landing=landing, extra=extra)
     if table.empty or not table["from_page"].any() and table["topic_contacts"].isna().all() and landing is None:
         raise NotEnoughData("Er zijn nog geen contacten die bij een bericht horen: het formulier geeft geen pagina "
-                            "mee, of de contacten beginnen na de berichten.")
+                            "mee, of de contacten beginnen na de berichten." + ("" if landing is not None
+                                                                               else " " + NO_LANDING))
     out = pd.DataFrame({
         "titel": table["title"], "gepubliceerd": table["date"],
         "contacten vanaf de pagina": table["from_page"],
