@@ -135,25 +135,27 @@ def _day(text: str) -> tuple[pd.Timestamp | None, bool]:
     return None, False
 
 
-def _summed(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Dated rows summed per *key*: clicks and impressions added, the position weighted by impressions."""
-    weighted = frame.assign(weighted=frame["position"] * frame["impressions"])
-    grouped = weighted.groupby(key, sort=False)
+def _weighted(frame: pd.DataFrame, keys: list, sort: bool):
+    """(sums, groups) of rows per *keys*: clicks and impressions added, the position weighted by
+    impressions (NaN where a group has none)."""
+    grouped = frame.assign(weighted=frame["position"] * frame["impressions"]).groupby(keys, sort=sort)
     out = grouped[["clicks", "impressions"]].sum()
-    out["ctr"] = out["clicks"] / out["impressions"].where(out["impressions"] > 0)
     out["position"] = grouped["weighted"].sum() / out["impressions"].where(out["impressions"] > 0)
+    return out, grouped
+
+
+def _summed(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Dated rows summed per *key* (in the table's order), with the CTR of the sums; a query never
+    shown keeps its mean position."""
+    out, grouped = _weighted(frame, [key], sort=False)
     out["position"] = out["position"].fillna(grouped["position"].mean())
-    return out.fillna({"ctr": 0.0}).reset_index()[[key, "clicks", "impressions", "ctr", "position"]]
+    out["ctr"] = (out["clicks"] / out["impressions"].where(out["impressions"] > 0)).fillna(0.0)
+    return out.reset_index()[[key, "clicks", "impressions", "ctr", "position"]]
 
 
 def _months(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     """Dated rows per *key* and calendar month."""
-    monthly = frame.assign(month=frame["date"].dt.to_period("M"),
-                           weighted=frame["position"] * frame["impressions"])
-    grouped = monthly.groupby([key, "month"], sort=True)
-    out = grouped[["clicks", "impressions"]].sum()
-    out["position"] = grouped["weighted"].sum() / out["impressions"].where(out["impressions"] > 0)
-    return out.reset_index()
+    return _weighted(frame.assign(month=frame["date"].dt.to_period("M")), [key, "month"], sort=True)[0].reset_index()
 
 
 def _table(file: str, rows: list[list[str]], kind: str, skipped: list) -> tuple[pd.DataFrame, bool]:
