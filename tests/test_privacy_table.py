@@ -4,9 +4,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
+
 from analysis.privacy import scrub
 
-from .privacy_table import HELD_OUT, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, TABLE
+from . import privacy_table
+from .privacy_table import HELD_OUT, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_15, TABLE
 
 STRUCTURED = ["telefoon", "email", "url", "bsn", "iban", "postcode", "geboortedatum", "nummer"]
 
@@ -21,9 +24,15 @@ def _pieces(span: str) -> list[str]:
     return words + digits if span[0].isdigit() or not words else words
 
 
-def _removed(span: str, scrubbed: str) -> bool:
-    low = scrubbed.lower()
-    return all(not re.search(rf"(?<![\w]){re.escape(p.lower())}(?![\w])", low) for p in _pieces(span))
+def _count(piece: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w]){re.escape(piece.lower())}(?![\w])", text.lower()))
+
+
+def _removed(span: str, scrubbed: str, text: str) -> bool:
+    """None of the span's pieces is left, beyond where the message has it outside the span too
+    ('Mijn Instagram is instagram.com/…': the first 'Instagram' is no part of the address)."""
+    rest = text.replace(span, " ")
+    return all(_count(p, scrubbed) <= _count(p, rest) for p in _pieces(span))
 
 
 def measure(rows: list[dict] | None = None) -> tuple[Counter, Counter, list, list]:
@@ -34,7 +43,7 @@ def measure(rows: list[dict] | None = None) -> tuple[Counter, Counter, list, lis
         for kind, spans in row["go"].items():
             for span in spans:
                 total[kind] += 1
-                if _removed(span, out):
+                if _removed(span, out, row["text"]):
                     found[kind] += 1
                 else:
                     missed.append((kind, span, out))
@@ -114,17 +123,39 @@ def test_round3_seen_held_out_messages_six():
 
 
 def test_round3_seen_held_out_messages_seven():
-    """HELD_OUT_7, the last held-out table (docs quote its one measurement): written after the
-    rules for HELD_OUT_6 and measured once: 38 of 43 identifiers removed (names 13/16, addresses
+    """HELD_OUT_7: on its one measurement 38 of 43 identifiers removed (names 13/16, addresses
     5/5, structured 20/22) and 1 of 216 must-keep words lost. Missed: names after Hungarian and
     Romanian sign-offs, a child's name in 'de ouders van Sep', 'marieke(at)hotmail.com' and a
     policy number after 'Polisnr.'; lost: 'Dansschool Hoorn'. Rules followed (sign-offs from a
     lexicon in more languages, 'ouders van' + a name, '(at)' before a plain domain, abbreviated
-    number names, a name starting with a school or club word is none), so it is seen now; the
-    next held-out table is still to be written."""
+    number names, a name starting with a school or club word is none), so it is seen now."""
     found, total, missed, lost = measure(HELD_OUT_7)
     assert sum(len(row["keep"]) for row in HELD_OUT_7) >= 200 and sum(total.values()) >= 40
     assert found == total and not lost, (missed, lost)
+
+
+@pytest.mark.parametrize("table", [f"HELD_OUT_{n}" for n in range(8, 15)])
+def test_round3_seen_held_out_tables(table):
+    """HELD_OUT_8 to HELD_OUT_14: each written after the rules for the one before, measured once
+    (docs/privacy-security.md lists every first measurement and what it missed), then its misses
+    were looked at and general rules followed, so they are seen tables that hold those rules."""
+    rows = getattr(privacy_table, table)
+    found, total, missed, lost = measure(rows)
+    assert sum(total.values()) >= 45 and found == total, missed
+    assert len(lost) <= 1, lost  # HELD_OUT_10: the practice's own address, 'Gouw 9' (see docs)
+
+
+def test_the_last_held_out_table_meets_the_aims():
+    """HELD_OUT_15, written after every rule above and never used to change one (the README and
+    docs quote its one measurement, 2026-12-02: 56 of 57 identifiers, names and addresses 38 of
+    39, every structured identifier, 1 of 209 must-keep words lost). The aims: every structured
+    identifier removed, names and addresses at least 97%, at most one must-keep word lost in 200."""
+    found, total, missed, lost = measure(HELD_OUT_15)
+    assert total["naam"] + total["adres"] >= 35 and sum(len(r["keep"]) for r in HELD_OUT_15) >= 200
+    for kind in STRUCTURED:
+        assert found[kind] == total[kind], [m for m in missed if m[0] == kind]
+    assert (found["naam"] + found["adres"]) / (total["naam"] + total["adres"]) >= 0.97, missed
+    assert len(lost) / sum(len(r["keep"]) for r in HELD_OUT_15) <= 1 / 200, lost
 
 
 def test_topics_of_the_messages_are_unchanged_by_scrubbing(nlp):

@@ -104,17 +104,76 @@ EDGE_WORDS = frozenset(read_words("names.txt", "edge_words"))
 PLACE_PREPOSITIONS = frozenset(read_words("names.txt", "place_prepositions"))
 INSTITUTION_ENDINGS = tuple(read_words("names.txt", "institution_endings"))
 STREET_PREPOSITIONS = PLACE_PREPOSITIONS | frozenset(read_words("names.txt", "street_prepositions"))
+EMPLOYER_CUES = frozenset(read_words("names.txt", "employer_cues"))
+EVENT_WORDS = frozenset(read_words("names.txt", "event_words"))
+TOWN_PREPOSITIONS = frozenset(read_words("names.txt", "town_prepositions"))
+PLACES = frozenset(read_sections("privacy_keep.txt")["plaatsen"])
+LANGUAGE_NAMES = frozenset(read_words("names.txt", "language_names"))
+LANGUAGE_CUES = frozenset(read_words("names.txt", "language_cues")) | frozenset(
+    read_sections("privacy_keep.txt")["talen"])
 
 
-def _not_part_of_a_name(word: str, leading: bool) -> bool:
+def _not_part_of_a_name(word: str, leading: bool, after_first_name: bool = False) -> bool:
     """Greetings and kept words (towns) at either edge; common words only in front (a surname
-    may be a word too: Heuvel, Visser), never a particle (De Boer)."""
+    may be a word too: Heuvel, Visser), never a particle (De Boer); a town straight after a first
+    name is a surname too ('Dirk-Jan Blokker')."""
     low = word.lower().strip(".,!:;")
-    if low in EDGE_WORDS:
+    if low in EDGE_WORDS or after_first_name and low in PLACES:
         return False
     structs = deduce_model().lookup_structs
     common = leading and (low in structs["whitelist"] or low in structs["common_word"] or word[:1].islower())
     return low in GREETINGS or common or is_kept(low)
+
+
+def _first_names(word: str) -> bool:
+    """Whether *word* is a first name, or first names joined by a hyphen ('Dirk-Jan')."""
+    parts = word.strip(".,!:;").split("-")
+    return all(part[:1].isupper() and is_first_name(part) for part in parts)
+
+
+def _a_town(text: str, start: int, end: int) -> bool:
+    """'in Keulen', 'uit Den Bosch', 'verhuisd van Groningen naar Hoorn': a place after a preposition
+    no person follows, or between 'van' and 'naar'; not when it starts with a first name or a title."""
+    words = text[start:end].split()
+    before = text[max(0, start - 12):start].split()
+    if words[0] == "van" and re.match(r"\s+naar\b", text[end:]):
+        return len(words) > 1 and not is_first_name(words[1].strip(".,;:!?()"))
+    if not before or before[-1].lower() not in TOWN_PREPOSITIONS:
+        return False
+    first = words[0].strip(".,;:!?()")
+    return not is_first_name(first) and first.lower() not in TITLES
+
+
+def _an_organisation(text: str, start: int, end: int) -> bool:
+    """'woonzorgcentrum De Boogerd', 'werkt bij Philips', 'loop elke week bij Hoorn Runners': words
+    after an institution's noun, or after 'bij' in a clause with a verb of working or of a sport,
+    name the place, not a person (a person there comes with a first name, 'bij Anna Philips', and
+    no article: 'praktijk De Lelie' is a place). Capitalised words between the cue and deduce's
+    span belong to the name."""
+    words = [w.strip(".,;:!?()") for w in text[start:end].split()]
+    article = bool(words) and words[0].lower() in ("de", "het")
+    words = words[1:] if article else words
+    before = text[max(0, start - 60):start].split()
+    while before and before[-1][:1].isupper() and before[-1].lower() not in ("de", "het"):
+        words.insert(0, before.pop().strip(".,;:!?()"))
+    clause = list(itertools.takewhile(lambda w: not w.endswith((".", "!", "?", ",", ";")), reversed(before)))[::-1]
+    low = [w.strip(".,;:!?()").lower() for w in clause]
+    if low[-1:] in (["de"], ["het"]):
+        low, article = low[:-1], True
+    if not words or not low or not article and any(map(is_first_name, words)):
+        return False
+    return low[-1].endswith(INSTITUTION_ENDINGS) or low[-1] == "bij" and any(w in EMPLOYER_CUES for w in low[-6:-1])
+
+
+def _a_language(text: str, start: int, end: int) -> bool:
+    """'spreekt alleen Arabisch en wat Frans': a language that is also a first name, in a sentence
+    about languages."""
+    if text[start:end].lower() not in LANGUAGE_NAMES:
+        return False
+    first = max(text.rfind(stop, 0, start) for stop in ".!?\n") + 1
+    last = min((i for i in (text.find(stop, end) for stop in ".!?\n") if i >= 0), default=len(text))
+    sentence = re.findall(r"\w+", (text[first:start] + " " + text[end:last]).lower())
+    return any(word in LANGUAGE_CUES for word in sentence)
 
 
 def _known_street(words: list[str]) -> bool:
@@ -131,7 +190,8 @@ def _shrink(text: str, start: int, end: int) -> tuple[int, int]:
     while len(tokens) > 1 and not _known_street([text[a:b] for a, b in tokens]) \
             and _not_part_of_a_name(text[tokens[0][0]:tokens[0][1]], leading=True):
         tokens.pop(0)
-    while len(tokens) > 1 and _not_part_of_a_name(text[tokens[-1][0]:tokens[-1][1]], leading=False):
+    while len(tokens) > 1 and _not_part_of_a_name(text[tokens[-1][0]:tokens[-1][1]], leading=False,
+                                                   after_first_name=_first_names(text[tokens[-2][0]:tokens[-2][1]])):
         tokens.pop()
     start, end = tokens[0][0], tokens[-1][1]
     if (postcode := POSTCODE.match(text, start)) and postcode.end() < end:
@@ -156,15 +216,18 @@ def _a_place(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12):start].split()
     if words and words[0].lower() in STREET_PREPOSITIONS:
         before, words = words[:1], words[1:]
+    if [w.lower() for w in before[-1:]] == ["de"]:
+        before, words = before[:-1], ["de", *words]  # deduce's span starts after 'de'
     if not before or len(words) < 2 or words[0] != "de" or not all(w[:1].isupper() for w in words[1:]):
         return False
     preposition = before[-1].lower()
-    if len(words) == 2 and preposition in PLACE_PREPOSITIONS:
-        return True
+    if preposition in PLACE_PREPOSITIONS and (len(words) == 2 or not any(map(is_first_name, words[1:]))):
+        return True  # "over de Westfriese Dijk": no first name among the words, so no person
     return preposition in STREET_PREPOSITIONS and words[1:] in deduce_model().lookup_structs["street"]
 
 
-HOUSE_SUFFIX = re.compile(r"(?:[a-zA-Z]{1,2}|-(?:hs|bis|zw|[IVX]{1,4}|[a-zA-Z]|\d{1,3}))\b")  # 3-hs, 12-II, 8a
+# 3-hs, 12-II, 101 III, 8a
+HOUSE_SUFFIX = re.compile(r"(?:[a-zA-Z]{1,2}|[- ](?:hs|bis|zw|[IVX]{1,4})|-(?:[a-zA-Z]|\d{1,3}))\b")
 
 SHORT_TEXT = 60  # subject lines repeat ("Afspraak maken", "Vraag over vergoeding"): remembered
 
@@ -194,8 +257,12 @@ def _deduce_spans(text: str, today: dt.date) -> list[Span]:
             continue  # "in het Antoni van Leeuwenhoek", "op het Hoornse Hop": a person never takes "het"
         if tag == "NAAM" and _a_place(text, a.start_char, a.end_char):
             continue
-        if tag == "NAAM" and a.text.split()[0].lower().endswith(INSTITUTION_ENDINGS):
-            continue  # "bij Dansschool Hoorn": a school, not a person
+        if tag == "NAAM" and (any(w.lower().endswith(INSTITUTION_ENDINGS) for w in a.text.split())
+                              or a.text.split()[-1].lower().strip(".,;:!?()") in EVENT_WORDS
+                              or _a_town(text, a.start_char, a.end_char)
+                              or _an_organisation(text, a.start_char, a.end_char)
+                              or _a_language(text, a.start_char, a.end_char)):
+            continue  # "bij Dansschool Hoorn", "Padel Club", "in woonzorgcentrum De Boogerd": a place, not a person
         if tag == "ADRES" and (not _STREETLIKE.search(a.text) or not any(c.isdigit() for c in a.text)):
             continue  # a town, or a street without a number, identifies no one ("over de Dijk", "op de Dam");
             # an address given as such ("wij wonen aan de Turfhaven") is found by our own rules

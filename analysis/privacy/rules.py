@@ -36,11 +36,17 @@ URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?
                  r"(?:/[^\s]*)?(?![\w@])")
 IBAN = re.compile(r"\b[A-Z]{2}[ -]?\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b", re.I)
 PHONE = re.compile(r"(?<![\w+])(?:\+|00|\(0|0|31)[\d\s\-.()]{7,}\d(?![\d:])")
-BSN_CUE = re.compile(r"(?i)\b(bsn|burgerservicenummer|sofinummer)\b[\s:.-]*(?:nummer|is)?[\s:.-]*(\d[\d .]{6,12}\d)")
+# "BSN: ...", "BSN van mijn man is ..."
+BSN_CUE = re.compile(r"(?i)\b(bsn|burgerservicenummer|sofinummer)\b[^\d\n]{0,30}?(\d[\d .]{6,12}\d)")
 NINE_DIGITS = re.compile(r"(?<![\d.-])\d{4}[ .]?\d{2}[ .]?\d{3}(?!\d|[.-]\d)")
-NUMBER_CUE = re.compile(rf"(?i)\b{alternation(read_words('personal_data_words.txt', 'number names'))}\b[\s:.#-]*"
+NUMBER_NAME = (rf"(?:{alternation(read_words('personal_data_words.txt', 'number names'))}"
+               r"|(?!telefoon|huis|mobiel|gsm|tel)\w{3,}(?:nummer|nr))")  # "verwijsnummer", not a phone's
+NUMBER_CUE = re.compile(rf"(?i)\b{NUMBER_NAME}\b[\s:.#-]*"
+                        r"(?:(?:van|bij)\s+(?:de\s+|het\s+|mijn\s+)?[a-z]\w*[\s:]*)?"  # "van de huisarts:"
                         r"(?:(?:bij\s+)?(?:(?:de\s+)?[A-Z][A-Za-z.]{1,15}\s*){1,3}[\s:]*)?(?:is\s+)?"
-                        r"((?:[A-Z]{1,3}-?)?\d[\d\s.-]{3,14}\d)")  # also "bij De Friesland: 2025-44718-03"
+                        r"((?:[A-Z]{1,3}-?)?\d[\d\s./-]{3,14}\d)")  # "bij De Friesland: 2025-44718-03", "2024/0871"
+LONG_NUMBER = re.compile(r"(?<![\w.-])(?:[A-Z]{1,3}-)?\d(?:[ .-]?\d){6,}(?![\w]|[.-]\d)")
+YEARS = re.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")
 POSTCODE = re.compile(r"\b[1-9]\d{3}[ ]?[A-Z]{2}\b|\b[1-9]\d{3}[a-z]{2}\b")
 MONTHS = alternation(list(month_spellings("dutch")))
 DATE = (rf"(?:\d{{1,2}}[-/. ]\d{{1,2}}[-/. ]\d{{2,4}}|\d{{1,2}}\s+{MONTHS}\.?\s+'?\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
@@ -79,6 +85,7 @@ NAME_CUES = [
     re.compile(rf"(?i:\b{alternation(read_words('names.txt', 'people'))})\s+({NAME})"),
 ]
 SELF = re.compile(rf"(?i)\b(?:ik ben|ik heet|mijn naam is|naam:)\s+({LOWER}[\w'’-]*)")
+SIGNED = re.compile(rf"(?i)\b(?:groet(?:en|jes)?|mvg|liefs|gr\.)(?:\s+van)?[,.!]?\s+({LOWER}[\w'’-]*)")
 RELATION = re.compile(r"(?i)\bmijn\s+(?:zoon(?:tje)?|dochter(?:tje)?|man|vrouw|partner|vriend(?:in)?|moeder|vader|"
                       r"opa|oma|kind(?:je)?|broer(?:tje)?|zus(?:je)?|schoonmoeder|schoonvader|buurman|buurvrouw)\s+"
                       rf"((?:{UPPER}|{LOWER})[\w'’-]+)")
@@ -121,6 +128,30 @@ def _phones(text: str) -> Iterator[Span]:
             if 9 <= len(digits) <= 15 and (stripped.startswith(("0", "+", "(")) or digits.startswith("31")):
                 begin = start + part.start() + (len(core) - len(stripped))
                 yield begin, start + part.start() + len(core), "TELEFOON"
+
+
+EMAIL_LEAD = frozenset(read_words("names.txt", "email_lead_words"))
+
+
+def _obfuscated_emails(text: str) -> Iterator[Span]:
+    """'jan punt de vries at gmail punt com': the address without the words before it that are
+    no part of it ('stuur het naar r.meijer apenstaartje ...')."""
+    for m in OBFUSCATED_EMAIL.finditer(text):
+        start = m.start()
+        while (word := re.match(r"([\w.-]+)\s+", text[start:m.end()])) and word.group(1).lower() in EMAIL_LEAD:
+            start += word.end()
+        yield start, m.end(), "EMAIL"
+
+
+def _long_numbers(text: str) -> Iterator[Span]:
+    """'lidmaatschapsnummer van de ANWB is 8812 3344 5': seven digits or more in one number that
+    is no phone number, date or span of years identify someone, whatever the number is called."""
+    phones = list(_phones(text))
+    for m in LONG_NUMBER.finditer(text):
+        chunk = m.group(0)
+        if re.search(DATE, chunk) or YEARS.fullmatch(chunk) or any(a < m.end() and b > m.start() for a, b, _ in phones):
+            continue
+        yield m.start(), m.end(), "NUMMER"
 
 
 def _groups(pattern: re.Pattern, tag: str, group: int = 0, keep: Callable[[re.Match], bool] | None = None
@@ -175,9 +206,10 @@ def _names(text: str) -> Iterator[Span]:
 
 
 def _relations(text: str, is_first_name: Callable[[str], bool]) -> Iterator[Span]:
-    """"mijn zoontje daan", "ik ben tim": the word after a relation or an introduction, when it is
-    a first name (names are often written in lower case in a form)."""
-    for m in [*RELATION.finditer(text), *SELF.finditer(text)]:
+    """"mijn zoontje daan", "ik ben tim", "groetjes van wendy": the word after a relation, an
+    introduction or a greeting, when it is a first name (names are often written in lower case
+    in a form)."""
+    for m in [*RELATION.finditer(text), *SELF.finditer(text), *SIGNED.finditer(text)]:
         word = m.group(1)
         if word.lower() not in NOT_NAMES and (word[0].isupper() or is_first_name(word.capitalize())):
             yield m.start(1), m.end(1), "NAAM"
@@ -186,13 +218,13 @@ def _relations(text: str, is_first_name: Callable[[str], bool]) -> Iterator[Span
 def find_spans(text: str, is_first_name: Callable[[str], bool] = lambda w: False) -> list[Span]:
     """Every span our rules find in *text* (may overlap; see scrub.merge)."""
     finders = [
-        _groups(EMAIL, "EMAIL"), _groups(SPACED_EMAIL, "EMAIL"), _groups(OBFUSCATED_EMAIL, "EMAIL"),
+        _groups(EMAIL, "EMAIL"), _groups(SPACED_EMAIL, "EMAIL"), _obfuscated_emails,
         _groups(URL, "URL"),
         _ibans,
         _groups(BIRTH, "GEBOORTEDATUM", 1), _groups(BORN_ON, "GEBOORTEDATUM", 1), _old_full_dates,
         _groups(BSN_CUE, "BSN", 2),
         _groups(NINE_DIGITS, "BSN", keep=lambda m: bsn_valid(_digits(m.group(0))) and not m.group(0).startswith("0")),
-        _groups(NUMBER_CUE, "NUMMER", 1), _phones,
+        _groups(NUMBER_CUE, "NUMMER", 1), _phones, _long_numbers,
         _address_cues, _groups(STREET, "ADRES"), _groups(SIGNED_STREET, "ADRES", 1), _corners,
         _groups(POSTCODE, "POSTCODE"),
         _names, lambda t: _relations(t, is_first_name),
