@@ -279,3 +279,34 @@ def test_a_word_stressed_with_accents_is_the_word_itself_not_a_rare_one():
     for word in ("Oók", "óók", "wél", "dát", "níet"):
         assert not is_rare(word), word
     assert is_rare("proprioceptie")  # jargon stays jargon
+
+
+@pytest.mark.parametrize("word,reason", [
+    ("coördinatie", "leenwoord"), ("variëren", "leenwoord"), ("ergonomisch", "leenwoord"),
+    ("conventionele", "leenwoord"), ("temporiseren", "leenwoord"), ("lenigheid", "abstract woord"),
+    ("bewegingsbeperkingen", "lang woord"), ("voorlichtingsprogramma", "lang woord"),
+])
+def test_words_that_are_not_rare_but_hard_for_a_b1_reader(word, reason):
+    from analysis.text.wordfreq_nl import hard_reason
+
+    assert hard_reason(word, "", count_syllables(word)) == reason
+
+
+@pytest.mark.parametrize("word", ["informatie", "situatie", "normaal", "activiteit", "proberen", "leveren",
+                                  "spieren", "minderen", "stijfheid", "ochtendstijfheid", "sportfysiotherapeut",
+                                  "volleybalspelers", "bovenrugspieren", "conditie", "adviseren"])
+def test_everyday_loans_native_verbs_and_concrete_compounds_are_not_hard(word):
+    from analysis.text.wordfreq_nl import hard_reason
+
+    assert hard_reason(word, "", count_syllables(word)) is None
+
+
+def test_hard_words_are_named_in_the_sentence_and_marked_on_the_draft_page(nlp):
+    from analysis.reporting.draft_view import _sentence_html
+
+    text = "De training verbetert de coördinatie en de lenigheid van uw benen."
+    [sentence] = analyze_blocks(parse_blocks(text), nlp)["sentences"]
+    assert sentence["hard_words"] == [["coördinatie", "leenwoord"], ["lenigheid", "abstract woord"]]
+    assert "moeilijke woorden: coördinatie, lenigheid" in sentence["flags"]
+    page = _sentence_html(sentence)
+    assert "<mark class='hard' title='leenwoord" in page and "<mark class='hard' title='abstract woord" in page

@@ -19,7 +19,11 @@ TITLE_CHARACTERS = (30, 60)  # a title that search results show whole and that s
 HEADING_WORDS = 8
 SECTION_WORDS = 300
 LEGEND = [("long", "lange zin (meer dan 20 woorden)"), ("passive", "lijdende vorm (golflijn)"),
-          ("jargon", "vakterm"), ("formal", "formeel woord"), ("rare", "weinig gebruikt woord")]
+          ("jargon", "vakterm"), ("formal", "formeel woord"), ("rare", "weinig gebruikt woord"),
+          ("hard", "moeilijk woord (leenwoord, abstract of lang)")]
+HARD_HINTS = {"leenwoord": "leenwoord: zegt een gewoon Nederlands woord hetzelfde?",
+              "abstract woord": "abstract woord: kunt u zeggen wat u bedoelt?",
+              "lang woord": "lang samengesteld woord: splits het of zeg het in een paar woorden"}
 STYLE = """
 <style>
 .concept{font-family:system-ui,sans-serif;line-height:1.7;max-width:60rem;overflow-wrap:anywhere}
@@ -31,7 +35,7 @@ border-bottom:1px solid #ddd}
 .concept .long{background:#fff1b8}
 .concept .passive{text-decoration:underline wavy #2f6fb3;text-decoration-thickness:1.5px;text-underline-offset:3px}
 .concept mark{padding:0 .1rem;border-radius:.2rem}.concept .jargon{background:#f4c7c3}
-.concept .formal{background:#e3d4f5}.concept .rare{background:#ffd9a8}
+.concept .formal{background:#e3d4f5}.concept .rare{background:#ffd9a8}.concept .hard{background:#ffe9c7}
 .concept .legenda span{margin-right:.8rem;padding:0 .3rem;border-radius:.2rem}
 .concept .seo{list-style:none;padding-left:0}.concept .seo .goed{color:#1d6b2f}.concept .seo .beter{color:#a4262c}
 </style>
@@ -54,6 +58,8 @@ def _marks(sentence: dict) -> dict[str, tuple[str, str]]:
     marks: dict[str, tuple[str, str]] = {}
     for word in sentence.get("rare_words", []):
         marks[word.lower()] = ("rare", "weinig gebruikt woord: kan het eenvoudiger?")
+    for word, reason in sentence.get("hard_words", []):
+        marks[word.lower()] = ("hard", HARD_HINTS[reason])
     for term, alternative in sentence.get("formal", []):
         marks[term.lower()] = ("formal", f"formeel; eenvoudiger: {alternative}")
     for term, alternative in sentence.get("jargon", []):

@@ -10,16 +10,33 @@ holds both lists). Not rare either: a word stressed with accents (*óók*, *wél
 compounds of known parts (thuiswerkplek = thuiswerk + plek), which Dutch writes as
 one word and are no harder than their parts, and the everyday patient words in
 ``plain_words.txt`` that written text rarely uses (verzwikken, 1.2).
+
+A word that is not rare can still be hard for a B1 reader (``hard_reason``): a loan with a Latin,
+Greek or French ending less common than everyday loans (coördinatie, ergonomisch), an uncommon
+abstract noun in -heid (lenigheid) or a long compound of abstract parts (bewegingsbeperkingen).
+Measured on real articles in docs/real-texts.md.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from ..core.lexicons import read_list
+from ..core.lexicons import read_list, read_words
 
 RARE_BELOW = 2.5
+# A loan with a Latin, Greek or French ending counts as hard below this Zipf, set on the tuning
+# part of benchmarks/real_texts (docs/real-texts.md): informatie 5.2, activiteit 4.4, eventueel
+# 4.14 and individueel 4.11 stay plain; preventie 4.0, coördinatie 3.6 and ergonomisch 2.0 are
+# hard; functioneren (4.13) is missed.
+LOAN_BELOW = 4.1
+ABSTRACT_BELOW = 3.0  # an abstract noun in -heid below this Zipf (lenigheid 2.2, erfelijkheid 2.8)
+# A compound with this many syllables or more that is itself this rare reads as hard when one of
+# its parts is an abstract noun (bewegingspatronen, behandelmogelijkheden, voorlichtingsprogramma);
+# long compounds of concrete words do not (volleybalspelers, bovenrugspieren). Set on the tuning part.
+LONG_COMPOUND_SYLLABLES = 5
+LONG_COMPOUND_BELOW = 2.0
 LINKS = ("", "s", "e", "en")
 
 
@@ -63,6 +80,35 @@ def _plain() -> frozenset[str]:
 def is_plain(word: str, lemma: str = "") -> bool:
     """An everyday patient word from plain_words.txt (by form or lemma)."""
     return word.lower() in _plain() or (bool(lemma) and lemma in _plain())
+
+
+LOAN_ENDINGS = tuple(read_words("hard_word_shapes.txt", "loan_endings"))
+# an abstract noun inside the compound (bewegings-, preventie-, -beperkingen, -mogelijkheden):
+# such long compounds read as hard; those of concrete words do not (volleybalspelers, bovenrugspieren)
+ABSTRACT_PART = re.compile(r"\w(?:ings|ties?|heids|teits)\w|(?:ing|ingen|heid|heden|ties?)$")
+
+
+def hard_reason(word: str, lemma: str, syllables: int) -> str | None:
+    """Why a content word that is not rare is still hard for a B1 reader: 'leenwoord' (a loan with
+    a Latin, Greek or French ending that is less common than everyday loans), 'abstract woord' (an
+    uncommon noun in -heid) or 'lang woord' (a long compound of abstract parts that is itself
+    rare); None for a plain word."""
+    if is_plain(word, lemma) or len(word) < 6 or _plain_head(word):
+        return None  # an everyday word, or a compound ending in one (sportfysiotherapeut, ochtendstijfheid)
+    z = word_zipf(word, lemma)
+    if word.lower().endswith(LOAN_ENDINGS) and z < LOAN_BELOW:
+        return "leenwoord"
+    if word.lower().endswith(("heid", "heden")) and z < ABSTRACT_BELOW:
+        return "abstract woord"  # beweeglijkheid, erfelijkheid; everyday ones are plain words (stijfheid)
+    if syllables >= LONG_COMPOUND_SYLLABLES and z < LONG_COMPOUND_BELOW and ABSTRACT_PART.search(word.lower()):
+        return "lang woord"
+    return None
+
+
+def _plain_head(word: str) -> bool:
+    """A compound ending in an everyday patient word reads as that word (sportfysiotherapeut)."""
+    low = word.lower()
+    return any(low.endswith(p) for p in _plain() if len(p) >= 7)
 
 
 def is_rare(word: str, lemma: str = "") -> bool:

@@ -24,7 +24,7 @@ from ...core.lexicons import read_list, read_table
 from ...sources.corpus import Block
 from ..nlp import Tokens, tokens
 from ..segment import ENDS, is_bullet
-from ..wordfreq_nl import is_plain, is_rare, word_zipf, zipf
+from ..wordfreq_nl import hard_reason, is_plain, is_rare, word_zipf, zipf
 from .formulas import MIN_WORDS, brouwer, douma_band, flesch_douma
 from .passive import find_passive
 from .syllables import count_syllables
@@ -46,6 +46,7 @@ class Sentence:
     syllables: int
     long_words: list[str] = field(default_factory=list)
     rare_words: list[str] = field(default_factory=list)
+    hard_words: list[list[str]] = field(default_factory=list)  # [word, reason]: not rare, still hard
     jargon: list[list[str]] = field(default_factory=list)  # [term, plain alternative]
     formal: list[list[str]] = field(default_factory=list)  # [formal word, plain alternative]
     passive: str = ""  # e.g. "wordt behandeld"
@@ -74,8 +75,8 @@ class Sentence:
             out.append("vakjargon: " + ", ".join(f"{t} → {alt}" for t, alt in self.jargon))
         if self.formal:
             out.append("formeel: " + ", ".join(f"{t} → {alt}" for t, alt in self.formal))
-        if self.rare_words:
-            out.append("moeilijke woorden: " + ", ".join(self.rare_words))
+        if self.rare_words or self.hard_words:
+            out.append("moeilijke woorden: " + ", ".join([*self.rare_words, *(w for w, _ in self.hard_words)]))
         if self.same_start_run:
             out.append(f"drie of meer zinnen na elkaar beginnen met '{self.first_word}'")
         return out
@@ -133,13 +134,16 @@ def formal_words(joined: str) -> list[list[str]]:
 @lru_cache(maxsize=500_000)
 def _word(text: str, lem: str) -> tuple:
     """Per distinct (word, lemma): (is word, syllables, content word, jargon alternative,
-    rare, Zipf). Computed once per distinct word, so long texts cost a lookup per token."""
+    rare, Zipf, why it is hard though not rare). Computed once per distinct word, so long texts
+    cost a lookup per token."""
     if not any(c.isalnum() for c in text):
-        return (False, 0, False, None, False, 0.0)
+        return (False, 0, False, None, False, 0.0, None)
     lower = text.lower()
     content = text.isalpha() and len(text) > 1 and lower not in STOP_WORDS
-    return (True, count_syllables(text), content, jargon_alternative(lower) if content else None,
-            content and is_rare(text, lem), word_zipf(text, lem) if content else 0.0)
+    syllables, rare = count_syllables(text), content and is_rare(text, lem)
+    return (True, syllables, content, jargon_alternative(lower) if content else None, rare,
+            word_zipf(text, lem) if content else 0.0,
+            hard_reason(text, lem, syllables) if content and not rare else None)
 
 
 def _closed(words: list[str]) -> bool:
@@ -151,12 +155,12 @@ def _closed(words: list[str]) -> bool:
 def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int,
               item: bool = False, topic_words: frozenset[str] = frozenset()) -> Sentence | None:
     single, phrases, at_start = _transitions()
-    words, lower, long_words, rare, jargon = [], [], [], [], []
+    words, lower, long_words, rare, jargon, hard = [], [], [], [], [], []
     syllables = content = fixed = fixed_syllables = 0
     zipf_sum = 0.0
     first = True
     for text, lem in zip(tokens.words[start:end], tokens.lemmas[start:end]):
-        is_word_, syl, is_content, alt, rare_, z = _word(text, lem)
+        is_word_, syl, is_content, alt, rare_, z, why = _word(text, lem)
         if not is_word_:
             continue
         words.append(text)
@@ -168,7 +172,7 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         if topical or (is_content and is_plain(text, lem)):
             fixed += 1
             fixed_syllables += syl
-        if topical:  # the post's own topic words: not rare, not in the mean Zipf
+        if topical:  # the post's own topic words (and dismissed words): not rare, not in the mean Zipf
             first = False
             continue
         if is_content:
@@ -177,8 +181,12 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
             if alt:
                 if [text, alt] not in jargon:
                     jargon.append([text, alt])
-            elif rare_ and not (text[0].isupper() and not first) and text not in rare:
-                rare.append(text)  # capitalised inside a sentence: a name, not a hard word
+            elif text[0].isupper() and not first:
+                pass  # capitalised inside a sentence: a name, not a hard word
+            elif rare_ and text not in rare:
+                rare.append(text)
+            elif why and [text, why] not in hard:
+                hard.append([text, why])
         first = False
     if not words:
         return None
@@ -189,7 +197,7 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
     return Sentence(
         fragment=fragment,
         text=tokens.text(start, end), paragraph=paragraph, section=section, words=len(words),
-        syllables=syllables, long_words=long_words, rare_words=rare, jargon=jargon,
+        syllables=syllables, long_words=long_words, rare_words=rare, hard_words=hard, jargon=jargon,
         passive=" ".join(passive) if passive else "",
         transition=(not single.isdisjoint(lower) or any(p in joined for p in phrases)
                     or any(joined.startswith(p) for p in at_start)),

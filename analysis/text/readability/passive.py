@@ -5,10 +5,14 @@ Yoast's Dutch check only knows the ``worden`` passive. The ``zijn`` passive
 ``zijn`` + participle pair counts only when the participle is not in
 ``not_passive_participles.txt`` (ergative verbs and adjectival participles).
 Auxiliary and participle must stand in the same clause (no comma, semicolon,
-colon or bracket between them); either order is fine (*die behandeld worden*).
-Each auxiliary is paired with the first participle after it (before the next
-auxiliary), else the last one before it, and a ``worden`` pair is reported
-before a ``zijn`` pair (*is ... geïndiceerd en wordt ... overwogen*).
+colon or bracket between them). Each auxiliary is paired with the last participle
+after it (before the next auxiliary), else the last one before it: before a finite
+auxiliary only in a subordinate clause (*die behandeld wordt*) or when the
+participle opens the clause (*Geschat wordt dat*), before an infinitive anywhere
+(*gedaan kan worden*). A ``worden`` pair is reported before a ``zijn`` pair (*is
+... geïndiceerd en wordt ... overwogen*). A participle-shaped word before a form of
+*hebben* (an active perfect), before another verb (*beschadigd raakt*) or *gezien*
+before a determiner (a preposition) is no passive.
 
 Participles are recognised by shape: ge-...-d/t, separable verbs (opgebouwd),
 unstressed prefixes without ge- (behandeld, vergoed) and irregular forms, also
@@ -41,7 +45,7 @@ def _regular() -> re.Pattern:
     verbs (opgebouwd, aangepast); -en endings come from the irregular list."""
     particles, prefixes = alternation(sorted(_words()["particles"])), alternation(PREFIXES)
     return re.compile(rf"^(?:{particles}?ge\w{{2,}}[dt]"
-                      rf"|{prefixes}(?:\w{{2,}}d|\w{{2,}}[tkfscp]t|\w{{3,}}cht))$")
+                      rf"|{prefixes}(?:\w{{2,}}d|\w{{2,}}[tkfscp]t|\w{{2,}}cht))$")
 
 
 @lru_cache(maxsize=1)
@@ -73,10 +77,23 @@ def _present_participle(word: str) -> bool:
 
 
 def _finite_here(clause: list[str], k: int) -> bool:
-    """A prefixed form in -t with an object after it is a finite verb (vereist geen abonnement)."""
-    word = clause[k]
+    """A prefixed form in -t with an object after it is a finite verb (vereist geen abonnement),
+    unless a form of worden stands right before it (wordt verwacht dat)."""
+    word, worden = clause[k], _lexicon()[0]
     return (word.endswith("t") and word.startswith(PREFIXES) and k + 1 < len(clause)
-            and clause[k + 1] in _words()["object_starts"])
+            and clause[k + 1] in _words()["object_starts"] and not (k and clause[k - 1] in worden))
+
+
+def _not_verbal(clause: list[str], k: int) -> bool:
+    """A participle-shaped word that is no verb here: after a determiner (een bewegingsangst),
+    a finite verb with an object (vereist geen abonnement), before a form of hebben (de diagnose
+    gesteld heeft: an active perfect) or another verb (beschadigd raakt, gebukt werken), and
+    'gezien' before a determiner (gezien de gevolgen: a preposition)."""
+    words = _words()
+    after = clause[k + 1] if k + 1 < len(clause) else ""
+    return ((k > 0 and clause[k - 1] in words["determiners"]) or _finite_here(clause, k)
+            or after in words["perfect_auxiliaries"] or after in words["other_verbs"]
+            or (clause[k] == "gezien" and after in words["object_starts"]))
 
 
 def _clauses(words: list[str]) -> list[list[str]]:
@@ -97,6 +114,7 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
     *words* are the lower-case tokens of one sentence, punctuation included.
     """
     worden, zijn, _, not_passive = _lexicon()
+    finite = read_sections("passive_auxiliaries.txt")["finite"]
     found: list[tuple[int, str, str]] = []  # (worden first, auxiliary, participle)
     for clause in _clauses(words):
         auxes = [k for k, w in enumerate(clause) if w in worden or w in zijn]
@@ -104,19 +122,20 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
             continue
         # "is overbelast geraakt": zijn belongs to the active perfect of raken
         zijn_is_perfect = any(w in not_passive for w in clause)
-        # skip words after a determiner (een bewegingsangst is a noun)
         participles = [k for k, w in enumerate(clause)
-                       if w not in worden and w not in zijn and is_participle(w)
-                       and not (k and clause[k - 1] in _words()["determiners"]) and not _finite_here(clause, k)]
+                       if w not in worden and w not in zijn and is_participle(w) and not _not_verbal(clause, k)]
+        subordinate = bool(clause) and (clause[0] in _words()["subordinators"] or clause[0].startswith("waar"))
         for i, a in enumerate(auxes):
-            # main clause: the participle follows its auxiliary (before the next one);
-            # subordinate clause: it precedes it (die behandeld worden)
+            # main clause: the participle follows its auxiliary (before the next one), the last
+            # of several ("worden de cursief aangegeven klachten beschreven"); subordinate clause
+            # or a verb cluster at the end: it precedes it (die behandeld wordt, gedaan kan worden)
             next_aux = auxes[i + 1] if i + 1 < len(auxes) else len(clause)
             after = [k for k in participles if a < k < next_aux]
-            before = [k for k in participles if k < a]
+            before = [k for k in participles if k < a and (subordinate or clause[a] not in finite
+                                                            or k == 0 and a == 1)]
             if not after and not before:
                 continue
-            k = after[0] if after else before[-1]
+            k = after[-1] if after else before[-1]
             aux, participle = clause[a], clause[k]
             if aux in worden and participle != "geworden":
                 found.append((0, aux, participle))
