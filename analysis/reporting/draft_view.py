@@ -35,7 +35,7 @@ border-bottom:1px solid #ddd}
 .concept .long{background:#fff1b8}
 .concept .passive{text-decoration:underline wavy #2f6fb3;text-decoration-thickness:1.5px;text-underline-offset:3px}
 .concept mark{padding:0 .1rem;border-radius:.2rem}.concept .jargon{background:#f4c7c3}
-.concept .formal{background:#e3d4f5}.concept .rare{background:#ffd9a8}.concept .hard{background:#ffe9c7}
+.concept .formal{background:#e3d4f5}.concept .rare{background:#ffd9a8}.concept .hard{background:#c9ece4}
 .concept .legenda span{margin-right:.8rem;padding:0 .3rem;border-radius:.2rem}
 .concept .seo{list-style:none;padding-left:0}.concept .seo .goed{color:#1d6b2f}.concept .seo .beter{color:#a4262c}
 </style>
