@@ -74,19 +74,17 @@ _NEUTER = re.compile(r"(?i)\b(?:het|'t)\s+$")
 def _in_kept_phrase(text: str, start: int, end: int) -> bool:
     """Whether the span lies in a kept phrase of several words ('Bergman' in 'Bergman Clinics',
     'Vergoedt Zilveren Kruis' holding 'Zilveren Kruis')."""
-    low = text.lower()
-    window = low[max(0, start - 40):end + 40]
     offset = max(0, start - 40)
-    for phrase in _phrases():
-        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", window):
-            if m.start() + offset < end and m.end() + offset > start:
-                return True
-    return False
+    window = text[offset:end + 40].lower()
+    return any(m.start() + offset < end and m.start() + len(m.group(1)) + offset > start
+               for m in _phrases().finditer(window))
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[str, ...]:
-    return tuple(sorted(w for w in keep_words() if " " in w))
+def _phrases() -> re.Pattern:
+    """Every kept phrase of several words, found at each position (longest first) in one pass."""
+    phrases = sorted((w for w in keep_words() if " " in w), key=len, reverse=True)
+    return re.compile(r"(?=(?<!\w)(" + "|".join(map(re.escape, phrases)) + r")(?!\w))")
 
 
 def _birth_date(text: str, today: dt.date) -> bool:

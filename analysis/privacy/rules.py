@@ -146,12 +146,14 @@ def _obfuscated_emails(text: str) -> Iterator[Span]:
 def _long_numbers(text: str) -> Iterator[Span]:
     """'lidmaatschapsnummer van de ANWB is 8812 3344 5': seven digits or more in one number that
     is no phone number, date or span of years identify someone, whatever the number is called."""
-    phones = list(_phones(text))
+    phones: list[Span] | None = None
     for m in LONG_NUMBER.finditer(text):
         chunk = m.group(0)
-        if re.search(DATE, chunk) or YEARS.fullmatch(chunk) or any(a < m.end() and b > m.start() for a, b, _ in phones):
+        if re.search(DATE, chunk) or YEARS.fullmatch(chunk):
             continue
-        yield m.start(), m.end(), "NUMMER"
+        phones = list(_phones(text)) if phones is None else phones
+        if not any(a < m.end() and b > m.start() for a, b, _ in phones):
+            yield m.start(), m.end(), "NUMMER"
 
 
 def _groups(pattern: re.Pattern, tag: str, group: int = 0, keep: Callable[[re.Match], bool] | None = None
