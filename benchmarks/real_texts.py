@@ -144,15 +144,14 @@ def main() -> int:
     missing = [r["id"] for r in rows if r["id"] not in checked]
     if missing:
         print(f"{len(missing)} texts not on this machine: {', '.join(missing)}", file=sys.stderr)
+    vocabulary = frozenset(w for r in rows for w in r["hard_words"])
     if args.show:
         row, result = checked[args.show]
         if row["part"] != "tune":
             print("held-out text: no details (tune only on the tuning part)", file=sys.stderr)
             return 2
-        vocabulary = frozenset(w for r in rows for w in r["hard_words"])
         print(json.dumps(evaluate(row, result, vocabulary) | {"labels": row}, indent=2, ensure_ascii=False))
         return 0
-    vocabulary = frozenset(w for r in rows for w in r["hard_words"])
     figures = {name: summarise([evaluate(r, res, vocabulary) for r, res in checked.values() if r["part"] == name])
                for name in ("tune", "heldout")}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -93,22 +93,23 @@ def hard_reason(word: str, lemma: str, syllables: int) -> str | None:
     a Latin, Greek or French ending that is less common than everyday loans), 'abstract woord' (an
     uncommon noun in -heid) or 'lang woord' (a long compound of abstract parts that is itself
     rare); None for a plain word."""
-    if is_plain(word, lemma) or len(word) < 6 or _plain_head(word):
+    low = word.lower()
+    if is_plain(word, lemma) or len(word) < 6 or low.endswith(_plain_heads()):
         return None  # an everyday word, or a compound ending in one (sportfysiotherapeut, ochtendstijfheid)
     z = word_zipf(word, lemma)
-    if word.lower().endswith(LOAN_ENDINGS) and z < LOAN_BELOW:
+    if low.endswith(LOAN_ENDINGS) and z < LOAN_BELOW:
         return "leenwoord"
-    if word.lower().endswith(("heid", "heden")) and z < ABSTRACT_BELOW:
+    if low.endswith(("heid", "heden")) and z < ABSTRACT_BELOW:
         return "abstract woord"  # beweeglijkheid, erfelijkheid; everyday ones are plain words (stijfheid)
-    if syllables >= LONG_COMPOUND_SYLLABLES and z < LONG_COMPOUND_BELOW and ABSTRACT_PART.search(word.lower()):
+    if syllables >= LONG_COMPOUND_SYLLABLES and z < LONG_COMPOUND_BELOW and ABSTRACT_PART.search(low):
         return "lang woord"
     return None
 
 
-def _plain_head(word: str) -> bool:
-    """A compound ending in an everyday patient word reads as that word (sportfysiotherapeut)."""
-    low = word.lower()
-    return any(low.endswith(p) for p in _plain() if len(p) >= 7)
+@lru_cache(maxsize=1)
+def _plain_heads() -> tuple[str, ...]:
+    """Everyday patient words a compound may end in and still read as that word (sportfysiotherapeut)."""
+    return tuple(p for p in _plain() if len(p) >= 7)
 
 
 def is_rare(word: str, lemma: str = "") -> bool:

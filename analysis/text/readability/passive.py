@@ -52,13 +52,13 @@ def _regular() -> re.Pattern:
 def _lexicon():
     aux = read_sections("passive_auxiliaries.txt")
     irregular = read_list("irregular_participles.txt")
-    return aux["worden"], aux["zijn"], irregular, read_list("not_passive_participles.txt")
+    return aux["worden"], aux["zijn"], irregular, read_list("not_passive_participles.txt"), aux["finite"]
 
 
 @lru_cache(maxsize=200_000)
 def is_participle(word: str) -> bool:
     """Whether a lower-case word looks like a Dutch past participle."""
-    _, _, irregular, _ = _lexicon()
+    irregular = _lexicon()[2]
     if word in _words()["not_participles"] or word.endswith("heid") or _present_participle(word):
         return False
     if word in irregular or any(word.endswith(p) and len(word) > len(p) + 1 and
@@ -113,8 +113,7 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
 
     *words* are the lower-case tokens of one sentence, punctuation included.
     """
-    worden, zijn, _, not_passive = _lexicon()
-    finite = read_sections("passive_auxiliaries.txt")["finite"]
+    worden, zijn, _, not_passive, finite = _lexicon()
     found: list[tuple[int, str, str]] = []  # (worden first, auxiliary, participle)
     for clause in _clauses(words):
         auxes = [k for k, w in enumerate(clause) if w in worden or w in zijn]
