@@ -22,7 +22,7 @@ report: $(STAMP)
 
 ## Lint, type check, unit tests and nbval validation of every notebook.
 test: $(STAMP)
-	$(BIN)/python -m ruff check analysis tests benchmarks notebooks
+	$(BIN)/python -m ruff check analysis tests benchmarks notebooks conftest.py
 	$(BIN)/python -m mypy analysis notebooks/*.py
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

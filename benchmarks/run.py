@@ -153,6 +153,36 @@ def step_draft_check() -> dict:
     return {"seconds": first, "after_edit_seconds": time.perf_counter() - start, "words": words}
 
 
+def step_frog(cache: str) -> dict:
+    """The Frog path (issue 35) on the sample corpus: Frog's parse and LiNT for every post, cold
+    (Frog starts and parses everything) or warm (from the result cache)."""
+    from analysis.sources.corpus import load_corpus
+    from analysis.text.frog import frog_version
+    from analysis.text.nlp import load_pipeline
+    from analysis.text.post_analysis import analyze_posts
+
+    start = time.perf_counter()
+    nlp = load_pipeline()
+    posts = load_corpus(ROOT / "corpus" / "posts")
+    results = analyze_posts(posts, nlp, cache=cache == "on")
+    assert all(r["readability"]["lint"] for r in results), "no LiNT: is Frog installed?"
+    words = sum(r["readability"]["words"] for r in results)
+    return {"seconds": time.perf_counter() - start, "words": words, "frog": frog_version()}
+
+
+def frog_times(runs: int) -> dict:
+    """Step 7: words per second of the Frog path, cold and warm (skipped without Frog)."""
+    if not shutil.which("frog"):
+        return {"skipped": "Frog is not installed (apt-get install frog frogdata)"}
+    env = {"ANALYSIS_FROG": "1", "ANALYSIS_CACHE_DIR": str(SCALE / "frog-cache")}
+    shutil.rmtree(SCALE / "frog-cache", ignore_errors=True)
+    cold = _median([_child("frog", "off", env=env) for _ in range(runs)])
+    _child("frog", "on", env=env)  # fill the cache
+    warm = _median([_child("frog", "on", env=env) for _ in range(runs)])
+    return {"cold": cold | {"words_per_s": cold["words"] / cold["seconds"]},
+            "warm": warm | {"words_per_s": warm["words"] / warm["seconds"]}}
+
+
 def step_contacts(path: str) -> dict:
     from analysis.text.contact_topics import import_tagged_contacts
 
@@ -309,7 +339,12 @@ def main() -> int:
     parser.add_argument("--only-report", action="store_true", help="measure step 5 only")
     parser.add_argument("--chain", type=int, default=100, help="practices in step 6 (0: skip it)")
     parser.add_argument("--only-chain", action="store_true", help="measure step 6 only")
+    parser.add_argument("--only-frog", action="store_true", help="measure step 7 only")
     args = parser.parse_args()
+    os.environ.setdefault("ANALYSIS_FROG", "0")  # steps 1-6 measure the default path; step 7 switches Frog on
+    if args.only_frog:
+        earlier = json.loads((RESULTS / "latest.json").read_text()) if (RESULTS / "latest.json").exists() else {}
+        return _write(earlier | {"frog": frog_times(args.runs)}, shown=("frog",))
     if args.only_chain:
         earlier = json.loads((RESULTS / "latest.json").read_text()) if (RESULTS / "latest.json").exists() else {}
         return _write(earlier | {"chain": chain_times(args.chain)}, shown=("chain",))
@@ -345,6 +380,7 @@ def main() -> int:
         results["report"] = report_times(args.runs)
     if args.chain:
         results["chain"] = chain_times(args.chain)
+    results["frog"] = frog_times(args.runs)
     results["machine"] = {"cores": os.cpu_count(), "python": sys.version.split()[0],
                           "posts": args.posts, "contact_rows": args.contacts}
     return _write(results)
@@ -376,6 +412,14 @@ def _write(results: dict, shown: tuple[str, ...] | None = None) -> int:
             r = results[key]
             peak = "–" if r["peak_mb"] is None else f"{r['peak_mb']:.0f}"
             print(f"{label:40} {r['seconds']:9.1f} {peak:>8}  {note(r)}")
+    frog = results.get("frog") if shown is None or "frog" in shown else None
+    if frog and "skipped" in frog:
+        print(f"7 Frog-pad: overgeslagen ({frog['skipped']})")
+    elif frog:
+        for kind, label in (("cold", "7 Frog-pad (voorbeeld), koud"), ("warm", "7 Frog-pad (voorbeeld), warm")):
+            r = frog[kind]
+            print(f"{label:40} {r['seconds']:9.1f} {r['peak_pss_mb_with_workers']:8.0f}  "
+                  f"{r['words_per_s']:,.0f} woorden/s ({r['words']:,} woorden, {r['frog']})")
     print(f"geschreven: {(RESULTS / 'latest.json').relative_to(ROOT)}")
     return 0
 

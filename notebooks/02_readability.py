@@ -52,7 +52,7 @@ table, sentences = report.readability
 
 # %% jupyter={"source_hidden": true}
 say_lines(key_points.readability_points(table, aims_summary(table)))
-say_lines([corpus_line(report.config.corpus, posts), pipeline_line(report.pipeline)])
+say_lines([corpus_line(report.config.corpus, posts), pipeline_line(report.pipeline, report.deep_analysis)])
 
 # %% [markdown]
 # ## De blog tegen de streefwaarden
@@ -71,6 +71,19 @@ with section():
 # %% jupyter={"source_hidden": true}
 with section():
     show_all(sections.readability_ranking(table))
+
+# %% [markdown]
+# ## LiNT: hoe moeilijk is de zinsbouw?
+#
+# LiNT is de leesbaarheidsformule van de Universiteit Utrecht (Pander Maat e.a., 2023) die de overheid gebruikt. Ze
+# telt hoe bekend de woorden zijn, hoe ver woorden die bij elkaar horen uit elkaar staan, hoeveel inhoudswoorden er
+# per deelzin zijn en hoeveel zelfstandige naamwoorden concreet zijn. De score loopt van 0 tot 100 (hoger is
+# moeilijker), in vier niveaus: een tekst van niveau 1 is moeilijk voor ongeveer 15% van de volwassen lezers, een
+# tekst van niveau 4 voor 82%. LiNT heeft een zinsontleding nodig; die komt van Frog, als dat is geïnstalleerd.
+
+# %% jupyter={"source_hidden": true}
+with section():
+    show_all(sections.lint_ranking(table, report.deep_analysis))
 
 # %% [markdown]
 # ## Welke berichten zijn moeilijker dan B1, en waarom?

@@ -30,6 +30,7 @@ from ..planning.plan import Plan, make_plan
 from ..planning.search import SearchEvidence, search_evidence
 from ..sources.landing_pages import read_landing_pages
 from ..sources.search_console import SearchExport, read_search_console
+from ..text.frog import frog_path, with_frog
 from ..text.nlp import load_pipeline, pipeline_name
 from ..text.posts import tagged_posts
 from ..text.readability_table import readability_table
@@ -136,6 +137,11 @@ class ReportContext:
         """The name of the pipeline the analyses use."""
         return pipeline_name()
 
+    @property
+    def deep_analysis(self) -> str:
+        """Whether Frog parses the texts ("Frog 0.20") or not ("zonder Frog")."""
+        return frog_path()
+
     @cached_property
     def posts(self) -> pd.DataFrame:
         """The blog's posts with their topics (the blog page needs no contacts)."""
@@ -220,7 +226,7 @@ def report_context(config: ReportConfig | str | None = None) -> ReportContext:
     result cache where a report run stored it, else computed as the page asks for it."""
     if not isinstance(config, ReportConfig):
         config = ReportConfig.from_json(config)
-    cache = default_cache(pipeline_name(), entry=__name__)
+    cache = default_cache(with_frog(pipeline_name()), entry=__name__)
     context = ReportContext(config, cache)
     stored = cache.get(_key(config)) if cache is not None else None
     if isinstance(stored, dict):

@@ -23,6 +23,7 @@ from ..core.dismissed import dismiss, dismissed_words
 from ..core.errors import DraftError
 from ..sources.drafts import draft_from_text, draft_from_upload, page_fields
 from ..text.draft_check import check_blocks
+from ..text.frog import frog_version
 from ..text.seo_check import seo_checks
 from ..text.topics import TopicTagger
 from .draft_view import draft_html
@@ -38,13 +39,14 @@ PLACEHOLDER = ("Plak hier de tekst van het concept, ook rechtstreeks van een web
 
 def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, plan: Plan | None,
                posts, labels: dict[str, str], pending: bool = False, keyphrase: str = "",
-               description: str = "", address: str = "") -> str:
+               description: str = "", address: str = "", frog: bool = True) -> str:
     """The checker page for one draft (HTML); *keyphrase*: the marketer's focus keyphrase (empty:
     the one suggested for the draft's main topic); *description*, *address*: the meta description
-    and page address the marketer gives (empty: advice, and the address the title makes)."""
+    and page address the marketer gives (empty: advice, and the address the title makes); *frog*:
+    False for the quick first pass without Frog's parse."""
     from ..planning.topic_advice import related_posts, suggested_keyphrase, topic_advice  # with the models
 
-    result = check_blocks(title, blocks, nlp, tagger, dismissed_words())
+    result = check_blocks(title, blocks, nlp, tagger, dismissed_words(), frog=frog)
     main = result["topics"].get("main")
     phrase = keyphrase.strip() or suggested_keyphrase(plan, main, labels)
     seo = seo_checks(title, blocks, phrase, description=description.strip() or None,
@@ -89,13 +91,28 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     address = widgets.Text(placeholder="leeg: gemaakt van de titel", layout=widgets.Layout(width="22rem"))
     forget = widgets.Button(description="Niet meer markeren", tooltip=f"wordt bewaard in {DISMISSED_FILE}")
     timer: list[threading.Timer] = []
+    frog_lock = threading.Lock()  # one Frog run at a time; a draft changed meanwhile is not parsed
+
+    def page(title: str, blocks: list, frog: bool) -> str:
+        return check_text(title, blocks, nlp, tagger, advice["plan"], advice["posts"], labels or {},
+                          pending=advice["pending"], keyphrase=focus.value, description=description.value,
+                          address=address.value, frog=frog)
 
     def show(title: str, blocks: list) -> None:
         last[:] = [(title, blocks)]
-        result.value = check_text(title, blocks, nlp, tagger, advice["plan"], advice["posts"], labels or {},
-                                  pending=advice["pending"], keyphrase=focus.value, description=description.value,
-                                  address=address.value)
+        result.value = page(title, blocks, frog=False)  # the quick checks at once
         status.value = "<span class='klaar'>Gecontroleerd.</span>"
+        if frog_version():  # then Frog's parse (seconds), shown if the draft is still the same
+            threading.Thread(target=deepen, args=(title, blocks), daemon=True).start()
+
+    def deepen(title: str, blocks: list) -> None:
+        with frog_lock:
+            if last != [(title, blocks)]:
+                return
+            deep = page(title, blocks, frog=True)
+        if last == [(title, blocks)]:
+            result.value = deep
+            status.value = "<span class='klaar'>Gecontroleerd, ook de zinsbouw (Frog).</span>"
 
     def run_again() -> None:
         if last:

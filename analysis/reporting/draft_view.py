@@ -11,7 +11,8 @@ import html
 import re
 
 from ..core.dismissed import FILE_NAME as DISMISSED_FILE
-from ..text.draft_check import figure_rows
+from ..core.formatting import nl_number
+from ..text.draft_check import FROG_PENDING, figure_rows
 from ..text.readability.verdict import B1_TEXT
 from ..text.seo_check import SeoCheck
 
@@ -20,7 +21,8 @@ HEADING_WORDS = 8
 SECTION_WORDS = 300
 LEGEND = [("long", "lange zin (meer dan 20 woorden)"), ("passive", "lijdende vorm (golflijn)"),
           ("jargon", "vakterm"), ("formal", "formeel woord"), ("rare", "weinig gebruikt woord"),
-          ("hard", "moeilijk woord (leenwoord, abstract of lang)")]
+          ("hard", "moeilijk woord (leenwoord, abstract of lang)"),
+          ("structure", "zinsbouw: woorden die bij elkaar horen ver uit elkaar, of veel deelzinnen (met Frog)")]
 HARD_HINTS = {"leenwoord": "leenwoord: zegt een gewoon Nederlands woord hetzelfde?",
               "abstract woord": "abstract woord: kunt u zeggen wat u bedoelt?",
               "lang woord": "lang samengesteld woord: splits het of zeg het in een paar woorden"}
@@ -36,6 +38,7 @@ border-bottom:1px solid #ddd}
 .concept .passive{text-decoration:underline wavy #2f6fb3;text-decoration-thickness:1.5px;text-underline-offset:3px}
 .concept mark{padding:0 .1rem;border-radius:.2rem}.concept .jargon{background:#f4c7c3}
 .concept .formal{background:#e3d4f5}.concept .rare{background:#ffd9a8}.concept .hard{background:#c9ece4}
+.concept .structure{border-bottom:2px dotted #b35c00}
 .concept .legenda span{margin-right:.8rem;padding:0 .3rem;border-radius:.2rem}
 .concept .seo{list-style:none;padding-left:0}.concept .seo .goed{color:#1d6b2f}.concept .seo .beter{color:#a4262c}
 </style>
@@ -86,6 +89,9 @@ def _sentence_html(sentence: dict) -> str:
     if sentence.get("passive"):
         classes.append("passive")
         hovers.append(f"lijdende vorm: {sentence['passive']}")
+    if sentence.get("structure"):
+        classes.append("structure")
+        hovers.extend(sentence["structure"])
     if classes:
         return f"<span class='{' '.join(classes)}' title='{_e('; '.join(hovers))}'>{text}</span>"
     return text
@@ -109,6 +115,17 @@ def _draft(blocks: list, sentences: list[dict]) -> str:
         closes = i + 1 == len(blocks) or blocks[i + 1].kind != "item"
         parts.append(("<ul>" if opens else "") + f"<li>{body}</li>" + ("</ul>" if closes else ""))
     return "<div class='tekst'>" + "".join(parts) + "</div>"
+
+
+def _lint(result: dict) -> str:
+    """The LiNT line: score and level (Frog path), else why there is none."""
+    lint, path = result.get("lint"), result.get("deep_analysis", "zonder Frog")
+    if lint:
+        return (f"<p>LiNT-score {_e(nl_number(lint['score']))} ({_e(lint['level_text'])}); zinsbouw ontleed door "
+                f"{_e(path)}.</p>")
+    if path == FROG_PENDING:
+        return "<p>LiNT en zinsbouw: Frog ontleedt het concept, even geduld ...</p>"
+    return f"<p>LiNT en zinsbouw: niet berekend ({_e(path)}; installeer Frog: apt-get install frog frogdata).</p>"
 
 
 def _title_and_headings(title: str, blocks: list, result: dict) -> list[str]:
@@ -154,7 +171,7 @@ def draft_html(title: str, blocks: list, result: dict, advice: list[dict] | None
              "<ul>" + "".join(f"<li>{_e(r)}</li>" for r in result["reasons"]) + "</ul>",
              f"<p>{result['words']} woorden, {result['sentence_count']} zinnen"
              + (f", {result['fragments']} losse regels (lijstjes, knoppen)" if result.get("fragments") else "")
-             + "</p>", _figures(result),
+             + "</p>", _figures(result), _lint(result),
              "<h3>Het concept, met wat beter kan</h3>",
              "<p class='legenda'>" + "".join(f"<span class='{k}'>{_e(v)}</span>" for k, v in LEGEND)
              + " Ga met de muis over een markering voor uitleg of een eenvoudiger woord.</p>",

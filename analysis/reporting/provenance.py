@@ -101,9 +101,12 @@ def level_shift_line(shift) -> str:
             "meten elk onderwerp tegen het niveau van zijn eigen periode.")
 
 
-def pipeline_line(pipeline: str) -> str:
-    """Which Dutch language analysis (the pipeline's name, ``nlp.pipeline_name()``) the
-    readability figures come from, in words."""
+def pipeline_line(pipeline: str, deep_analysis: str = "zonder Frog") -> str:
+    """Which Dutch language analysis (the pipeline's name, ``nlp.pipeline_name()``, and Frog's
+    path, ``frog.frog_path()``) the readability figures come from, in words."""
     trained = pipeline != BLANK
+    frog = (f" Zinsbouw, namen en LiNT: {deep_analysis.replace('Frog', 'Frog (Radboud Universiteit)', 1)}."
+            if deep_analysis.startswith("Frog") else
+            " Zonder Frog: geen zinsontleding en geen LiNT-score (installeer Frog voor beide).")
     return ("Taalanalyse: " + ("een getraind Nederlands taalmodel van spaCy." if trained else
-            "Nederlandse regels en woordenlijsten (er is geen getraind taalmodel geïnstalleerd)."))
+            "Nederlandse regels en woordenlijsten (er is geen getraind taalmodel geïnstalleerd).") + frog)

@@ -29,6 +29,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from ..core.outputs import REPORT_MARKER, check_report_folder, unique_log
 from ..core.paths import NOTEBOOKS as NOTEBOOK_DIR
+from ..text.frog import frog_version
 from .context import ReportConfig, report_context
 from .glossary import glossary_html
 from .safe import CSP, clean_html
@@ -110,7 +111,10 @@ def notebook_from_source(name: str):
 
 def refresh_notebooks(names: list[str] | None = None) -> None:
     """Write every notebook from its source; re-execute the report's notebooks in place with their
-    default parameters (their committed outputs)."""
+    default parameters (their committed outputs). Always on the default path without Frog, so the
+    committed outputs are the same on every machine (nbval checks them where Frog is installed too)."""
+    os.environ["ANALYSIS_FROG"] = "0"
+    frog_version.cache_clear()
     names = names or [p.stem for p in sorted(NOTEBOOK_DIR.glob("0*.py"))]
     if set(names) & set(NOTEBOOKS):
         _compute_context(ReportConfig())

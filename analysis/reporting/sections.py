@@ -323,6 +323,20 @@ def readability_ranking(table: pd.DataFrame) -> pd.DataFrame:
     return shown[list(columns)].rename(columns=columns).reset_index(drop=True)
 
 
+def lint_ranking(table: pd.DataFrame, deep_analysis: str) -> pd.DataFrame:
+    """The posts by LiNT score (Frog path), hardest first; without Frog, what it takes."""
+    scored = table.dropna(subset=["lint_score"]) if "lint_score" in table else table.iloc[:0]
+    if scored.empty:
+        raise NotEnoughData(f"LiNT is niet berekend ({deep_analysis}). LiNT heeft een zinsontleding nodig: installeer "
+                            "Frog (apt-get install frog frogdata) en maak het rapport opnieuw.")
+    ranked = scored.sort_values(["lint_score", "title"], ascending=[False, True], kind="stable")
+    shown = ranked if len(ranked) <= 13 else pd.concat([ranked.head(8), ranked.tail(5)])
+    return shown.assign(lint_level=shown["lint_level"].map(lambda v: f"{int(v)} van 4"))[
+        ["title", "date", "lint_score", "lint_level", "flesch_douma"]].rename(columns={
+            "title": "titel", "date": "datum", "lint_score": "LiNT-score", "lint_level": "LiNT-niveau",
+            "flesch_douma": "Flesch-Douma"}).reset_index(drop=True)
+
+
 def failing_posts(table: pd.DataFrame) -> pd.DataFrame:
     readability_overview(table)
     failing = table[~table["b1"].astype(bool)].sort_values("date", kind="stable")

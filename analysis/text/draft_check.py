@@ -17,6 +17,7 @@ from .topics import TopicTagger
 from .topics.tagger import post_zones, topic_words
 
 COLOURS = {"groen": "\033[32m", "oranje": "\033[33m", "rood": "\033[31m"}
+FROG_PENDING = "Frog volgt"  # the draft page's quick check: Frog's parse comes in a second pass
 
 
 def check(path: Path, nlp: Language, dismissed: frozenset[str] = frozenset()) -> dict:
@@ -31,22 +32,30 @@ def failure(path: Path, error: DraftError) -> dict:
     return {"file": Path(path).name, "error": str(error)}
 
 
+def text_tokens(blocks: list, block_tokens: list[Tokens]) -> list[Tokens]:
+    """The tokens of the blocks that are text (not headings): what readability reads."""
+    return [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
+
+
 def topics_and_readability(blocks: list, title_tokens: Tokens, block_tokens: list[Tokens], nlp: Language,
-                           tagger: TopicTagger, ordinary: frozenset[str] = frozenset()) -> tuple[dict, Readability]:
+                           tagger: TopicTagger, ordinary: frozenset[str] = frozenset(),
+                           parsed: tuple | None = None) -> tuple[dict, Readability]:
     """The topics of a tokenized text and its readability; the text's own topic words, and the
-    words in *ordinary*, are not rare words. Used for posts (post_analysis) and drafts alike."""
+    words in *ordinary*, are not rare words. Used for posts (post_analysis) and drafts alike.
+    *parsed*: Frog's parses of the text's sentences and the path (parsed here when not given)."""
     tags = tagger.tag_zones(post_zones(title_tokens, blocks, block_tokens))
-    text_tokens = [t for b, t in zip(blocks, block_tokens) if b.kind != "heading"]
-    return tags, analyze_blocks(blocks, nlp, processed=text_tokens, topic_words=topic_words(tags) | ordinary)
+    return tags, analyze_blocks(blocks, nlp, processed=text_tokens(blocks, block_tokens),
+                                topic_words=topic_words(tags) | ordinary, parsed=parsed)
 
 
 def check_blocks(title: str, blocks: list, nlp: Language, tagger: TopicTagger | None = None,
-                 dismissed: frozenset[str] = frozenset()) -> dict:
+                 dismissed: frozenset[str] = frozenset(), frog: bool = True) -> dict:
     """Readability of a text with its topics. Words the marketer *dismissed* (see
-    core/dismissed.py) are not marked as rare; ``dismissed_marks`` says how often they occur."""
+    core/dismissed.py) are not marked as rare; ``dismissed_marks`` says how often they occur.
+    *frog*: False for the quick check without Frog's parse (the draft page's first pass)."""
     [(_, title_tokens, block_tokens)] = list(tokenized_posts([(title, blocks)], nlp))
     tags, readability = topics_and_readability(blocks, title_tokens, block_tokens, nlp, tagger or TopicTagger(),
-                                               dismissed)
+                                               dismissed, parsed=None if frog else (None, FROG_PENDING))
     seen = sum(w.lower() in dismissed for b, t in zip(blocks, block_tokens) if b.kind != "heading"
                for w in t.words) if dismissed else 0  # where words are marked: not in headings
     return {"topics": tags, "dismissed_marks": seen} | readability
@@ -82,6 +91,10 @@ def render(result: dict, colour: bool = False) -> str:
     if result["brouwer"] is not None:
         lines.append(f"  Leesindex Brouwer: {nl_number(result['brouwer'])}; "
                      f"Flesch-Douma: {result['flesch_douma_band']}")
+    lint = result.get("lint")
+    lines.append(f"  LiNT: {nl_number(lint['score'])}, {lint['level_text']} ({result['deep_analysis']})" if lint else
+                 f"  LiNT: niet berekend ({result.get('deep_analysis', 'zonder Frog')}; "
+                 "installeer Frog: apt-get install frog frogdata)")
     lines.append(f"  Aanspreekvorm: u/uw {nl_number(result['address_formal_per_100'])} "
                  f"en je/jij {nl_number(result['address_informal_per_100'])} per 100 woorden")
     lines.append(f"Oordeel: {B1_TEXT[result['b1']]}")

@@ -12,9 +12,10 @@ import pandas as pd
 from spacy.language import Language
 
 from ..core.cache import ResultCache, default_cache
-from .draft_check import topics_and_readability
+from .draft_check import text_tokens, topics_and_readability
+from .frog import with_frog
 from .nlp import tokenized_posts
-from .readability.analyze import Readability, Sentence
+from .readability.analyze import Readability, Sentence, frog_parses, sentence_tokens
 from .topics import TopicTagger
 
 SENTENCE_FIELDS = [*Sentence.__dataclass_fields__, "flags"]
@@ -28,8 +29,16 @@ class PostAnalysis(TypedDict):
 
 def _uncached(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger) -> list[PostAnalysis]:
     results: list[PostAnalysis] = []
-    for blocks, title, block_tokens in tokenized_posts(posts, nlp):
-        tags, readability = topics_and_readability(blocks, title, block_tokens, nlp, tagger)
+    tokenized = list(tokenized_posts(posts, nlp))
+    # Frog, where installed, parses the sentences of all posts in one run (it starts in ~10 s)
+    texts = [text_tokens(blocks, block_tokens) for blocks, _, block_tokens in tokenized]
+    parses, path = frog_parses([t for post in texts for t in post])
+    counts = [len(sentence_tokens(post)) for post in texts]
+    offset = 0
+    for (blocks, title, block_tokens), n in zip(tokenized, counts):
+        own = (parses[offset:offset + n] if parses is not None else None, path)
+        offset += n
+        tags, readability = topics_and_readability(blocks, title, block_tokens, nlp, tagger, parsed=own)
         sentences = readability.pop("sentences")
         # columns, not one dict per sentence: a cached corpus loads several times faster
         readability["sentence_columns"] = {k: [s[k] for s in sentences] for k in SENTENCE_FIELDS}
@@ -46,7 +55,7 @@ def analyze_posts(posts: pd.DataFrame, nlp: Language, cache: ResultCache | None 
     custom tagger (another taxonomy) is never cached.
     """
     if cache is True and tagger is None:
-        cache = default_cache(nlp.meta.get("analysis_pipeline", ""))
+        cache = default_cache(with_frog(nlp.meta.get("analysis_pipeline", "")))
     store = cache if isinstance(cache, ResultCache) and tagger is None else None
     keys = [ResultCache.key(title, body) for title, body in zip(posts["title"], posts["body"])]
     results: list[PostAnalysis | None] = [store.get(k) if store else None for k in keys]

@@ -13,6 +13,7 @@ FIGURES = ["words", "sentence_count", "words_per_sentence", "syllables_per_word"
            "transition_share", "same_start_runs", "address_formal_per_100",
            "address_informal_per_100", "fragments", "formal_per_100", "flesch_douma_without_fixed",
            "b1", "reasons", "rare_words", "jargon", "formal"]
+LINT = ["lint_score", "lint_level"]  # Frog path only (readability/lint.py); empty without Frog
 
 
 def readability_table(posts: pd.DataFrame, nlp: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -21,13 +22,15 @@ def readability_table(posts: pd.DataFrame, nlp: Language) -> tuple[pd.DataFrame,
     columns: dict[str, list] = {}
     for post_id, analysed in zip(posts["id"], analyze_posts(posts, nlp)):
         result = analysed["readability"]
-        rows.append({"id": post_id} | {k: result.get(k) for k in FIGURES})
+        lint = result.get("lint") or {}
+        rows.append({"id": post_id} | {k: result.get(k) for k in FIGURES}
+                    | {"lint_score": lint.get("score"), "lint_level": lint.get("level")})
         sentence_columns = result["sentence_columns"]
         n = len(next(iter(sentence_columns.values()), []))
         columns.setdefault("id", []).extend([post_id] * n)
         for key, values in sentence_columns.items():
             columns.setdefault(key, []).extend(values)
-    return pd.DataFrame(rows, columns=["id", *FIGURES]).set_index("id"), pd.DataFrame(columns)
+    return pd.DataFrame(rows, columns=["id", *FIGURES, *LINT]).set_index("id"), pd.DataFrame(columns)
 
 
 def aims_summary(table: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,7 @@ easier.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, TypedDict
 
@@ -22,10 +22,12 @@ from spacy.language import Language
 
 from ...core.lexicons import read_list, read_table
 from ...sources.corpus import Block
+from ..frog import FrogError, FrogWord, frog_path, frog_version, parse
 from ..nlp import Tokens, tokens
 from ..segment import ENDS, is_bullet
 from ..wordfreq_nl import hard_reason, is_plain, is_rare, word_zipf, zipf
 from .formulas import MIN_WORDS, brouwer, douma_band, flesch_douma
+from .lint import SentenceFeatures, lint_document, sentence_features
 from .passive import find_passive
 from .syllables import count_syllables
 
@@ -62,6 +64,8 @@ class Sentence:
     address_formal: int = 0
     address_informal: int = 0
     fragment: bool = False  # a list item, label or call to action without a full stop
+    structure: list[str] = field(default_factory=list)  # far-apart word pairs, many clauses (Frog path)
+    lint: SentenceFeatures | None = None  # LiNT's counts (Frog path)
 
     @property
     def flags(self) -> list[str]:
@@ -79,10 +83,10 @@ class Sentence:
             out.append("moeilijke woorden: " + ", ".join([*self.rare_words, *(w for w, _ in self.hard_words)]))
         if self.same_start_run:
             out.append(f"drie of meer zinnen na elkaar beginnen met '{self.first_word}'")
-        return out
+        return out + self.structure
 
     def to_dict(self) -> dict:
-        return {**self.__dict__, "flags": self.flags}
+        return {**self.__dict__, "lint": asdict(self.lint) if self.lint else None, "flags": self.flags}
 
 
 @lru_cache(maxsize=1)
@@ -153,8 +157,10 @@ def _closed(words: list[str]) -> bool:
 
 
 def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int,
-              item: bool = False, topic_words: frozenset[str] = frozenset()) -> Sentence | None:
+              item: bool = False, topic_words: frozenset[str] = frozenset(),
+              parsed: list[FrogWord] | None = None) -> Sentence | None:
     single, phrases, at_start = _transitions()
+    names = {w.word for w in parsed if w.ner != "O" or w.tag == "SPEC"} if parsed else set()
     words, lower, long_words, rare, jargon, hard = [], [], [], [], [], []
     syllables = content = fixed = fixed_syllables = 0
     zipf_sum = 0.0
@@ -181,8 +187,8 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
             if alt:
                 if [text, alt] not in jargon:
                     jargon.append([text, alt])
-            elif text[0].isupper() and not first:
-                pass  # capitalised inside a sentence: a name, not a hard word
+            elif text[0].isupper() and not first or text in names:
+                pass  # capitalised inside a sentence, or a name to Frog: not a hard word
             elif rare_ and text not in rare:
                 rare.append(text)
             elif why and [text, why] not in hard:
@@ -192,7 +198,10 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         return None
     joined = f" {' '.join(lower)} "
     passive = find_passive([w.lower() for w in tokens.words[start:end]])
+    if passive and parsed and not _verbal(parsed, passive[1]):
+        passive = None  # Frog's tagger reads the 'participle' as an adjective or a finite verb
     unit = tokens.words[start:end]
+    features = sentence_features(parsed) if parsed else None
     fragment = not _closed(unit) and (item or is_bullet(unit[0]) or len(words) <= FRAGMENT_WORDS)
     return Sentence(
         fragment=fragment,
@@ -205,7 +214,14 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         first_word=lower[0], content_words=content, zipf_sum=round(zipf_sum, 3),
         address_formal=sum(w in ADDRESS_FORMAL for w in lower),
         address_informal=sum(w in ADDRESS_INFORMAL for w in lower),
+        lint=features, structure=list(features.structure) if features and not fragment else [],
     )
+
+
+def _verbal(parsed: list[FrogWord], participle: str) -> bool:
+    """Whether Frog tags the word as a participle or infinitive (not an adjective or finite verb)."""
+    tags = [w.pos for w in parsed if w.word.lower() == participle]
+    return not tags or any(t.startswith(("WW(vd", "WW(inf")) for t in tags)
 
 
 def _mark_same_starts(sentences: list[Sentence]) -> int:
@@ -227,20 +243,41 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def sentences_of(blocks: list[Block], processed: list[Tokens],
-                 topic_words: frozenset[str] = frozenset()) -> list[Sentence]:
-    """Sentences of the text blocks (*processed*: the tokens of the non-heading blocks)."""
+def sentence_tokens(processed: list[Tokens]) -> list[list[str]]:
+    """The tokens of every sentence of the text blocks, in order (what Frog parses)."""
+    return [t.words[a:b] for t in processed for a, b in t.sentences()]
+
+
+def frog_parses(processed: list[Tokens]) -> tuple[list[list[FrogWord]] | None, str]:
+    """Frog's parse of every sentence of the blocks, and the path taken in Dutch ("Frog 0.20",
+    "zonder Frog", or why Frog gave nothing)."""
+    if not frog_version():
+        return None, frog_path()
+    try:
+        return parse(sentence_tokens(processed)), frog_path()
+    except FrogError as exc:
+        return None, f"zonder Frog: {exc}"
+
+
+def sentences_of(blocks: list[Block], processed: list[Tokens], topic_words: frozenset[str] = frozenset(),
+                 parsed: list[list[FrogWord]] | None = None) -> list[Sentence]:
+    """Sentences of the text blocks (*processed*: the tokens of the non-heading blocks;
+    *parsed*: Frog's parse of each of their sentences, see :func:`sentence_tokens`)."""
     out: list[Sentence] = []
     section, paragraph = 0, -1
     texts = iter(processed)
+    parses = iter(parsed) if parsed is not None else None
     for block in blocks:
         if block.kind == "heading":
             section += 1
             continue
         paragraph += 1
         toks = next(texts)
-        out.extend(s for s in (_sentence(toks, a, b, paragraph, section, block.kind == "item", topic_words)
-                               for a, b in toks.sentences()) if s)
+        for a, b in toks.sentences():
+            s = _sentence(toks, a, b, paragraph, section, block.kind == "item", topic_words,
+                          next(parses) if parses is not None else None)
+            if s:
+                out.append(s)
     return out
 
 
@@ -278,6 +315,8 @@ class Readability(TypedDict, total=False):
     reasons: list[str]
     sentences: list[dict[str, Any]]
     sentence_columns: dict[str, list[Any]]
+    lint: dict | None  # LiNT score, level and features (Frog path), else None
+    deep_analysis: str  # "Frog 0.20", or "zonder Frog" and why
 
 
 def figures(units: list[Sentence], n_paragraphs: int) -> Readability:
@@ -342,17 +381,22 @@ def _per_100(count: int, words: int) -> float:
 
 
 def analyze_blocks(blocks: list[Block], nlp: Language, processed: list[Tokens] | None = None,
-                   topic_words: frozenset[str] = frozenset()) -> Readability:
+                   topic_words: frozenset[str] = frozenset(),
+                   parsed: tuple[list[list[FrogWord]] | None, str] | None = None) -> Readability:
     """Figures, B1 verdict and sentences of one document given as blocks.
-    *topic_words*: lower-case words that name the document's topics (the tagger's evidence)."""
+    *topic_words*: lower-case words that name the document's topics (the tagger's evidence).
+    *parsed*: Frog's parses and path (see :func:`frog_parses`); parsed here when not given."""
     from .verdict import b1_verdict
 
     texts = [b.text for b in blocks if b.kind != "heading"]
     if processed is None:
         processed = list(tokens(nlp, texts))
-    sentences = sentences_of(blocks, processed, topic_words)
+    parses, path = parsed if parsed is not None else frog_parses(processed)
+    sentences = sentences_of(blocks, processed, topic_words, parses)
     _mark_same_starts(sentences)
     result = figures(sentences, len(texts))
+    result["lint"] = lint_document([s.lint for s in sentences if s.lint and not s.fragment]) if parses else None
+    result["deep_analysis"] = path
     result["b1"], result["reasons"] = b1_verdict(result)
     result["sentences"] = [s.to_dict() for s in sentences]
     return result

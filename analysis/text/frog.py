@@ -1,0 +1,139 @@
+"""Frog, the Dutch tagger, lemmatiser, morphological analyser, parser and NER of CLST (Radboud
+University), as an optional path beside the default pipeline.
+
+Frog is found on the PATH (Debian: ``apt-get install frog frogdata``); ``ANALYSIS_FROG=0``
+switches it off. It runs as a command line program (``frog -n --skip=tc``) on our own sentences,
+one per line with the tokens we already have, so its tags, lemmas, morphemes, heads and names
+line up with the default path's tokens word for word. Frog's multi-word units ("Jan_Jansen") are
+split back into their words. The Python binding on PyPI does not load Debian's frogdata, so this
+adapter talks to the program instead.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+TIMEOUT_PER_WORD = 0.05  # seconds; Frog parses ~300 words/s on two cores, plus ~10 s start-up
+START_UP = 120
+
+
+@dataclass(frozen=True)
+class FrogWord:
+    """One word as Frog sees it. *head*: index of the head word in the sentence (-1: the root);
+    *relation*: Frog's dependency label (su, obj1, vc, svp, predc, cnj, punct...)."""
+    word: str
+    lemma: str
+    morphemes: tuple[str, ...]
+    pos: str  # CGN tag, e.g. "N(soort,ev,basis,zijd,stan)"
+    ner: str  # "O", "B-PER", "I-LOC"...
+    head: int
+    relation: str
+
+    @property
+    def tag(self) -> str:
+        """The main word class: N, WW, ADJ, BW, SPEC, LET..."""
+        return self.pos.split("(", 1)[0]
+
+
+@lru_cache(maxsize=1)
+def frog_version() -> str | None:
+    """Frog's version where it is installed and not switched off (ANALYSIS_FROG=0), else None."""
+    if os.environ.get("ANALYSIS_FROG", "1") == "0" or not shutil.which("frog"):
+        return None
+    try:
+        out = subprocess.run(["frog", "-V"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    first = (out.stdout or out.stderr).strip().splitlines()
+    return first[0].split("(")[0].strip() if first and first[0].startswith("frog") else None
+
+
+def frog_path() -> str:
+    """Which path the deep analysis takes, in Dutch, for the pages ("Frog 0.20" or "zonder Frog")."""
+    version = frog_version()
+    return version.replace("frog", "Frog") if version else "zonder Frog"
+
+
+def with_frog(pipeline: str) -> str:
+    """A pipeline's name with Frog's version where Frog is on: what cached results are keyed by."""
+    version = frog_version()
+    return f"{pipeline}+{version}" if version else pipeline
+
+
+class FrogError(RuntimeError):
+    """Frog was found but did not give a parse (message in Dutch)."""
+
+
+def _clean(word: str) -> str:
+    """A token as Frog reads it without its tokenizer: no spaces, no underscores (those join
+    multi-word units in its output)."""
+    return "".join("-" if c == "_" or c.isspace() else c for c in word) or "-"
+
+
+def parse(sentences: list[list[str]]) -> list[list[FrogWord]]:
+    """Frog's analysis of each sentence (a list of tokens), in order and word for word."""
+    todo = [i for i, s in enumerate(sentences) if s]
+    out: list[list[FrogWord]] = [[] for _ in sentences]
+    if not todo:
+        return out
+    words = sum(len(sentences[i]) for i in todo)
+    with tempfile.TemporaryDirectory(prefix="frog-") as tmp:
+        source, target = Path(tmp) / "in.txt", Path(tmp) / "out.tsv"
+        source.write_text("\n".join(" ".join(map(_clean, sentences[i])) for i in todo) + "\n", encoding="utf-8")
+        try:
+            done = subprocess.run(["frog", "-n", "--skip=tc", "--threads=2", "-t", str(source), "-o", str(target)],
+                                  capture_output=True, text=True, cwd=tmp,
+                                  timeout=START_UP + TIMEOUT_PER_WORD * words)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise FrogError(f"Frog draaide niet ({type(exc).__name__})") from exc
+        if done.returncode != 0 or not target.is_file():
+            raise FrogError(f"Frog stopte met code {done.returncode}")
+        parsed = _read(target.read_text(encoding="utf-8"))
+    if len(parsed) != len(todo):
+        raise FrogError(f"Frog gaf {len(parsed)} zinnen terug voor {len(todo)}")
+    for i, words_ in zip(todo, parsed):
+        if len(words_) != len(sentences[i]):
+            raise FrogError("Frog gaf een zin terug met andere woorden dan erin gingen")
+        out[i] = words_
+    return out
+
+
+def _read(tsv: str) -> list[list[FrogWord]]:
+    """Frog's tab-separated output, sentences split by blank lines, multi-word units split."""
+    sentences: list[list[FrogWord]] = []
+    for block in tsv.strip("\n").split("\n\n"):
+        rows = [line.split("\t") for line in block.splitlines() if line.strip()]
+        if rows:
+            sentences.append(_sentence(rows))
+    return sentences
+
+
+def _sentence(rows: list[list[str]]) -> list[FrogWord]:
+    # Frog numbers a multi-word unit as one word; map its numbers to the first of our words
+    first: dict[int, int] = {}
+    position = 0
+    for row in rows:
+        first[int(row[0])] = position
+        position += row[1].count("_") + 1
+    words: list[FrogWord] = []
+    for row in rows:
+        # number, word, lemma, morphemes, tag, confidence, NER, chunk, (empty), head, relation
+        row = row + [""] * (11 - len(row))
+        parts = row[1].split("_")
+        head = first.get(int(row[9]), -1) if row[9].strip().isdigit() and int(row[9]) else -1
+
+        def split(value: str) -> list[str]:
+            pieces = value.split("_")
+            return pieces if len(pieces) == len(parts) else [value] * len(parts)
+
+        lemmas, morphs, tags, ners = split(row[2]), split(row[3]), split(row[4]), split(row[6])
+        start = len(words)
+        for k, part in enumerate(parts):
+            words.append(FrogWord(part, lemmas[k], tuple(m for m in morphs[k].strip("[]").split("][") if m),
+                                  tags[k], ners[k] or "O", head if k == 0 else start, row[10] if k == 0 else "mwp"))
+    return words
