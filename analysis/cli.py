@@ -54,6 +54,10 @@ def cmd_readability(args) -> int:
 
     paths = draft_paths(args.path)
     nlp = load_pipeline()
+    if len(paths) > 1:  # Frog (where installed) starts once for the whole folder
+        from .text.frog import resident
+
+        resident().start()
     results, dismissed = [], dismissed_words()
     for p in paths:
         try:

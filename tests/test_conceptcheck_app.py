@@ -33,22 +33,28 @@ beweging is als u lang niet op het ijs heeft gestaan.
 Schaats de eerste keer niet langer dan een uur. <script>alert('x')</script> Neem pauze."""
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
+def _serve(folder, extra: dict[str, str]):
+    """Serve the page on a free port of 127.0.0.1 (skipped without Chromium, Playwright or Voilà)."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium); browser check skipped")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     if shutil.which("voila", path=os.path.dirname(sys.executable)) is None:
         pytest.skip("Voilà is not installed (pip install voila); app check skipped")
     port = free_port()
-    dismissed = tmp_path_factory.mktemp("praktijk") / "niet-markeren.txt"  # never the project's own list
-    env = voila_environment({**os.environ, "CONCEPTCHECK_CONTACTS": "", "ANALYSIS_DISMISSED": str(dismissed)})
+    dismissed = folder / "niet-markeren.txt"  # never the project's own list
+    env = voila_environment({**os.environ, "CONCEPTCHECK_CONTACTS": "", "ANALYSIS_DISMISSED": str(dismissed),
+                             **extra})
     proc = subprocess.Popen(voila_command(port), cwd=ROOT / "notebooks", env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wait_until_listening(proc, port, "Voilà")
     yield f"http://127.0.0.1:{port}/"
     proc.terminate()
     proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    yield from _serve(tmp_path_factory.mktemp("praktijk"), {})
 
 
 SHOTS = ROOT / "reports" / "browser-check"
@@ -203,3 +209,32 @@ def test_the_findability_checks_follow_the_keyphrase_the_marketer_types(app_url)
         assert page.query_selector(".seo li.goed:has-text('Zoekwoord in het webadres')") is not None
         assert "het webadres is /liesblessure-na-het-schaatsen/" in page.inner_text(".seo")
         page.screenshot(path=str(SHOTS / "conceptcheck-zoekwoord.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def frog_app_url(tmp_path_factory):
+    """The page with Frog switched on (it starts Frog with the page)."""
+    if shutil.which("frog") is None:
+        pytest.skip("Frog is niet geïnstalleerd (apt-get install frog frogdata); Frog-check van de pagina overgeslagen")
+    yield from _serve(tmp_path_factory.mktemp("praktijk-frog"), {"ANALYSIS_FROG": "1"})
+
+
+FAR_APART = """Na een lange wandeling
+
+De fysiotherapeut heeft gisteren na een lange wandeling door het bos met twee honden mijn knie onderzocht. \
+Loop elke dag een stukje. Koel de knie kort."""
+
+
+def test_with_frog_the_page_shows_quick_checks_first_then_structure_and_lint(frog_app_url):
+    with opened(frog_app_url, 1280, 1600) as (page, box):
+        box.fill(FAR_APART)
+        page.wait_for_selector(".concept .oordeel", timeout=30_000)  # the quick checks, before Frog's
+        page.wait_for_function("document.body.innerText.includes('ook de zinsbouw (Frog)')", timeout=120_000)
+        marked = page.query_selector(".concept .tekst .structure")
+        assert marked is not None and "ver uit elkaar: 'heeft … onderzocht'" in marked.get_attribute("title")
+        assert "mijn knie onderzocht" in marked.inner_text() and "Loop elke dag" not in marked.inner_text()
+        assert "LiNT-score" in page.inner_text(".concept")
+        page.screenshot(path=str(SHOTS / "conceptcheck-frog.png"), full_page=True)
+        box.fill(FAR_APART + " Bel ons als het niet beter gaat.")  # a second check: Frog is already up
+        page.wait_for_function("document.body.innerText.includes('Bel ons') && "
+                               "document.body.innerText.includes('ook de zinsbouw (Frog)')", timeout=30_000)

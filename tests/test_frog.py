@@ -83,10 +83,18 @@ def test_sentence_features_count_what_lint_counts():
 
 def test_far_apart_pairs_and_many_clauses_are_flagged_in_plain_dutch():
     filler = [_w(f"woord{i}", "N(soort,ev,basis,zijd,stan)", 0, "mod") for i in range(9)]
-    words = [_w("Ik", "VNW(pers,pron,nomin,vol,1,ev)", 10, "su"), *filler,
-             _w("gezien", "WW(vd,vrij,zonder)", -1, "ROOT")]  # 9 words apart
+    # "Ik heb ... gezien": the verbal bracket, from the tags (also where the parse has two roots)
+    words = [_w("Ik", "VNW(pers,pron,nomin,vol,1,ev)", 1, "su"), _w("heb", "WW(pv,tgw,ev)", -1, "ROOT"), *filler,
+             _w("gezien", "WW(vd,vrij,zonder)", -1, "ROOT")]
+    assert sentence_features(words).structure == (
+        "hulpwerkwoord en werkwoord ver uit elkaar: 'heb … gezien' (9 woorden ertussen); zet ze dichter bij elkaar",)
+    words[6] = _w(",", "LET()", 1, "punct")  # a clause break between: no bracket
+    assert sentence_features(words).structure == ()
+    # a subject far from its finite verb, as parsed (a subordinate clause)
+    words = [_w("omdat", "VG(onder)", 11, "cmp"), _w("Jan", "SPEC(deeleigen)", 11, "su"), *filler,
+             _w("lag", "WW(pv,verl,ev)", -1, "ROOT")]
     flags = sentence_features(words).structure
-    assert flags and "onderwerp en persoonsvorm ver uit elkaar" in flags[0] and "9 woorden ertussen" in flags[0]
+    assert flags and "onderwerp en persoonsvorm ver uit elkaar: 'Jan … lag' (9 woorden ertussen)" in flags[0]
     finite = [_w(w, "WW(pv,tgw,ev)", -1, "ROOT") for w in ("zegt", "denkt", "weet")]
     assert any("veel deelzinnen (3 persoonsvormen)" in x for x in sentence_features(finite).structure)
 
@@ -192,3 +200,27 @@ def test_posts_get_lint_in_the_readability_table_and_the_page(tmp_path, nlp, wit
     assert frog.with_frog("blank") == f"blank+{frog.frog_version()}"
     again, _ = readability_table(posts, nlp)
     assert again["lint_score"].tolist() == table["lint_score"].tolist()
+
+
+@needs_frog
+def test_the_resident_frog_gives_the_same_parse_and_stops(with_frog):
+    sentences = [s.split() for s in ("De fysiotherapeut heeft mijn knie gisteren onderzocht .",
+                                     "Jan Jansen belde de praktijk op .", "Rust !")]
+    once = parse(sentences)
+    process = frog.ResidentFrog()
+    frog._RESIDENT, saved = process, frog._RESIDENT
+    try:
+        process.start()
+        assert process.running
+        assert parse(sentences) == once and parse(sentences[:1]) == once[:1]  # a second check: no start-up
+    finally:
+        process.stop()
+        frog._RESIDENT = saved
+    assert not process.running
+
+
+@needs_frog
+def test_the_possessive_zijn_is_no_passive_auxiliary_to_frog(nlp, with_frog):
+    blocks = [Block("paragraph", "Mijn zoon is met zijn voet gisteren onderzocht.")]
+    assert check_blocks("Knie", blocks, nlp, frog=False)["sentences"][0]["passive"] == "zijn onderzocht"
+    assert check_blocks("Knie", blocks, nlp)["sentences"][0]["passive"] == "is onderzocht"

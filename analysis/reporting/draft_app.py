@@ -23,7 +23,7 @@ from ..core.dismissed import dismiss, dismissed_words
 from ..core.errors import DraftError
 from ..sources.drafts import draft_from_text, draft_from_upload, page_fields
 from ..text.draft_check import check_blocks
-from ..text.frog import frog_version
+from ..text.frog import frog_version, resident
 from ..text.seo_check import seo_checks
 from ..text.topics import TopicTagger
 from .draft_view import draft_html
@@ -92,6 +92,8 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     forget = widgets.Button(description="Niet meer markeren", tooltip=f"wordt bewaard in {DISMISSED_FILE}")
     timer: list[threading.Timer] = []
     frog_lock = threading.Lock()  # one Frog run at a time; a draft changed meanwhile is not parsed
+    if frog_version():  # Frog starts with the page (seconds) and stays up for every later check
+        threading.Thread(target=resident().start, daemon=True).start()
 
     def page(title: str, blocks: list, frog: bool) -> str:
         return check_text(title, blocks, nlp, tagger, advice["plan"], advice["posts"], labels or {},

@@ -10,10 +10,12 @@ adapter talks to the program instead.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,15 +78,101 @@ def _clean(word: str) -> str:
 
 
 def parse(sentences: list[list[str]]) -> list[list[FrogWord]]:
-    """Frog's analysis of each sentence (a list of tokens), in order and word for word."""
+    """Frog's analysis of each sentence (a list of tokens), in order and word for word: by the
+    resident Frog where one runs (the draft page), else by one Frog run for all of them."""
     todo = [i for i, s in enumerate(sentences) if s]
     out: list[list[FrogWord]] = [[] for _ in sentences]
     if not todo:
         return out
-    words = sum(len(sentences[i]) for i in todo)
+    parsed = _RESIDENT.parse([sentences[i] for i in todo]) if _RESIDENT.running else _run([sentences[i] for i in todo])
+    for i, words in zip(todo, parsed):
+        if len(words) != len(sentences[i]):
+            raise FrogError("Frog gaf een zin terug met andere woorden dan erin gingen")
+        out[i] = words
+    return out
+
+
+class ResidentFrog:
+    """One Frog process that stays up, fed one sentence per line on its standard input (Frog's
+    interactive mode), so a check after the first costs no start-up. For the draft page: started
+    with it, stopped with it (and when the process that started it ends). No network port: Frog's
+    own server mode (-S) listens on every interface."""
+    CHUNK = 20  # sentences written before their answers are read (the pipes never fill)
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def start(self) -> None:
+        """Start Frog (it needs about 7 s before its first answer; parse() waits for it)."""
+        with self._lock:
+            if self.running or not frog_version():
+                return
+            self._process = subprocess.Popen(["frog", "-n", "--skip=tc", "--threads=1"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                             encoding="utf-8", bufsize=1, cwd=tempfile.gettempdir())
+            atexit.register(self.stop)
+
+    def parse(self, sentences: list[list[str]]) -> list[list[FrogWord]]:
+        with self._lock:
+            process = self._process
+            if process is None or process.poll() is not None or process.stdin is None or process.stdout is None:
+                raise FrogError("Frog draait niet meer")
+            out: list[list[FrogWord]] = []
+            try:
+                for k in range(0, len(sentences), self.CHUNK):
+                    chunk = sentences[k:k + self.CHUNK]
+                    process.stdin.write("".join(" ".join(map(_clean, s)) + "\n" for s in chunk))
+                    process.stdin.flush()
+                    for _ in chunk:
+                        out.append(_sentence(self._rows(process.stdout)))
+            except (OSError, ValueError) as exc:
+                raise FrogError("Frog stopte tijdens het ontleden") from exc
+            return out
+
+    @staticmethod
+    def _rows(stdout) -> list[list[str]]:
+        rows: list[list[str]] = []
+        while True:
+            line = stdout.readline()
+            if not line:
+                raise FrogError("Frog stopte tijdens het ontleden")
+            if line.strip():
+                rows.append(line.rstrip("\n").split("\t"))
+            elif rows:
+                return rows
+
+    def stop(self) -> None:
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            if process.stdin:
+                process.stdin.close()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+_RESIDENT = ResidentFrog()
+
+
+def resident() -> ResidentFrog:
+    """The resident Frog of this process (see :class:`ResidentFrog`)."""
+    return _RESIDENT
+
+
+def _run(sentences: list[list[str]]) -> list[list[FrogWord]]:
+    """One Frog run (``frog -t``) over all sentences."""
+    words = sum(len(s) for s in sentences)
     with tempfile.TemporaryDirectory(prefix="frog-") as tmp:
         source, target = Path(tmp) / "in.txt", Path(tmp) / "out.tsv"
-        source.write_text("\n".join(" ".join(map(_clean, sentences[i])) for i in todo) + "\n", encoding="utf-8")
+        source.write_text("\n".join(" ".join(map(_clean, s)) for s in sentences) + "\n", encoding="utf-8")
         try:
             done = subprocess.run(["frog", "-n", "--skip=tc", "--threads=2", "-t", str(source), "-o", str(target)],
                                   capture_output=True, text=True, cwd=tmp,
@@ -94,13 +182,9 @@ def parse(sentences: list[list[str]]) -> list[list[FrogWord]]:
         if done.returncode != 0 or not target.is_file():
             raise FrogError(f"Frog stopte met code {done.returncode}")
         parsed = _read(target.read_text(encoding="utf-8"))
-    if len(parsed) != len(todo):
-        raise FrogError(f"Frog gaf {len(parsed)} zinnen terug voor {len(todo)}")
-    for i, words_ in zip(todo, parsed):
-        if len(words_) != len(sentences[i]):
-            raise FrogError("Frog gaf een zin terug met andere woorden dan erin gingen")
-        out[i] = words_
-    return out
+    if len(parsed) != len(sentences):
+        raise FrogError(f"Frog gaf {len(parsed)} zinnen terug voor {len(sentences)}")
+    return parsed
 
 
 def _read(tsv: str) -> list[list[FrogWord]]:

@@ -45,7 +45,8 @@ HARD_FOR = {1: 15, 2: 31, 3: 55, 4: 82}
 FAR_APART = 9  # words between two words that belong together: a "tangconstructie" (a verb cluster
 # at the end of a plain sentence, "Ga niet de hele dag op de bank liggen", has 7)
 MANY_CLAUSES = 3  # finite verbs in one sentence
-PAIRED = {"su": "onderwerp en persoonsvorm", "vc": "hulpwerkwoord en werkwoord", "svp": "werkwoord en zijn deel"}
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
+PAIRED = {"su": "onderwerp en persoonsvorm", "svp": "werkwoord en zijn deel"}
 
 
 @dataclass
@@ -130,6 +131,40 @@ def _head_for_distance(words: list[FrogWord], i: int) -> int:
     return w.head
 
 
+def _paired(dependent: FrogWord, head: FrogWord) -> bool:
+    """A subject with its finite verb, or a separable verb with its particle, as the tags confirm
+    (Frog's parser labels long sentences less reliably than its tagger tags them)."""
+    if dependent.relation == "su":
+        return dependent.tag in ("N", "VNW", "SPEC") and head.pos.startswith("WW(pv")
+    return dependent.relation == "svp" and dependent.pos.startswith(("VZ(fin", "BW")) and head.tag == "WW"
+
+
+def _verb_brackets(words: list[FrogWord]) -> list[tuple[int, int]]:
+    """(finite verb, the participle or infinitive that closes its clause): the verbal bracket
+    (*heeft ... onderzocht*), found from the tags, with no other finite verb, subordinator or clause
+    break between."""
+    out = []
+    for i, w in enumerate(words):
+        if not w.pos.startswith("WW(pv"):
+            continue
+        for j in range(i + 1, len(words)):
+            v = words[j]
+            if v.pos.startswith(("WW(pv", "VG(onder")) or v.word in CLAUSE_BREAKS:
+                break
+            if v.pos.startswith(("WW(vd", "WW(inf")):
+                last = j
+                while last + 1 < len(words) and words[last + 1].pos.startswith(("WW(vd", "WW(inf")):
+                    last += 1  # a cluster at the end: "heeft willen doen"
+                out.append((i, last))
+                break
+    return out
+
+
+def _far_apart(what: str, first: FrogWord, last: FrogWord, between: int) -> str:
+    return (f"{what} ver uit elkaar: '{first.word} … {last.word}' ({between} woorden ertussen); "
+            "zet ze dichter bij elkaar")
+
+
 def sentence_features(words: list[FrogWord]) -> SentenceFeatures:
     """LiNT's counts and the structure flags of one parsed sentence."""
     f = SentenceFeatures()
@@ -165,10 +200,13 @@ def sentence_features(words: list[FrogWord]) -> SentenceFeatures:
         if w.relation != "mwp" and 0 <= head < len(words):
             between = abs(position[i] - position[head]) - 1
             f.max_distance = max(f.max_distance, between)
-            if w.relation in PAIRED and between >= FAR_APART:
+            if between >= FAR_APART and _paired(w, words[head]):
                 first, last = sorted((i, head))
-                flags.append(f"{PAIRED[w.relation]} ver uit elkaar: '{words[first].word} … {words[last].word}' "
-                             f"({between} woorden ertussen); zet ze dichter bij elkaar")
+                flags.append(_far_apart(PAIRED[w.relation], words[first], words[last], between))
+    for first, last in _verb_brackets(words):
+        between = position[last] - position[first] - 1
+        if between >= FAR_APART:
+            flags.append(_far_apart("hulpwerkwoord en werkwoord", words[first], words[last], between))
     f.clauses = max(finite, 1)
     if finite >= MANY_CLAUSES:
         flags.append(f"veel deelzinnen ({finite} persoonsvormen): maak er twee of meer zinnen van")
