@@ -77,7 +77,7 @@ with section():
 #
 # LiNT is de leesbaarheidsformule van de Universiteit Utrecht (Pander Maat e.a., 2023) die de overheid gebruikt. Ze
 # telt hoe bekend de woorden zijn, hoe ver woorden die bij elkaar horen uit elkaar staan, hoeveel inhoudswoorden er
-# per deelzin zijn en hoeveel zelfstandige naamwoorden concreet zijn. De score loopt van 0 tot 100 (hoger is
+# per deelzin zijn en hoeveel zelfstandige naamwoorden concreet zijn. De uitkomst loopt van 0 tot 100 (hoger is
 # moeilijker), in vier niveaus: een tekst van niveau 1 is moeilijk voor ongeveer 15% van de volwassen lezers, een
 # tekst van niveau 4 voor 82%. LiNT heeft een zinsontleding nodig; die komt van Frog, als dat is geïnstalleerd.
 

@@ -233,7 +233,7 @@ def test_with_frog_the_page_shows_quick_checks_first_then_structure_and_lint(fro
         marked = page.query_selector(".concept .tekst .structure")
         assert marked is not None and "ver uit elkaar: 'heeft … onderzocht'" in marked.get_attribute("title")
         assert "mijn knie onderzocht" in marked.inner_text() and "Loop elke dag" not in marked.inner_text()
-        assert "LiNT-score" in page.inner_text(".concept")
+        assert "van 100 (niveau" in page.inner_text(".concept")
         page.screenshot(path=str(SHOTS / "conceptcheck-frog.png"), full_page=True)
         box.fill(FAR_APART + " Bel ons als het niet beter gaat.")  # a second check: Frog is already up
         page.wait_for_function("document.body.innerText.includes('Bel ons') && "

@@ -194,8 +194,8 @@ def test_posts_get_lint_in_the_readability_table_and_the_page(tmp_path, nlp, wit
     assert table["lint_score"].notna().all() and table["lint_level"].between(1, 4).all()
     shown = lint_ranking(table.assign(title=posts.set_index("id")["title"], date=posts.set_index("id")["date"]),
                          "Frog 0.20")
-    assert list(shown.columns) == ["titel", "datum", "LiNT-score", "LiNT-niveau", "Flesch-Douma"]
-    assert shown["LiNT-score"].is_monotonic_decreasing
+    assert list(shown.columns) == ["titel", "datum", "LiNT (0-100)", "LiNT-niveau", "Flesch-Douma"]
+    assert shown["LiNT (0-100)"].is_monotonic_decreasing
     # a second run reads the cache, keyed by Frog's version too
     assert frog.with_frog("blank") == f"blank+{frog.frog_version()}"
     again, _ = readability_table(posts, nlp)

@@ -310,3 +310,13 @@ def test_hard_words_are_named_in_the_sentence_and_marked_on_the_draft_page(nlp):
     assert "moeilijke woorden: coördinatie, lenigheid" in sentence["flags"]
     page = _sentence_html(sentence)
     assert "<mark class='hard' title='leenwoord" in page and "<mark class='hard' title='abstract woord" in page
+
+
+def test_plain_alternatives_follow_the_texts_own_form_of_address(nlp):
+    je = check_blocks("Rug", parse_blocks("Je belastbaarheid groeit als je elke dag een stukje loopt. "
+                                          "Dien je eerst de huisarts te bellen? Nee, je kunt zo bij ons terecht."), nlp)
+    u = check_blocks("Rug", parse_blocks("Uw belastbaarheid groeit als u elke dag een stukje loopt. "
+                                         "Dient u eerst de huisarts te bellen? Nee, u kunt zo bij ons terecht."), nlp)
+    assert ["belastbaarheid", "wat je aankunt"] in je["jargon"] and ["belastbaarheid", "wat u aankunt"] in u["jargon"]
+    assert ["dien je", "moet je"] in je["formal"] and ["dient u", "moet u"] in u["formal"]
+    assert je["sentences"][0]["jargon"] == [["belastbaarheid", "wat je aankunt"]]

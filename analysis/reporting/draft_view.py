@@ -121,7 +121,7 @@ def _lint(result: dict) -> str:
     """The LiNT line: score and level (Frog path), else why there is none."""
     lint, path = result.get("lint"), result.get("deep_analysis", "zonder Frog")
     if lint:
-        return (f"<p>LiNT-score {_e(nl_number(lint['score']))} ({_e(lint['level_text'])}); zinsbouw ontleed door "
+        return (f"<p>LiNT {_e(nl_number(lint['score']))} van 100 ({_e(lint['level_text'])}); zinsbouw ontleed door "
                 f"{_e(path)}.</p>")
     if path == FROG_PENDING:
         return "<p>LiNT en zinsbouw: Frog ontleedt het concept, even geduld ...</p>"

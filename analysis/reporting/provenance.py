@@ -107,6 +107,6 @@ def pipeline_line(pipeline: str, deep_analysis: str = "zonder Frog") -> str:
     trained = pipeline != BLANK
     frog = (f" Zinsbouw, namen en LiNT: {deep_analysis.replace('Frog', 'Frog (Radboud Universiteit)', 1)}."
             if deep_analysis.startswith("Frog") else
-            " Zonder Frog: geen zinsontleding en geen LiNT-score (installeer Frog voor beide).")
+            " Zonder Frog: geen zinsontleding en geen LiNT-uitkomst (installeer Frog voor beide).")
     return ("Taalanalyse: " + ("een getraind Nederlands taalmodel van spaCy." if trained else
             "Nederlandse regels en woordenlijsten (er is geen getraind taalmodel geïnstalleerd).") + frog)

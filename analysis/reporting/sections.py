@@ -333,7 +333,7 @@ def lint_ranking(table: pd.DataFrame, deep_analysis: str) -> pd.DataFrame:
     shown = ranked if len(ranked) <= 13 else pd.concat([ranked.head(8), ranked.tail(5)])
     return shown.assign(lint_level=shown["lint_level"].map(lambda v: f"{int(v)} van 4"))[
         ["title", "date", "lint_score", "lint_level", "flesch_douma"]].rename(columns={
-            "title": "titel", "date": "datum", "lint_score": "LiNT-score", "lint_level": "LiNT-niveau",
+            "title": "titel", "date": "datum", "lint_score": "LiNT (0-100)", "lint_level": "LiNT-niveau",
             "flesch_douma": "Flesch-Douma"}).reset_index(drop=True)
 
 

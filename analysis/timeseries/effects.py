@@ -294,6 +294,10 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     result["season_overlap"] = round(season_overlap(inside, X), 3)
     if result["season_overlap"] >= SEASON_OVERLAP:
         result["note"] = "berichten vallen steeds in hetzelfde deel van het seizoen: niet te scheiden"
+    if result["contacts_in_window"] == 0:  # the lift's estimate does not exist (it runs off to ×0):
+        # whatever the optimiser stops at is no estimate (seen: ×0,66 [0,05-9,1] with SciPy 1.17)
+        result["note"] = NO_CONTACTS_AFTER
+        return result
     if not np.isfinite(se) or se > 5:
         result["note"] = WEATHER_BOUND if weather_driven else NO_CONTACTS_AFTER
         return result

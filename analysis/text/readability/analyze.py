@@ -13,6 +13,7 @@ easier.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, TypedDict
@@ -228,6 +229,29 @@ def _verb_forms(words: list[str], parsed: list[FrogWord] | None) -> list[str]:
     return [f"<{w}>" if w in AMBIGUOUS_AUXILIARIES and p.tag != "WW" else w for w, p in zip(words, parsed)]
 
 
+INFORMAL_FORMS = ((re.compile(r"\bu\b"), "je"), (re.compile(r"\buw\b"), "je"))
+
+
+def in_register(alternative: str, informal: bool) -> str:
+    """A plain alternative in the text's own form of address: "wat je aankunt" in a text that
+    says *je*, "wat u aankunt" in one that says *u* (the lexicons write the u-form)."""
+    if not informal:
+        return alternative
+    for pattern, form in INFORMAL_FORMS:
+        alternative = pattern.sub(form, alternative)
+    return alternative
+
+
+def _in_own_register(sentences: list[Sentence]) -> None:
+    """Give the alternatives of jargon and formal words in the text's form of address (je where
+    the text says je, jij or jouw more often than u or uw)."""
+    informal = sum(s.address_informal for s in sentences) > sum(s.address_formal for s in sentences)
+    if informal:
+        for s in sentences:
+            s.jargon = [[t, in_register(a, True)] for t, a in s.jargon]
+            s.formal = [[t, in_register(a, True)] for t, a in s.formal]
+
+
 def _mark_same_starts(sentences: list[Sentence]) -> int:
     """Flag runs of >= 3 consecutive sentences that start with the same word."""
     runs, i = 0, 0
@@ -398,6 +422,7 @@ def analyze_blocks(blocks: list[Block], nlp: Language, processed: list[Tokens] |
     parses, path = parsed if parsed is not None else frog_parses(processed)
     sentences = sentences_of(blocks, processed, topic_words, parses)
     _mark_same_starts(sentences)
+    _in_own_register(sentences)
     result = figures(sentences, len(texts))
     result["lint"] = lint_document([s.lint for s in sentences if s.lint and not s.fragment]) if parses else None
     result["deep_analysis"] = path
