@@ -56,7 +56,7 @@ def check_blocks(title: str, blocks: list, nlp: Language, tagger: TopicTagger | 
     [(_, title_tokens, block_tokens)] = list(tokenized_posts([(title, blocks)], nlp))
     tags, readability = topics_and_readability(blocks, title_tokens, block_tokens, nlp, tagger or TopicTagger(),
                                                dismissed, parsed=None if frog else (None, FROG_PENDING))
-    seen = sum(w.lower() in dismissed for b, t in zip(blocks, block_tokens) if b.kind != "heading"
+    seen = sum(w.lower() in dismissed for t in text_tokens(blocks, block_tokens)
                for w in t.words) if dismissed else 0  # where words are marked: not in headings
     return {"topics": tags, "dismissed_marks": seen} | readability
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 TIMEOUT_PER_WORD = 0.05  # seconds; Frog parses ~300 words/s on two cores, plus ~10 s start-up
 START_UP = 120
+COMMAND = ["frog", "-n", "--skip=tc"]  # one sentence per line, our tokens (no tokenizer, no chunker)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,11 @@ def _clean(word: str) -> str:
     return "".join("-" if c == "_" or c.isspace() else c for c in word) or "-"
 
 
+def _line(sentence: list[str]) -> str:
+    """A sentence as one input line for Frog."""
+    return " ".join(map(_clean, sentence)) + "\n"
+
+
 def parse(sentences: list[list[str]]) -> list[list[FrogWord]]:
     """Frog's analysis of each sentence (a list of tokens), in order and word for word: by the
     resident Frog where one runs (the draft page), else by one Frog run for all of them."""
@@ -102,6 +108,7 @@ class ResidentFrog:
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
+        atexit.register(self.stop)
 
     @property
     def running(self) -> bool:
@@ -112,10 +119,9 @@ class ResidentFrog:
         with self._lock:
             if self.running or not frog_version():
                 return
-            self._process = subprocess.Popen(["frog", "-n", "--skip=tc", "--threads=1"], stdin=subprocess.PIPE,
+            self._process = subprocess.Popen([*COMMAND, "--threads=1"], stdin=subprocess.PIPE,
                                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                              encoding="utf-8", bufsize=1, cwd=tempfile.gettempdir())
-            atexit.register(self.stop)
 
     def parse(self, sentences: list[list[str]]) -> list[list[FrogWord]]:
         with self._lock:
@@ -126,7 +132,7 @@ class ResidentFrog:
             try:
                 for k in range(0, len(sentences), self.CHUNK):
                     chunk = sentences[k:k + self.CHUNK]
-                    process.stdin.write("".join(" ".join(map(_clean, s)) + "\n" for s in chunk))
+                    process.stdin.write("".join(map(_line, chunk)))
                     process.stdin.flush()
                     for _ in chunk:
                         out.append(_sentence(self._rows(process.stdout)))
@@ -172,9 +178,9 @@ def _run(sentences: list[list[str]]) -> list[list[FrogWord]]:
     words = sum(len(s) for s in sentences)
     with tempfile.TemporaryDirectory(prefix="frog-") as tmp:
         source, target = Path(tmp) / "in.txt", Path(tmp) / "out.tsv"
-        source.write_text("\n".join(" ".join(map(_clean, s)) for s in sentences) + "\n", encoding="utf-8")
+        source.write_text("".join(map(_line, sentences)), encoding="utf-8")
         try:
-            done = subprocess.run(["frog", "-n", "--skip=tc", "--threads=2", "-t", str(source), "-o", str(target)],
+            done = subprocess.run([*COMMAND, "--threads=2", "-t", str(source), "-o", str(target)],
                                   capture_output=True, text=True, cwd=tmp,
                                   timeout=START_UP + TIMEOUT_PER_WORD * words)
         except (OSError, subprocess.SubprocessError) as exc:

@@ -302,7 +302,7 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
         result["note"] = WEATHER_BOUND if weather_driven else NO_CONTACTS_AFTER
         return result
     if se < MIN_SE:  # a degenerate fit (×1,00 between ×1,00 and ×1,00), found in the chain benchmark
-        result["note"] = NO_CONTACTS_AFTER if result["contacts_in_window"] == 0 else NO_SOLUTION
+        result["note"] = NO_SOLUTION
         return result
     result["lift"] = float(np.exp(beta))
     result["ci_low"], result["ci_high"] = float(np.exp(beta - 1.96 * se)), float(np.exp(beta + 1.96 * se))

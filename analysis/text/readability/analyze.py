@@ -229,27 +229,16 @@ def _verb_forms(words: list[str], parsed: list[FrogWord] | None) -> list[str]:
     return [f"<{w}>" if w in AMBIGUOUS_AUXILIARIES and p.tag != "WW" else w for w, p in zip(words, parsed)]
 
 
-INFORMAL_FORMS = ((re.compile(r"\bu\b"), "je"), (re.compile(r"\buw\b"), "je"))
-
-
-def in_register(alternative: str, informal: bool) -> str:
-    """A plain alternative in the text's own form of address: "wat je aankunt" in a text that
-    says *je*, "wat u aankunt" in one that says *u* (the lexicons write the u-form)."""
-    if not informal:
-        return alternative
-    for pattern, form in INFORMAL_FORMS:
-        alternative = pattern.sub(form, alternative)
-    return alternative
+FORMAL_ADDRESS = re.compile(r"\buw?\b")  # u and uw; the lexicons write alternatives in the u-form
 
 
 def _in_own_register(sentences: list[Sentence]) -> None:
-    """Give the alternatives of jargon and formal words in the text's form of address (je where
-    the text says je, jij or jouw more often than u or uw)."""
-    informal = sum(s.address_informal for s in sentences) > sum(s.address_formal for s in sentences)
-    if informal:
+    """Give the alternatives of jargon and formal words in the text's form of address: "wat je
+    aankunt" where the text says je, jij or jouw more often than u or uw, else "wat u aankunt"."""
+    if sum(s.address_informal for s in sentences) > sum(s.address_formal for s in sentences):
         for s in sentences:
-            s.jargon = [[t, in_register(a, True)] for t, a in s.jargon]
-            s.formal = [[t, in_register(a, True)] for t, a in s.formal]
+            s.jargon = [[t, FORMAL_ADDRESS.sub("je", a)] for t, a in s.jargon]
+            s.formal = [[t, FORMAL_ADDRESS.sub("je", a)] for t, a in s.formal]
 
 
 def _mark_same_starts(sentences: list[Sentence]) -> int:

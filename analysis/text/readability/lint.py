@@ -38,6 +38,7 @@ from functools import lru_cache
 from ...core.lexicons import read_table
 from ..frog import FrogWord
 from ..wordfreq_nl import zipf
+from .passive import CLAUSE_BREAKS
 
 LEVELS = ((34, 1), (46, 2), (60, 3))  # LiNT score upper bounds of levels 1-3; above: level 4
 # the share of adult Dutch readers for whom a text of the level is hard (Pander Maat et al. 2023)
@@ -45,7 +46,6 @@ HARD_FOR = {1: 15, 2: 31, 3: 55, 4: 82}
 FAR_APART = 9  # words between two words that belong together: a "tangconstructie" (a verb cluster
 # at the end of a plain sentence, "Ga niet de hele dag op de bank liggen", has 7)
 MANY_CLAUSES = 3  # finite verbs in one sentence
-CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
 PAIRED = {"su": "onderwerp en persoonsvorm", "svp": "werkwoord en zijn deel"}
 
 
@@ -61,7 +61,6 @@ class SentenceFeatures:
     abstract: int = 0
     both: int = 0
     nouns: int = 0  # common nouns, classified or not
-    names: tuple[str, ...] = ()
     structure: tuple[str, ...] = ()
 
 
@@ -184,8 +183,7 @@ def sentence_features(words: list[FrogWord]) -> SentenceFeatures:
         finite += w.pos.startswith("WW(pv")
         lexical_verb = w.tag == "WW" and not dependents.get(i, set()) & {"vc", "predc"}
         if _is_name(w):
-            f.content_words += 1
-            f.names += (w.word,)
+            f.content_words += 1  # a content word, but its frequency says nothing of difficulty
         elif w.tag in ("N", "ADJ") or lexical_verb:
             f.content_words += 1
             f.zipf_sum += _frequency(w)
