@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import analysis.core.cache as cache
+import analysis.core.parallel as parallel
 import analysis.text.post_analysis as post_analysis
 from analysis.core.cache import ResultCache
 from analysis.sources.corpus import load_corpus
@@ -50,6 +51,19 @@ def test_a_code_change_invalidates_the_cache(tmp_path, monkeypatch, nlp):
     post_analysis.analyze_posts(posts, nlp, cache=ResultCache("versie-2", tmp_path))
     post_analysis.analyze_posts(posts, nlp, cache=ResultCache("versie-2", tmp_path))
     assert calls == [2, 2]
+
+
+def test_a_large_blog_analysed_on_both_cores_gives_the_figures_of_one_process(monkeypatch, nlp):
+    posts = load_corpus(ROOT / "corpus" / "posts")
+    monkeypatch.setattr(post_analysis, "PARALLEL_FROM", 10 ** 9)
+    one_process = post_analysis.analyze_posts(posts, nlp, cache=False)
+    monkeypatch.setattr(post_analysis, "PARALLEL_FROM", 10)  # the 64 sample posts count as many
+    pools, original = [], parallel._map
+    monkeypatch.setattr(parallel, "_map", lambda pool, func, items: pools.append(pool) or original(pool, func, items))
+    both_cores = post_analysis.analyze_posts(posts, nlp, cache=False)
+    assert both_cores == one_process  # same figures, same order
+    assert len(pools) == 1 and pools[0] is not None  # on forked workers
+    assert post_analysis._SHARED == {}  # the pipeline is not kept after the run
 
 
 # --- the cache cannot go stale: breaking code or data on purpose shows on a warm cache ---

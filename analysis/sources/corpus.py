@@ -23,6 +23,7 @@ from ..core.errors import CorpusError, os_error_reason
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where available
+WORD = re.compile(r"\w+")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
 
 
@@ -45,6 +46,7 @@ class Post:
     date: dt.date | None = None
     slug: str = ""
     meta: dict = field(default_factory=dict)
+    _parsed: tuple[str, list[Block]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         # always slugified, whatever the source gave (a WordPress post_name or a front-matter
@@ -58,12 +60,15 @@ class Post:
 
     @property
     def blocks(self) -> list[Block]:
-        return parse_blocks(self.body)
+        """The body's blocks, parsed once per body."""
+        if self._parsed is None or self._parsed[0] is not self.body:
+            self._parsed = (self.body, parse_blocks(self.body))
+        return list(self._parsed[1])
 
     @property
     def text_hash(self) -> str:
         """Hash of the normalised article text, to find the same text under another slug."""
-        norm = " ".join(re.sub(r"[^\w]+", " ", f"{self.title} {self.body}".lower()).split())
+        norm = " ".join(WORD.findall(f"{self.title} {self.body}".lower()))
         return hashlib.sha256(norm.encode()).hexdigest()[:16]
 
     def to_markdown(self) -> str:
@@ -174,11 +179,14 @@ def parse_post(text: str, name: str) -> Post:
     if not title:
         raise CorpusError(f"{name}: het bericht heeft geen titel")
     body = CONTROL.sub(" ", m.group(2)).strip()
-    if not any(b.kind != "heading" for b in parse_blocks(body)):
+    blocks = parse_blocks(body)
+    if not any(b.kind != "heading" for b in blocks):
         raise CorpusError(f"{name}: het bericht heeft geen tekst")
     date = _as_date(front.pop("date", None), Path(name))
     slug = str(front.pop("slug", "") or "")
-    return Post(title=title, body=body, date=date, slug=slug, meta=front)
+    post = Post(title=title, body=body, date=date, slug=slug, meta=front)
+    post._parsed = (body, blocks)  # parsed once
+    return post
 
 
 def inside(path: Path, folder: Path) -> bool:
@@ -202,7 +210,7 @@ def read_posts(folder: Path, skipped: list[tuple[str, str]] | None = None) -> li
     posts = []
     for path in sorted(folder.glob("*.md")):
         try:
-            if not inside(path, folder):
+            if path.is_symlink() and not inside(path, folder):  # a plain file in it is inside
                 raise CorpusError(f"{path.name}: verwijst naar een bestand buiten de map (snelkoppeling), "
                                   "niet gelezen")
             posts.append((path, read_post(path)))

@@ -83,12 +83,12 @@ class Tokens:
 
     def word_count(self) -> int:
         """Tokens with a letter or digit (not punctuation)."""
-        return sum(not is_punct(w) for w in self.words)
+        return len(self.words) - sum(map(is_punct, self.words))
 
     def text(self, start: int = 0, end: int | None = None) -> str:
         end = len(self.words) if end is None else end
-        return "".join(w + (" " if sp else "") for w, sp in
-                       zip(self.words[start:end], self.spaces[start:end])).strip()
+        return "".join([w + " " if sp else w for w, sp in
+                        zip(self.words[start:end], self.spaces[start:end])]).strip()
 
 
 @lru_cache(maxsize=1)
@@ -121,8 +121,8 @@ def tokens(nlp: Language, texts: Iterable[str], batch_size: int = 1000) -> Itera
             yield Tokens([], [], [], [])
             continue
         array = doc.to_array([ORTH, SPACY])
-        words = [strings[h] for h in array[:, 0].tolist()]
-        yield Tokens(words, array[:, 1].astype(bool).tolist(), [lookup_lemma(w) for w in words],
+        words = list(map(strings.__getitem__, array[:, 0].tolist()))
+        yield Tokens(words, array[:, 1].astype(bool).tolist(), list(map(lookup_lemma, words)),
                      sentence_starts(words))
 
 

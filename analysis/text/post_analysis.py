@@ -2,7 +2,9 @@
 
 Each post's title and blocks are tokenized once (``nlp.tokens``); the same tokens
 feed the readability figures and the topic tagger. Results are cached per post
-(see cache.py), so a re-run after adding one post analyses only that post.
+(see cache.py), so a re-run after adding one post analyses only that post. Many posts
+to analyse (a first run, a chain's practice) are split over both cores; with Frog
+they stay in one process, where one Frog run parses all of them.
 """
 from __future__ import annotations
 
@@ -13,13 +15,16 @@ import pandas as pd
 from spacy.language import Language
 
 from ..core.cache import ResultCache, default_cache
+from ..core.parallel import collector_paused, map_chunks
 from .draft_check import text_tokens, topics_and_readability
-from .frog import with_frog
+from .frog import frog_version, with_frog
 from .nlp import tokenized_posts
 from .readability.analyze import Readability, Sentence, frog_parses, sentence_tokens
 from .topics import TopicTagger
 
 SENTENCE_FIELDS = [*Sentence.__dataclass_fields__, "flags"]
+PARALLEL_FROM = 500  # posts; below this a second process costs more than it saves
+_SHARED: dict[str, Any] = {}  # the pipeline and tagger, for forked workers to share
 
 
 class PostAnalysis(TypedDict):
@@ -47,6 +52,22 @@ def _uncached(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger)
     return results
 
 
+def _analyse_shared(posts: list[tuple[str, list]]) -> list[PostAnalysis]:
+    return _uncached(posts, _SHARED["nlp"], _SHARED["tagger"])
+
+
+def _analyse(posts: list[tuple[str, list]], nlp: Language, tagger: TopicTagger) -> list[PostAnalysis]:
+    """:func:`_uncached` over *posts*, on forked workers from PARALLEL_FROM posts on (not with
+    Frog: one Frog run parses all posts)."""
+    if frog_version():
+        return _uncached(posts, nlp, tagger)
+    _SHARED.update(nlp=nlp, tagger=tagger)
+    try:
+        return map_chunks(_analyse_shared, posts, PARALLEL_FROM)
+    finally:
+        _SHARED.clear()
+
+
 def analyze_posts(posts: pd.DataFrame, nlp: Language, cache: ResultCache | None | bool = True,
                   tagger: TopicTagger | None = None) -> list[PostAnalysis]:
     """Per post (in order): ``{"readability": ..., "topics": ...}``; the readability
@@ -59,12 +80,13 @@ def analyze_posts(posts: pd.DataFrame, nlp: Language, cache: ResultCache | None 
         cache = default_cache(with_frog(nlp.meta.get("analysis_pipeline", "")))
     store = cache if isinstance(cache, ResultCache) and tagger is None else None
     keys = [ResultCache.key(title, body) for title, body in zip(posts["title"], posts["body"])]
-    results: list[PostAnalysis | None] = [store.get(k) if store else None for k in keys]
-    missing = [i for i, r in enumerate(results) if r is None]
-    if missing:
-        todo = [(posts["title"].iloc[i], posts["blocks"].iloc[i]) for i in missing]
-        for i, value in zip(missing, _uncached(todo, nlp, tagger or TopicTagger())):
-            results[i] = value
-            if store is not None:
-                store.put(keys[i], value)
+    with collector_paused():  # reading and building many results; forked workers inherit it
+        results: list[PostAnalysis | None] = [store.get(k) if store else None for k in keys]
+        missing = [i for i, r in enumerate(results) if r is None]
+        if missing:
+            todo = [(posts["title"].iloc[i], posts["blocks"].iloc[i]) for i in missing]
+            for i, value in zip(missing, _analyse(todo, nlp, tagger or TopicTagger())):
+                results[i] = value
+                if store is not None:
+                    store.put(keys[i], value)
     return [r for r in results if r is not None]

@@ -78,17 +78,30 @@ def _ends_sentence(words: list[str], i: int, kind: int) -> bool:
     return kind == END or (kind == BEFORE_CAPITAL and _capital_next(words, i))
 
 
+BULLET, PUNCTUATION = -1, 4  # roles beside the end kinds (see _role)
+
+
+@lru_cache(maxsize=200_000)
+def _role(word: str) -> int:
+    """A word's part in sentence segmentation, computed once per distinct word: BULLET, or its end
+    kind (:func:`_end_kind`) plus PUNCTUATION when it has no letter or digit."""
+    if is_bullet(word):
+        return BULLET
+    return _end_kind(word) + (PUNCTUATION if is_punct(word) else 0)
+
+
 def sentence_starts(words: list[str]) -> list[bool]:
     """Whether each token starts a sentence (or a bulleted unit)."""
     starts = [False] * len(words)
     if words:
         starts[0] = True
     seen_end = False
-    for i, word in enumerate(words):
-        if is_bullet(word):
+    for i, role in enumerate(map(_role, words)):
+        if role == NO_END:  # most tokens: a word that ends nothing
+            if seen_end:
+                starts[i], seen_end = True, False
+        elif role == BULLET or (seen_end and role < PUNCTUATION):
             starts[i], seen_end = True, False
-        elif seen_end and not is_punct(word):
-            starts[i], seen_end = True, False
-        elif (kind := _end_kind(word)) != NO_END and _ends_sentence(words, i, kind):
+        elif role & 3 != NO_END and _ends_sentence(words, i, role & 3):
             seen_end = True
     return starts

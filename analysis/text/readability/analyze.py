@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, TypedDict
 
 from spacy.lang.nl.stop_words import STOP_WORDS
@@ -34,6 +35,7 @@ from .syllables import count_syllables
 
 LONG_SENTENCE = 20  # words; Yoast and plain-language guides
 LONG_WORD = 4  # syllables
+SYLLABLES = itemgetter(1)  # of a _word() tuple
 FRAGMENT_WORDS = 4
 CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
 ADDRESS_FORMAL = {"u", "uw"}
@@ -127,10 +129,23 @@ def _register() -> tuple[tuple[str, str], ...]:
                         key=lambda t: -len(t[0])))
 
 
+@lru_cache(maxsize=1)
+def _register_index() -> dict[str, list[int]]:
+    """The entries of :func:`_register` by their first word (only those can occur in a sentence
+    that has that word)."""
+    index: dict[str, list[int]] = {}
+    for i, (term, _) in enumerate(_register()):
+        index.setdefault(term.split()[0], []).append(i)
+    return index
+
+
 def formal_words(joined: str) -> list[list[str]]:
-    """[formal word or phrase, plain alternative] in a sentence (" lower case words ")."""
+    """[formal word or phrase, plain alternative] in a sentence (" lower case words "), longest
+    first."""
     found: list[list[str]] = []
-    for term, alt in _register():
+    register, index = _register(), _register_index()
+    for i in sorted(i for word in set(joined.split()) for i in index.get(word, ())):
+        term, alt = register[i]
         if term in joined:
             found.append([term.strip(), alt])
             joined = joined.replace(term, " ")
@@ -140,16 +155,17 @@ def formal_words(joined: str) -> list[list[str]]:
 @lru_cache(maxsize=500_000)
 def _word(text: str, lem: str) -> tuple:
     """Per distinct (word, lemma): (is word, syllables, content word, jargon alternative,
-    rare, Zipf, why it is hard though not rare). Computed once per distinct word, so long texts
-    cost a lookup per token."""
-    if not any(c.isalnum() for c in text):
-        return (False, 0, False, None, False, 0.0, None)
+    rare, Zipf, why it is hard though not rare, lower case, plain content word). Computed once
+    per distinct word, so long texts cost a lookup per token."""
     lower = text.lower()
+    if not any(c.isalnum() for c in text):
+        return (False, 0, False, None, False, 0.0, None, lower, False)
     content = text.isalpha() and len(text) > 1 and lower not in STOP_WORDS
     syllables, rare = count_syllables(text), content and is_rare(text, lem)
     return (True, syllables, content, jargon_alternative(lower) if content else None, rare,
             word_zipf(text, lem) if content else 0.0,
-            hard_reason(text, lem, syllables) if content and not rare else None)
+            hard_reason(text, lem, syllables) if content and not rare else None, lower,
+            content and is_plain(text, lem))
 
 
 def _closed(words: list[str]) -> bool:
@@ -163,44 +179,41 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
               parsed: list[FrogWord] | None = None) -> Sentence | None:
     single, phrases, at_start = _transitions()
     names = {w.word for w in parsed if w.ner != "O" or w.tag == "SPEC"} if parsed else set()
-    words, lower, long_words, rare, jargon, hard = [], [], [], [], [], []
-    syllables = content = fixed = fixed_syllables = 0
+    unit = tokens.words[start:end]
+    infos = list(map(_word, unit, tokens.lemmas[start:end]))  # one cached lookup per token
+    unit_lower = [info[7] for info in infos]  # every token, punctuation included
+    kept = [(text, info) for text, info in zip(unit, infos) if info[0]]
+    if not kept:
+        return None
+    words = [text for text, _ in kept]
+    lower = [info[7] for _, info in kept]
+    syllables = sum(map(SYLLABLES, infos))  # 0 for punctuation
+    long_words = [text for text, info in kept if info[1] >= LONG_WORD]
+    rare, jargon, hard = [], [], []
+    content = fixed = fixed_syllables = 0
     zipf_sum = 0.0
-    first = True
-    for text, lem in zip(tokens.words[start:end], tokens.lemmas[start:end]):
-        is_word_, syl, is_content, alt, rare_, z, why = _word(text, lem)
-        if not is_word_:
+    for n, (text, (_, syl, is_content, alt, rare_, z, why, low, plain)) in enumerate(kept):
+        if not is_content:
             continue
-        words.append(text)
-        lower.append(text.lower())
-        syllables += syl
-        if syl >= LONG_WORD:
-            long_words.append(text)
-        topical = is_content and text.lower() in topic_words and not alt
-        if topical or (is_content and is_plain(text, lem)):
+        topical = low in topic_words and not alt
+        if topical or plain:
             fixed += 1
             fixed_syllables += syl
         if topical:  # the post's own topic words (and dismissed words): not rare, not in the mean Zipf
-            first = False
             continue
-        if is_content:
-            content += 1
-            zipf_sum += z
-            if alt:
-                if [text, alt] not in jargon:
-                    jargon.append([text, alt])
-            elif text[0].isupper() and not first or text in names:
-                pass  # capitalised inside a sentence, or a name to Frog: not a hard word
-            elif rare_ and text not in rare:
-                rare.append(text)
-            elif why and [text, why] not in hard:
-                hard.append([text, why])
-        first = False
-    if not words:
-        return None
+        content += 1
+        zipf_sum += z
+        if alt:
+            if [text, alt] not in jargon:
+                jargon.append([text, alt])
+        elif text[0].isupper() and n or text in names:
+            pass  # capitalised inside a sentence, or a name to Frog: not a hard word
+        elif rare_ and text not in rare:
+            rare.append(text)
+        elif why and [text, why] not in hard:
+            hard.append([text, why])
     joined = f" {' '.join(lower)} "
-    passive = find_passive(_verb_forms([w.lower() for w in tokens.words[start:end]], parsed))
-    unit = tokens.words[start:end]
+    passive = find_passive(_verb_forms(unit_lower, parsed))
     features = sentence_features(parsed) if parsed else None
     fragment = not _closed(unit) and (item or is_bullet(unit[0]) or len(words) <= FRAGMENT_WORDS)
     return Sentence(
@@ -212,8 +225,8 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
                     or any(joined.startswith(p) for p in at_start)),
         formal=formal_words(joined), fixed_words=fixed, fixed_syllables=fixed_syllables,
         first_word=lower[0], content_words=content, zipf_sum=round(zipf_sum, 3),
-        address_formal=sum(w in ADDRESS_FORMAL for w in lower),
-        address_informal=sum(w in ADDRESS_INFORMAL for w in lower),
+        address_formal=sum(map(ADDRESS_FORMAL.__contains__, lower)),
+        address_informal=sum(map(ADDRESS_INFORMAL.__contains__, lower)),
         lint=features, structure=list(features.structure) if features and not fragment else [],
     )
 

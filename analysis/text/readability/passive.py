@@ -114,6 +114,8 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
     *words* are the lower-case tokens of one sentence, punctuation included.
     """
     worden, zijn, _, not_passive, finite = _lexicon()
+    if worden.isdisjoint(words) and zijn.isdisjoint(words):
+        return None  # most sentences: no auxiliary at all
     found: list[tuple[int, str, str]] = []  # (worden first, auxiliary, participle)
     for clause in _clauses(words):
         auxes = [k for k, w in enumerate(clause) if w in worden or w in zijn]
