@@ -6,9 +6,10 @@ in a fresh process (cold caches), as the median of several runs, with peak memor
 
 1. floor: spacy.blank("nl") tokenisation of the scale corpus, words per second;
 2. full text analysis (loading, NLP, readability, topics), words per second and
-   ratio to the floor; cold, and warm with one post changed (result cache);
+   ratio to the floor; cold, and warm with one post changed (result cache); the draft page
+   (``make app`` until its text box shows, in headless Chromium);
 3. contact import with scrubbing and topic tagging, rows per second;
-4. the effects model on the scale data;
+4. the effects model on the imported contacts;
 5. the report on the sample data (``python -m analysis report``, as ``make report`` runs it): its
    analyses computed in one process without caches, the first-ever report (empty result cache,
    deduce's lookup structures not yet built), and warm reports (caches filled, as every later
@@ -17,8 +18,12 @@ in a fresh process (cold caches), as the median of several runs, with peak memor
    1,000,000 contact rows) on a local Dask cluster with 1 and with 2 workers: throughput, the
    speed-up, and the peak memory of each worker process (empty result cache each run).
 
-Results are printed as a table and written to benchmarks/results/latest.json.
-Use ``--posts``/``--contacts``/``--runs`` for a quicker, smaller run.
+7. the Frog path on the sample corpus, cold and warm (where Frog is installed).
+
+Results are written to benchmarks/results/latest.json (committed), and the table in
+docs/performance.md is made from it (table.py). ``--only text,app,contacts,report,chain,frog``
+measures some steps and keeps the others' last figures, each with the day it was measured;
+``--posts``/``--contacts``/``--runs`` give a quicker, smaller run.
 """
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -38,6 +44,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SCALE = ROOT / "benchmarks" / "scale"
 RESULTS = ROOT / "benchmarks" / "results"
+LATEST = RESULTS / "latest.json"  # committed: the docs' table is made from it (table.py)
+TAGGED = SCALE / "contacts-tagged.parquet"  # the imported contacts, for step 4
 SEED = 20261125
 
 
@@ -153,6 +161,46 @@ def step_draft_check() -> dict:
     return {"seconds": first, "after_edit_seconds": time.perf_counter() - start, "words": words}
 
 
+def step_app() -> dict:
+    """The draft page as ``make app`` serves it, in headless Chromium: seconds from starting the
+    command until the text box is there, and from pasting a draft until its verdict is shown."""
+    import socket
+
+    from playwright.sync_api import Error, sync_playwright
+
+    from analysis.sources.corpus import load_corpus
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    draft = "Een concept\n\n" + "\n\n".join(load_corpus(ROOT / "corpus" / "posts")["body"].iloc[:2])
+    start = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "analysis", "app", f"--port={port}"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=shutil.which("chromium"), headless=True,
+                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1280, "height": 1600})
+            while True:  # until the server listens
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
+                    break
+                except Error:
+                    time.sleep(0.1)
+            page.wait_for_selector("textarea", timeout=120_000)
+            box = time.perf_counter() - start
+            page.fill("textarea", draft)
+            pasted = time.perf_counter()
+            page.wait_for_selector(".concept .oordeel", timeout=120_000)
+            verdict = time.perf_counter() - pasted
+            browser.close()
+    finally:  # the command, Voilà and its kernel: the whole session, as Ctrl+C stops make app
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return {"seconds": box, "verdict_seconds": verdict, "words": len(draft.split())}
+
+
 def step_frog(cache: str) -> dict:
     """The Frog path (issue 35) on the sample corpus: Frog's parse and LiNT for every post, cold
     (Frog starts and parses everything) or warm (from the result cache)."""
@@ -188,19 +236,21 @@ def step_contacts(path: str) -> dict:
 
     start = time.perf_counter()
     frame, report = import_tagged_contacts([Path(path)])
-    return {"seconds": time.perf_counter() - start, "rows": report.to_dict()["rows"],
-            "imported": len(frame)}
+    seconds = time.perf_counter() - start
+    frame.to_parquet(TAGGED)  # synthetic, scrubbed, git-ignored: for step 4
+    return {"seconds": seconds, "rows": report.to_dict()["rows"], "imported": len(frame)}
 
 
-def step_effects(corpus: str, path: str) -> dict:
-    from analysis.text.contact_topics import import_tagged_contacts
+def step_effects(corpus: str) -> dict:
+    import pandas as pd
+
     from analysis.text.posts import tagged_posts
     from analysis.text.topics import load_taxonomy
     from analysis.timeseries.covariates import weekly_covariates
     from analysis.timeseries.effects import publication_effects
     from analysis.timeseries.weekly import post_weeks_by_topic, weekly_contacts
 
-    contacts, _ = import_tagged_contacts([Path(path)])
+    contacts = pd.read_parquet(TAGGED)
     posts = tagged_posts(Path(corpus))
     topics = load_taxonomy().ids
     start = time.perf_counter()
@@ -219,28 +269,34 @@ def step_context() -> dict:
     return {"seconds": time.perf_counter() - start}
 
 
-def _report(cache_dir: Path, out: Path) -> float:
+def _report(cache_dir: Path, out: Path) -> tuple[float, float, float]:
+    """(seconds, peak PSS of the command and its kernels together, of its largest kernel)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "analysis", "report", "--out", str(out)], cwd=ROOT, check=True,
-                   capture_output=True, env={**os.environ, "ANALYSIS_CACHE_DIR": str(cache_dir)})
-    return time.perf_counter() - start
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "report", "--out", str(out)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "ANALYSIS_CACHE_DIR": str(cache_dir)})
+    peak, kernel = _sampled(proc)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, "report")
+    return time.perf_counter() - start, peak, kernel
 
 
 def report_times(runs: int) -> dict:
-    """Step 5: the first-ever report and the median of *runs* warm ones, beside the analyses alone.
-    Peak memory per notebook kernel is not visible from here (RUSAGE_CHILDREN would report the
-    largest earlier step), so it is left out rather than misreported."""
+    """Step 5: the first-ever report and the median of *runs* warm ones, beside the analyses alone,
+    with the peak PSS of the report with its kernels and of its largest kernel (warm runs)."""
     import deduce
 
     work = SCALE / "report"
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(Path(deduce.__file__).parent / "data" / "lookup" / "cache", ignore_errors=True)
-    first = _report(work / "cache", work / "rapport")
+    first = _report(work / "cache", work / "rapport")[0]
     warm = [_report(work / "cache", work / "rapport") for _ in range(runs)]
     context = _child("context", env={"ANALYSIS_CACHE": "0"})
     shutil.rmtree(work, ignore_errors=True)
-    return {"seconds": statistics.median(warm), "runs": runs, "first_seconds": first,
-            "context_seconds": context["seconds"], "peak_mb": None}
+    return {"seconds": statistics.median(w[0] for w in warm), "runs": runs, "first_seconds": first,
+            "context_seconds": context["seconds"], "peak_mb": None,
+            "peak_pss_mb_with_workers": round(max(w[1] for w in warm)),
+            "peak_pss_mb_per_child": round(max(w[2] for w in warm))}
 
 
 def step_chain(chain: str, out: str, workers: str) -> dict:
@@ -302,6 +358,18 @@ def _pss_mb(pid: int) -> float:
     return 0.0
 
 
+def _sampled(proc: subprocess.Popen) -> tuple[float, float]:
+    """Until *proc* ends: the peak PSS (MB) of it and its descendants together, and of its largest
+    descendant, sampled twice a second."""
+    peak = child_peak = 0.0
+    while proc.poll() is None:
+        sizes = {p: _pss_mb(p) for p in _tree(proc.pid)}
+        peak = max(peak, sum(sizes.values()))
+        child_peak = max([child_peak, *(v for p, v in sizes.items() if p != proc.pid)])
+        time.sleep(0.5)
+    return peak, child_peak
+
+
 def _child(step: str, *args: str, env: dict | None = None) -> dict:
     """Run one step in a fresh interpreter; returns its result, the peak memory of that process
     (MB) and the peak PSS of it and its workers together, sampled twice a second."""
@@ -310,12 +378,7 @@ def _child(step: str, *args: str, env: dict | None = None) -> dict:
             "r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))")
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
                             cwd=ROOT, env={**os.environ, **(env or {})})
-    peak = child_peak = 0.0
-    while proc.poll() is None:
-        sizes = {p: _pss_mb(p) for p in _tree(proc.pid)}
-        peak = max(peak, sum(sizes.values()))
-        child_peak = max([child_peak, *(v for p, v in sizes.items() if p != proc.pid)])
-        time.sleep(0.5)
+    peak, child_peak = _sampled(proc)
     if proc.returncode:
         raise subprocess.CalledProcessError(proc.returncode, step)
     result = json.loads(proc.stdout.read().strip().splitlines()[-1])
@@ -326,8 +389,56 @@ def _median(results: list[dict]) -> dict:
     keep = dict(results[0])
     keep["seconds"] = statistics.median(r["seconds"] for r in results)
     keep["peak_mb"] = max(r["peak_mb"] for r in results)
+    for key in ("peak_pss_mb_with_workers", "peak_pss_mb_per_child"):
+        keep[key] = max(r[key] for r in results)
     keep["runs"] = len(results)
     return keep
+
+
+STEPS = ("text", "app", "contacts", "report", "chain", "frog")  # groups of steps, as --only names them
+
+
+def text_times(corpus: Path, runs: int) -> dict:
+    """Steps 1-2 and the draft checker: the floor, the text analysis cold and warm (one post
+    changed each run), topic tagging of the sample and a long draft checked."""
+    cache_dir = SCALE / "cache"
+    out = {}
+    floor = _median([_child("floor", str(corpus)) for _ in range(runs)])
+    out["floor"] = floor | {"words_per_s": floor["tokens"] / floor["seconds"]}
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cold = _median([_child("analysis", str(corpus), "off") for _ in range(runs)])
+    out["analysis_cold"] = cold | {"words_per_s": cold["words"] / cold["seconds"],
+                                   "ratio_to_floor": cold["seconds"] / floor["seconds"]}
+    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
+    _child("analysis", str(corpus), "on", env=env)  # fill the cache
+    warm = []
+    for run in range(runs):
+        changed = sorted(corpus.glob("*.md"))[run]
+        changed.write_text(changed.read_text() + f"\nNog een zin erbij ({run}).\n")
+        warm.append(_child("analysis", str(corpus), "on", env=env))
+    out["analysis_warm_one_changed"] = _median(warm)
+    out["tag_sample"] = _median([_child("tag_sample") for _ in range(runs)])
+    out["draft_check"] = _median([_child("draft_check") for _ in range(runs)])
+    return out
+
+
+def app_times(runs: int) -> dict:
+    """The draft page (skipped without Chromium), after one run that fills the caches a user's
+    machine has after its first ``make app``."""
+    if not shutil.which("chromium"):
+        return {"skipped": "Chromium is not installed (apt-get install chromium)"}
+    _child("app")
+    return _median([_child("app") for _ in range(runs)])
+
+
+def contact_times(corpus: Path, contacts: Path, runs: int) -> dict:
+    """Steps 3-4: the contact import (no cache: the import itself), then the effects model on
+    the imported contacts, read back from a Parquet file (the model's memory, not the import's)."""
+    no_cache = {"ANALYSIS_CACHE": "0"}
+    imp = _median([_child("contacts", str(contacts), env=no_cache) for _ in range(runs)])
+    cache = {"ANALYSIS_CACHE_DIR": str(SCALE / "cache")}  # the posts' topics, as step 2 left them
+    effects = _median([_child("effects", str(corpus), env=cache) for _ in range(max(1, runs // 3))])
+    return {"contacts": imp | {"rows_per_s": imp["rows"] / imp["seconds"]}, "effects": effects}
 
 
 def main() -> int:
@@ -335,92 +446,46 @@ def main() -> int:
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--contacts", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--skip-report", action="store_true")
-    parser.add_argument("--only-report", action="store_true", help="measure step 5 only")
-    parser.add_argument("--chain", type=int, default=100, help="practices in step 6 (0: skip it)")
-    parser.add_argument("--only-chain", action="store_true", help="measure step 6 only")
-    parser.add_argument("--only-frog", action="store_true", help="measure step 7 only")
+    parser.add_argument("--chain", type=int, default=100, help="practices in step 6")
+    parser.add_argument("--only", default=",".join(STEPS),
+                        help=f"comma-separated steps to measure ({', '.join(STEPS)}); the others keep "
+                             "their last figures in latest.json")
     args = parser.parse_args()
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    if unknown := [s for s in only if s not in STEPS]:
+        parser.error(f"unknown steps: {', '.join(unknown)}")
     os.environ.setdefault("ANALYSIS_FROG", "0")  # steps 1-6 measure the default path; step 7 switches Frog on
-    if args.only_frog:
-        earlier = json.loads((RESULTS / "latest.json").read_text()) if (RESULTS / "latest.json").exists() else {}
-        return _write(earlier | {"frog": frog_times(args.runs)}, shown=("frog",))
-    if args.only_chain:
-        earlier = json.loads((RESULTS / "latest.json").read_text()) if (RESULTS / "latest.json").exists() else {}
-        return _write(earlier | {"chain": chain_times(args.chain)}, shown=("chain",))
-    if args.only_report:  # beside the last full run's other steps
-        earlier = json.loads((RESULTS / "latest.json").read_text()) if (RESULTS / "latest.json").exists() else {}
-        return _write(earlier | {"report": report_times(args.runs)}, shown=("report",))
-    corpus, contacts = build_corpus(args.posts), build_contacts(args.contacts)
-    cache_dir = SCALE / "cache"
-    results = {}
-
-    floor = _median([_child("floor", str(corpus)) for _ in range(args.runs)])
-    results["floor"] = floor | {"words_per_s": floor["tokens"] / floor["seconds"]}
-    shutil.rmtree(cache_dir, ignore_errors=True)
-    cold = _median([_child("analysis", str(corpus), "off") for _ in range(args.runs)])
-    results["analysis_cold"] = cold | {"words_per_s": cold["words"] / cold["seconds"],
-                                       "ratio_to_floor": cold["seconds"] / floor["seconds"]}
-    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
-    _child("analysis", str(corpus), "on", env=env)  # fill the cache
-    warm = []
-    for run in range(args.runs):
-        changed = sorted(corpus.glob("*.md"))[run]
-        changed.write_text(changed.read_text() + f"\nNog een zin erbij ({run}).\n")
-        warm.append(_child("analysis", str(corpus), "on", env=env))
-    results["analysis_warm_one_changed"] = _median(warm)
-    results["tag_sample"] = _median([_child("tag_sample") for _ in range(args.runs)])
-    results["draft_check"] = _median([_child("draft_check") for _ in range(args.runs)])
-    no_cache = {"ANALYSIS_CACHE": "0"}  # measure the import itself, not a cache hit
-    imp = _median([_child("contacts", str(contacts), env=no_cache) for _ in range(args.runs)])
-    results["contacts"] = imp | {"rows_per_s": imp["rows"] / imp["seconds"]}
-    results["effects"] = _median([_child("effects", str(corpus), str(contacts), env=no_cache)
-                                  for _ in range(max(1, args.runs // 3))])
-    if not args.skip_report:
-        results["report"] = report_times(args.runs)
-    if args.chain:
-        results["chain"] = chain_times(args.chain)
-    results["frog"] = frog_times(args.runs)
-    results["machine"] = {"cores": os.cpu_count(), "python": sys.version.split()[0],
-                          "posts": args.posts, "contact_rows": args.contacts}
-    return _write(results)
+    corpus = build_corpus(args.posts) if {"text", "contacts"} & set(only) else None
+    groups = {"text": lambda: text_times(corpus, args.runs),
+              "app": lambda: {"app": app_times(args.runs)},
+              "contacts": lambda: contact_times(corpus, build_contacts(args.contacts), args.runs),
+              "report": lambda: {"report": report_times(args.runs)},
+              "chain": lambda: {"chain": chain_times(args.chain)},
+              "frog": lambda: {"frog": frog_times(args.runs)}}
+    machine = {"cores": os.cpu_count(), "python": sys.version.split()[0], "posts": args.posts,
+               "contact_rows": args.contacts}
+    shown: list[str] = []
+    for group in (g for g in STEPS if g in only):  # written after each group: a later failure keeps them
+        measured = groups[group]()
+        for value in measured.values():
+            value.update(measured_on=datetime.date.today().isoformat(), machine=machine)
+        results = json.loads(LATEST.read_text()) if LATEST.exists() else {}
+        shown += measured
+        _write(results | measured, shown=tuple(shown))
+    return 0
 
 
-def _write(results: dict, shown: tuple[str, ...] | None = None) -> int:
-    """Write the results to latest.json and print the steps *shown* (default: all measured)."""
+def _write(results: dict, shown: tuple[str, ...]) -> int:
+    """Write *results* to latest.json (valid JSON: no NaN), the table in docs/performance.md, and
+    print the table."""
+    import table
+
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, allow_nan=False))  # valid JSON
-    print(f"{'stap':40} {'seconden':>9} {'piek MB':>8}  resultaat")
-    rows = [("1 floor: tokenisatie", "floor", lambda r: f"{r['words_per_s']:,.0f} woorden/s"),
-            ("2 tekstanalyse koud", "analysis_cold",
-             lambda r: f"{r['words_per_s']:,.0f} woorden/s, {r['ratio_to_floor']:.1f}× floor"),
-            ("2 tekstanalyse warm (1 post anders)", "analysis_warm_one_changed", lambda r: ""),
-            ("   onderwerpen taggen (voorbeeldcorpus)", "tag_sample", lambda r: f"{r['posts']} berichten"),
-            ("   concept controleren (eerste keer)", "draft_check",
-             lambda r: f"{r['words']} woorden; na een wijziging {r['after_edit_seconds']:.2f} s"),
-            ("3 contacten importeren", "contacts", lambda r: f"{r['rows_per_s']:,.0f} rijen/s"),
-            ("4 effectmodel", "effects", lambda r: f"{r['weeks']} weken"),
-            ("5 rapport (voorbeeld), warm", "report",
-             lambda r: f"eerste keer {r['first_seconds']:.1f} s; analyses in één proces {r['context_seconds']:.1f} s "
-                       f"(warm = {r['seconds'] / r['context_seconds']:.1f}× dat)"),
-            ("6 keten, 2 workers", "chain",
-             lambda r: f"{r['practices']} praktijken, {r['contact_rows']:,} rijen; 1 worker "
-                       f"{r['one_worker_seconds']:.0f} s, {r['speedup']:.2f}× sneller; "
-                       f"piek per worker {r['peak_mb_per_worker']} MB")]
-    for label, key, note in rows:
-        if key in results and (shown is None or key in shown):
-            r = results[key]
-            peak = "–" if r["peak_mb"] is None else f"{r['peak_mb']:.0f}"
-            print(f"{label:40} {r['seconds']:9.1f} {peak:>8}  {note(r)}")
-    frog = results.get("frog") if shown is None or "frog" in shown else None
-    if frog and "skipped" in frog:
-        print(f"7 Frog-pad: overgeslagen ({frog['skipped']})")
-    elif frog:
-        for kind, label in (("cold", "7 Frog-pad (voorbeeld), koud"), ("warm", "7 Frog-pad (voorbeeld), warm")):
-            r = frog[kind]
-            print(f"{label:40} {r['seconds']:9.1f} {r['peak_pss_mb_with_workers']:8.0f}  "
-                  f"{r['words_per_s']:,.0f} woorden/s ({r['words']:,} woorden, {r['frog']})")
-    print(f"geschreven: {(RESULTS / 'latest.json').relative_to(ROOT)}")
+    LATEST.write_text(json.dumps(results, indent=2, sort_keys=True, allow_nan=False) + "\n")
+    table.update_docs(results)
+    print(table.render(results))
+    print(f"measured now: {', '.join(shown) or 'nothing'}; written: {LATEST.relative_to(ROOT)}, "
+          f"{table.DOCS.relative_to(ROOT)}")
     return 0
 
 

@@ -293,3 +293,19 @@ def test_a_degenerate_fit_is_no_certainty_but_no_estimate():
     covariates.attrs["weather_used"] = True
     result = topic_effect(weekly, "valpreventie", [pd.Timestamp("2024-09-30")], covariates, True)
     assert result["note"] == NO_CONTACTS_AFTER and np.isnan(result["lift"])
+
+
+def test_posts_in_nearly_every_week_leave_nothing_to_compare_and_say_so():
+    """Found in `make bench` (10,000 posts over 2015-2026): a topic with a post every few weeks has
+    no week outside the weeks after a post, so the post window equals the constant and the model
+    dropped it; the effects step crashed. Now the topic gets a note the owner can read."""
+    from analysis.timeseries.effects import NO_COMPARISON
+
+    sim = simulate_topic(7, lift=1.0, rate=3.0, season_amplitude=0.3)
+    weekly, calendar = _weekly(sim)
+    every_third_week = list(weekly.index[::3])
+    result = topic_effect(weekly, "topic", every_third_week, calendar)
+    assert result["note"] == NO_COMPARISON and np.isnan(result["lift"])
+    assert result["posts"] == len(every_third_week)
+    sparse = topic_effect(weekly, "topic", list(weekly.index[::20]), calendar)  # room to compare
+    assert np.isfinite(sparse["lift"]) and sparse["note"] != NO_COMPARISON

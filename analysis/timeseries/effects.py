@@ -85,6 +85,8 @@ WEATHER_NEEDED = ("het weer is nodig: de vraag volgt vorst en ijs, en berichten 
 NO_CONTACTS_AFTER = "niet te schatten: (bijna) geen contacten in de weken na de berichten"
 NO_SOLUTION = ("niet te schatten: het model vindt voor deze aantallen geen oplossing (te weinig contacten, of ze "
                "vallen bijna allemaal in een paar weken)")
+NO_COMPARISON = ("niet te schatten: bijna elke week valt kort na een bericht over dit onderwerp, dus er zijn geen "
+                 "weken zonder bericht om mee te vergelijken")
 WEATHER_BOUND = "niet te scheiden van het weer: de berichten vielen in de weken met ijs, en die verklaart het weer al"
 CALENDAR = ["insurance_period", "christmas", "school_holiday", "public_holidays", "level_shift"]
 
@@ -181,6 +183,11 @@ class ModelFailure(ValueError):
     """The quasi-Poisson fit found no solution (its iterations ran off to infinite rates)."""
 
 
+class NoComparison(ModelFailure):
+    """The post window is a combination of the other terms (posts in nearly every week): the data
+    cannot tell the weeks after a post from the others."""
+
+
 def _fit(y, X, independent: list[str] | None = None):
     """Quasi-Poisson fit on the independent columns of *X*; *independent*: those of *X* without
     its post window, known already (the post window is then only checked against them)."""
@@ -188,6 +195,8 @@ def _fit(y, X, independent: list[str] | None = None):
         independent = independent_columns(X)
     else:
         independent = [c for c in X.columns if c in independent or c == "post_window"]
+    if "post_window" in X and "post_window" not in independent:
+        raise NoComparison("the post window coincides with the other terms")
     X = X[independent]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", (ConvergenceWarning, PerfectSeparationWarning, SingularMatrixWarning,
@@ -207,6 +216,9 @@ def _profile_fit(y: np.ndarray, X: pd.DataFrame, weeks: pd.DatetimeIndex, starts
 
 def joint_p(fit, names: list[str]) -> float:
     """p-value of the joint Wald test that all lag-bin coefficients are zero."""
+    names = [n for n in names if n in fit.params]  # a bin that coincides with other terms is left out
+    if not names:
+        return float("nan")
     b = fit.params[names].to_numpy()
     cov = fit.cov_params().loc[names, names].to_numpy()
     try:
@@ -286,6 +298,9 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
             first, window, inside = 1, WINDOW, post_window(weekly.index, starts, WINDOW)
             fit = _fit(y, X.assign(post_window=inside))
             beta, se = float(fit.params["post_window"]), float(fit.bse["post_window"])
+    except NoComparison:
+        result["note"] = NO_COMPARISON
+        return result
     except ModelFailure:
         result["note"] = NO_SOLUTION
         return result
