@@ -48,6 +48,9 @@ def completions(words: list[str]) -> dict[int, list[Completion]]:
     """What elided tokens stand for, by token index: (completed compound, written part).
     Without a known head to complete with, the written part stands alone."""
     found: dict[int, list[Completion]] = {}
+    joined = "".join(words)
+    if "-" not in joined and "/" not in joined:
+        return found  # most texts: nothing elided, and no pass over their tokens
     for i, word in enumerate(words):
         if "/" in word:
             expanded = _expand_slashes(word)

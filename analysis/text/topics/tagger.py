@@ -129,7 +129,7 @@ class TopicTagger:
     def _hits_in(self, toks: Tokens, lower: str):
         """(topic id, evidence, character offset) of every hit in one text (*lower*: its
         text in lower case, which the offsets refer to)."""
-        elided = completions(toks.words) if "-" in lower or "/" in lower else {}
+        elided = completions(toks.words)
         topics = list(map(self._token_topics, toks.words, toks.lemmas))  # cached per distinct word
         hits = list(compress(range(len(topics)), topics))  # tokens with a topic, in C
         if elided:
