@@ -1,12 +1,15 @@
-"""On-disk cache of per-post results, keyed by the post's content and the analysis code.
+"""On-disk cache of per-post results (and of each corpus folder's parsed files), keyed by
+content and by the code that made them.
 
 A key is the hash of the post's text plus a *code version*: the hash of every
 package module the analysis imports (found by following its imports, so a new
 module cannot be forgotten), every file in ``analysis/data/`` and a practice's own ``topics.yaml``, the NLP pipeline's
 name and the versions of the libraries that shape the result. Changing any of
 them invalidates every entry; adding one post to the corpus analyses only that
-post. Location: ``$ANALYSIS_CACHE_DIR`` or ``.cache/analysis/`` in the repository
-(git-ignored); ``ANALYSIS_CACHE=0`` switches the cache off.
+post. The results and parsed files of one corpus folder are also kept together in one
+file each (``put_together``): a re-run of 10,000 posts reads two files instead of 10,000.
+Location: ``$ANALYSIS_CACHE_DIR`` or ``.cache/analysis/`` in the repository (git-ignored);
+``ANALYSIS_CACHE=0`` switches the cache off.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from .outputs import private_dir
 from .paths import LEXICONS, PACKAGE, cache_dir
 
 ENTRY_MODULE = "analysis.text.post_analysis"
-LIBRARIES = ["spacy", "spacy-lookups-data", "wordfreq", "numpy", "deduce", "pandas"]
+LIBRARIES = ["spacy", "spacy-lookups-data", "wordfreq", "numpy", "deduce", "pandas", "PyYAML"]
 
 
 def _module_file(name: str) -> Path | None:
@@ -102,6 +105,7 @@ class ResultCache:
     def __init__(self, pipeline: str, directory: Path | None = None, entry: str = ENTRY_MODULE):
         self.directory = Path(directory or cache_dir()) / code_version(pipeline, entry)
         self._made = False  # the folders are made (private) at the first put
+        self._bases: dict[str, dict[str, Any]] = {}  # what get_together read, per key
 
     @staticmethod
     def key(*parts: str) -> str:
@@ -123,6 +127,27 @@ class ResultCache:
         with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             fh.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(self.directory / f"{key}.pickle")
+
+    def get_together(self, key: str) -> dict[str, Any]:
+        """The entries stored together under *key* by :meth:`put_together` ({} if none)."""
+        base = self.get(key) or {}
+        recent = self.get(f"{key}-recent") or {}
+        self._bases[key] = base
+        return {**base, **recent} if recent else base
+
+    def put_together(self, key: str, entries: dict[str, Any]) -> None:
+        """Store *entries* (all that are current) in one file, read at once by :meth:`get_together`.
+        Entries new since the file was written go to a small second file, so one changed post
+        does not rewrite the whole; once those (or the entries no longer current) are a twentieth
+        of the whole, the whole file is written again."""
+        base = self._bases.get(key, {})
+        recent = {k: v for k, v in entries.items() if base.get(k) is not v}
+        stale = sum(1 for k in base if k not in entries)
+        if len(recent) + stale > len(entries) // 20:
+            self.put(key, entries)
+            recent = {}
+            self._bases[key] = entries
+        self.put(f"{key}-recent", recent)
 
 
 def default_cache(pipeline: str, entry: str = ENTRY_MODULE) -> ResultCache | None:

@@ -17,8 +17,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ..core.cache import ResultCache, default_cache
 from ..core.dates import FIRST_WEB_YEAR
 from ..core.errors import CorpusError, os_error_reason
+from ..core.parallel import collector_paused, kept_for_the_run
 
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
@@ -150,16 +152,26 @@ def plausible_date(date: dt.date | None, today: dt.date | None = None) -> bool:
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no tab or newline
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path.name}: kan bestand niet lezen ({os_error_reason(exc)})") from None
+
+
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 text with every line ending as ``\n`` (what reading in text mode gives)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorpusError(f"{name}: geen UTF-8-tekst") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def read_post(path: Path) -> Post:
     """Read and validate one canonical post file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CorpusError(f"{path.name}: geen UTF-8-tekst") from None
-    except OSError as exc:
-        raise CorpusError(f"{path.name}: kan bestand niet lezen ({os_error_reason(exc)})") from None
-    return parse_post(text, path.name)
+    return parse_post(_decode(_read_bytes(path), path.name), path.name)
 
 
 def parse_post(text: str, name: str) -> Post:
@@ -205,60 +217,117 @@ def read_posts(folder: Path, skipped: list[tuple[str, str]] | None = None) -> li
     With *skipped*, a post that cannot be read is added to it as (file, Dutch reason) and the
     rest is read; without it, the first bad post raises :class:`CorpusError`."""
     folder = Path(folder)
-    if not folder.is_dir():
-        raise CorpusError(f"{folder.name or folder}: map met berichten niet gevonden")
     posts = []
-    for path in sorted(folder.glob("*.md")):
+    for path in _post_files(folder):
         try:
-            if path.is_symlink() and not inside(path, folder):  # a plain file in it is inside
-                raise CorpusError(f"{path.name}: verwijst naar een bestand buiten de map (snelkoppeling), "
-                                  "niet gelezen")
+            _check_inside(path, folder)
             posts.append((path, read_post(path)))
         except CorpusError as exc:
             if skipped is None:
                 raise
-            skipped.append((path.name, str(exc).split(": ", 1)[-1]))
+            skipped.append((path.name, _reason(exc)))
     return sorted(posts, key=lambda fp: (fp[1].date is None, fp[1].date or dt.date.min, fp[1].slug, fp[0].name))
 
 
+def _post_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise CorpusError(f"{folder.name or folder}: map met berichten niet gevonden")
+    return sorted(folder.glob("*.md"))
+
+
+def _check_inside(path: Path, folder: Path) -> None:
+    if path.is_symlink() and not inside(path, folder):  # a plain file in it is inside
+        raise CorpusError(f"{path.name}: verwijst naar een bestand buiten de map (snelkoppeling), niet gelezen")
+
+
+def _reason(exc: CorpusError) -> str:
+    return str(exc).split(": ", 1)[-1]
+
+
+COLUMNS = ["id", "slug", "title", "date", "url", "source", "categories", "related", "headings",
+           "paragraphs", "blocks", "body", "text_hash", "file", "words"]
+
+
+def _row(path: Path, post: Post) -> dict:
+    blocks = post.blocks
+    return {
+        "id": path.stem,
+        "slug": post.slug,
+        "title": post.title,
+        "date": post.date,  # checked for plausibility at every load (it depends on today)
+        "url": post.meta.get("url"),
+        "source": post.meta.get("source"),
+        "categories": list(post.meta.get("categories") or []),
+        "related": list(post.meta.get("related") or []),
+        "headings": [b.text for b in blocks if b.kind == "heading"],
+        "paragraphs": [b.text for b in blocks if b.kind != "heading"],
+        "blocks": blocks,
+        "body": post.body,
+        "text_hash": post.text_hash,
+        "file": path.name,
+        "words": sum(len(b.text.split()) for b in blocks if b.kind != "heading"),
+    }
+
+
+def _parsed_rows(folder: Path, name: str) -> tuple[list[dict], list[tuple[str, str]]]:
+    """A row per readable post file and (file, reason) per unreadable one. Every file is read
+    and hashed; a file whose name and bytes were parsed before comes from the corpus cache
+    (parsing is nine tenths of loading a large corpus), so what is reported is always what
+    the folder holds now."""
+    store = default_cache("corpus", entry=__name__)
+    key = ResultCache.key("parsed", name)
+    cached: dict[str, tuple[str, dict | str]] = store.get_together(key) if store else {}
+    kept_for_the_run()
+    now: dict[str, tuple[str, dict | str]] = {}
+    rows, skipped = [], []
+    for path in _post_files(folder):
+        try:
+            _check_inside(path, folder)
+            data = _read_bytes(path)
+        except CorpusError as exc:
+            skipped.append((path.name, _reason(exc)))
+            continue
+        digest = hashlib.sha256(data).hexdigest() if store else ""
+        entry = cached.get(path.name)
+        if entry is None or entry[0] != digest:
+            try:
+                entry = (digest, _row(path, parse_post(_decode(data, path.name), path.name)))
+            except CorpusError as exc:
+                entry = (digest, _reason(exc))
+        now[path.name] = entry
+        if isinstance(entry[1], str):
+            skipped.append((path.name, entry[1]))
+        else:
+            rows.append(dict(entry[1]))
+    if store is not None and now != cached:
+        store.put_together(key, now)
+    return rows, skipped
+
+
 def load_corpus(folder: Path) -> pd.DataFrame:
-    """The corpus as a DataFrame, one row per post, with its structure.
+    """The corpus as a DataFrame, one row per post, with its structure, sorted by date
+    (undated last), slug and file.
 
     Columns: id (the file name without .md: unique, also when a title returns in another
     year), slug, title, date, url, source, categories, related, headings, paragraphs
     (paragraphs and list items in order), blocks, body, text_hash, file, words.
     """
-    rows = []
-    skipped: list[tuple[str, str]] = []
-    for path, post in read_posts(folder, skipped):
-        if not plausible_date(post.date):
-            skipped.append((path.name, f"datum {post.date:%d-%m-%Y} is onwaarschijnlijk, gebruikt als 'zonder "
-                                       "datum' (verbeter de datum in het bestand)"))
-            post.date = None
-        blocks = post.blocks
-        rows.append({
-            "id": path.stem,
-            "slug": post.slug,
-            "title": post.title,
-            "date": pd.Timestamp(post.date) if post.date else pd.NaT,
-            "url": post.meta.get("url"),
-            "source": post.meta.get("source"),
-            "categories": list(post.meta.get("categories") or []),
-            "related": list(post.meta.get("related") or []),
-            "headings": [b.text for b in blocks if b.kind == "heading"],
-            "paragraphs": [b.text for b in blocks if b.kind != "heading"],
-            "blocks": blocks,
-            "body": post.body,
-            "text_hash": post.text_hash,
-            "file": path.name,
-            "words": sum(len(b.text.split()) for b in blocks if b.kind != "heading"),
-        })
-    df = pd.DataFrame(rows, columns=["id", "slug", "title", "date", "url", "source", "categories",
-                                     "related", "headings", "paragraphs", "blocks", "body",
-                                     "text_hash", "file", "words"])
+    folder = Path(folder)
+    name = ResultCache.key(str(folder.resolve()))  # the folder's name in the caches
+    with collector_paused():  # tens of thousands of blocks built or read back
+        rows, skipped = _parsed_rows(folder, name)
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or dt.date.min, r["slug"], r["file"]))
+    for row in rows:
+        if not plausible_date(row["date"]):
+            skipped.append((row["file"], f"datum {row['date']:%d-%m-%Y} is onwaarschijnlijk, gebruikt als "
+                                         "'zonder datum' (verbeter de datum in het bestand)"))
+            row["date"] = None
+        row["date"] = pd.Timestamp(row["date"]) if row["date"] else pd.NaT
+    df = pd.DataFrame(rows, columns=COLUMNS)
     df["date"] = pd.to_datetime(df["date"])
     df["words"] = df["words"].astype(int)  # also when the corpus is empty
     df.attrs["problems"] = skipped  # (file, reason): posts not read, or read without their date
+    df.attrs["corpus"] = name  # the results of its posts are kept together (post_analysis.py)
     return df
 
 

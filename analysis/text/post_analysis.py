@@ -2,7 +2,8 @@
 
 Each post's title and blocks are tokenized once (``nlp.tokens``); the same tokens
 feed the readability figures and the topic tagger. Results are cached per post
-(see cache.py), so a re-run after adding one post analyses only that post. Many posts
+(see cache.py), so a re-run after adding one post analyses only that post; the results of
+a corpus from :func:`load_corpus` are also kept in one file, read at once on a re-run. Many posts
 to analyse (a first run, a chain's practice) are split over both cores; with Frog
 they stay in one process, where one Frog run parses all of them.
 """
@@ -15,7 +16,7 @@ import pandas as pd
 from spacy.language import Language
 
 from ..core.cache import ResultCache, default_cache
-from ..core.parallel import collector_paused, map_chunks
+from ..core.parallel import collector_paused, kept_for_the_run, map_chunks
 from .draft_check import text_tokens, topics_and_readability
 from .frog import frog_version, with_frog
 from .nlp import tokenized_posts
@@ -80,13 +81,19 @@ def analyze_posts(posts: pd.DataFrame, nlp: Language, cache: ResultCache | None 
         cache = default_cache(with_frog(nlp.meta.get("analysis_pipeline", "")))
     store = cache if isinstance(cache, ResultCache) and tagger is None else None
     keys = [ResultCache.key(title, body) for title, body in zip(posts["title"], posts["body"])]
+    # the results of a loaded corpus are also kept in one file: one read instead of thousands
+    together = ResultCache.key("results", posts.attrs["corpus"]) if store and "corpus" in posts.attrs else None
     with collector_paused():  # reading and building many results; forked workers inherit it
-        results: list[PostAnalysis | None] = [store.get(k) if store else None for k in keys]
+        bundle: dict[str, PostAnalysis] = store.get_together(together) if store and together else {}
+        kept_for_the_run()
+        results: list[PostAnalysis | None] = [bundle.get(k) or (store.get(k) if store else None) for k in keys]
         missing = [i for i, r in enumerate(results) if r is None]
         if missing:
             todo = [(posts["title"].iloc[i], posts["blocks"].iloc[i]) for i in missing]
             for i, value in zip(missing, _analyse(todo, nlp, tagger or TopicTagger())):
                 results[i] = value
                 if store is not None:
-                    store.put(keys[i], value)
+                    store.put(keys[i], value)  # per post too: shared by corpora with the same post
+        if store and together and not bundle.keys() >= set(keys):
+            store.put_together(together, dict(zip(keys, results)))
     return [r for r in results if r is not None]
