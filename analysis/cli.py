@@ -190,7 +190,7 @@ def cmd_effects(args) -> int:
         print(f"  {line}")
     for r in result["topics"].values():
         if r["lift"] is None:
-            print(f"  {r['label']}: {r['note']} ({r['posts']} berichten, {r['contacts']} contacten)")
+            print(f"  {r['label']}: {r['note']} ({_posts_text(r['posts'])}, {r['contacts']} contacten)")
             continue
         verdict = "EFFECT" if r["effect"] else "geen aangetoond effect"
         extra = "" if r["extra"] is None else (
@@ -199,9 +199,14 @@ def cmd_effects(args) -> int:
         season = (f"; piek in {MONTH_NAMES[int(r['peak_month']) - 1]}, {int(r['lead_weeks'])} weken vooraf publiceren"
                   if r["seasonal"] else "")
         lift = f"{nl_factor(r['lift'], r['ci_low'], r['ci_high'])} {window_words(effect_window(r))}"
-        print(f"  {r['label']}: {lift}, {verdict}{extra}; "
-              f"{r['posts']} berichten, {r['contacts']} contacten{season}" + (f" — {r['note']}" if r["note"] else ""))
+        note = f" — {r['note']}" if r["note"] else ""
+        counts = f"{_posts_text(r['posts'])}, {r['contacts']} contacten"
+        print(f"  {r['label']}: {lift}, {verdict}{extra}; {counts}{season}{note}")
     return 0
+
+
+def _posts_text(posts: int) -> str:
+    return f"{posts} {'bericht' if posts == 1 else 'berichten'}"
 
 
 def cmd_report(args) -> int:

@@ -202,7 +202,8 @@ def _weather_run(seed: int, lift: float, weather: bool) -> dict:
 def test_skating_posted_when_it_freezes_is_recovered_with_weather_and_never_called_without():
     """Cold-spell skating demand with posts in the week the ice comes and a planted ×2 in weeks 1-3:
     the model without the weather's shape said ×3 to ×8 and 'effect' in nearly every redraw. With
-    the weather the interval holds ×2 most of the time (make validate, 200 redraws: 88%); without, no estimate."""
+    the weather (and Student's t on posts − 1) the interval holds ×2 most of the time (make validate,
+    200 redraws: 91%); without, no estimate."""
     from analysis.timeseries.effects import WEATHER_NEEDED
 
     runs = [_weather_run(seed, 2.0, True) for seed in range(30)]

@@ -34,6 +34,9 @@ def test_power_grows_with_data_and_with_the_lift():
     assert detection_power(2.0, 1.2, 300, 40, tests=20) < detection_power(2.0, 1.2, 300, 40, tests=1)
     assert detection_power(0.0, 1.0, 300, 40) == 0.0
     assert detectable_lift(2.0, 1.2, 600, 80, 1) < detectable_lift(2.0, 1.2, 300, 40, 1)
+    # a weather-driven topic's interval rests on its few posts (Student's t): less power, more posts help
+    assert detection_power(2.0, 1.2, 300, 40, df=3) < detection_power(2.0, 1.2, 300, 40, df=9) \
+        < detection_power(2.0, 1.2, 300, 40)
 
 
 def test_the_detectable_lift_is_found_about_eighty_percent_of_the_time():

@@ -122,6 +122,18 @@ def test_thin_data_say_what_is_needed(tmp_path, nlp):
     assert "te kort" in effects_table(ds)["note"].iloc[0]
 
 
+def test_a_wrong_weather_file_is_refused_before_the_blog_is_read(tmp_path, monkeypatch):
+    """The effects command read the whole blog (minutes at scale) before it said that the weather
+    file did not exist; the small files are now read first."""
+    import analysis.timeseries.dataset as dataset
+    from analysis.core.errors import InputError
+
+    monkeypatch.setattr(dataset, "tagged_posts", lambda corpus: pytest.fail("the blog was read first"))
+    contacts = write_contacts(tmp_path / "c.csv", 10, dt.date(2025, 3, 3), 30)
+    with pytest.raises(InputError, match="kan bestand niet lezen"):
+        load_dataset(tmp_path / "posts", contacts, weather=tmp_path / "knmi.txt")
+
+
 SHAPES = {  # three small practices: (posts, undated, months, contacts, days)
     "vijf-posts-twee-jaar": (5, 0, [3, 4, 5], 300, 730),
     "eén-post-drie-weken": (1, 1, None, 20, 21),

@@ -59,18 +59,19 @@ def _level_shift(total: pd.Series, covariates: pd.DataFrame) -> LevelShift | Non
 def load_dataset(corpus: Path, contacts: list[Path] | Path, pageviews: Path | None = None,
                  weather: Path | None = None, posts: pd.DataFrame | None = None) -> Dataset:
     """Posts with topics, scrubbed contacts, weekly series and the calendar covariates; *posts*:
-    the corpus already tagged (else it is read and tagged here)."""
+    the corpus already tagged (else it is read and tagged here). The small files are read first, so
+    a wrong weather or page-view file is refused before the long work."""
     taxonomy = load_taxonomy()
+    weather_frame = read_weather(weather) if weather else None
+    views = read_pageviews(pageviews) if pageviews else None
     posts = tagged_posts(corpus) if posts is None else posts
     paths = [contacts] if isinstance(contacts, (str, Path)) else list(contacts)
     frame, report = import_tagged_contacts(paths)
     if frame.empty:
         raise InputError("geen contacten ingelezen:\n" + report.render())
     weekly = weekly_contacts(frame, taxonomy.ids)
-    weather_frame = read_weather(weather) if weather else None
     covariates = (weekly_covariates(weekly.index[0], weekly.index[-1], weather_frame) if len(weekly)
                   else pd.DataFrame(index=weekly.index))
-    views = read_pageviews(pageviews) if pageviews else None
     outages = find_outages(weekly["total"]) if len(weekly) else []
     shift = _level_shift(without_outages(weekly, outages)["total"], covariates) if len(weekly) else None
     return Dataset(posts=posts, contacts=frame, contact_report=report, weekly=weekly,

@@ -41,8 +41,9 @@ class DataNeeded:
 
 
 def detection_power(mu: float, phi: float, weeks: int, window_weeks: int, tests: int = 1,
-                    lift: float = TARGET_LIFT, sims: int = SIMS, seed: int = SEED) -> float:
-    """Share of simulated data sets in which the lift is detected."""
+                    lift: float = TARGET_LIFT, sims: int = SIMS, seed: int = SEED, df: int = 0) -> float:
+    """Share of simulated data sets in which the lift is detected (*df*: the interval's degrees of
+    freedom, as in effects.family_z)."""
     inside = min(window_weeks, weeks - 1)
     outside = weeks - inside
     if mu <= 0 or inside <= 0 or outside <= 0:
@@ -53,17 +54,17 @@ def detection_power(mu: float, phi: float, weeks: int, window_weeks: int, tests:
     ok = (y1 > 0) & (y0 > 0)
     log_rr = np.log(np.where(ok, y1, 1) / inside) - np.log(np.where(ok, y0, 1) / outside)
     se = np.sqrt(max(phi, 1.0) * (1 / np.where(ok, y1, 1) + 1 / np.where(ok, y0, 1)))
-    return float(np.mean(ok & (log_rr / se > family_z(tests))))
+    return float(np.mean(ok & (log_rr / se > family_z(tests, df))))
 
 
-def detectable_lift(mu: float, phi: float, weeks: int, window_weeks: int, tests: int) -> float | None:
+def detectable_lift(mu: float, phi: float, weeks: int, window_weeks: int, tests: int, df: int = 0) -> float | None:
     """The smallest of LIFTS detected with POWER (power grows with the lift: bisection)."""
     low, high = 0, len(LIFTS) - 1
-    if detection_power(mu, phi, weeks, window_weeks, tests, float(LIFTS[high])) < POWER:
+    if detection_power(mu, phi, weeks, window_weeks, tests, float(LIFTS[high]), df=df) < POWER:
         return None
     while low < high:
         mid = (low + high) // 2
-        if detection_power(mu, phi, weeks, window_weeks, tests, float(LIFTS[mid])) >= POWER:
+        if detection_power(mu, phi, weeks, window_weeks, tests, float(LIFTS[mid]), df=df) >= POWER:
             high = mid
         else:
             low = mid + 1
@@ -101,11 +102,15 @@ def data_needed(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp], co
     posts = sum(weekly.index[0] <= s <= weekly.index[-1] for s in starts) if weeks else 0
     per_year = posts / (weeks / 52) if posts else 1.0  # a topic without posts: one a year
 
-    def later(years: int) -> float | None:
-        return detectable_lift(mu, phi, weeks + 52 * years, round(window_weeks + per_year * years * WINDOW), tests)
+    def df(years: int) -> int:  # a weather-driven topic's interval rests on its posts (effects.family_z)
+        return max(round(posts + per_year * years) - 1, 1) if weather_driven else 0
 
-    return DataNeeded(power_now=round(detection_power(mu, phi, weeks, window_weeks, tests), 2),
-                      detectable_now=detectable_lift(mu, phi, weeks, window_weeks, tests),
+    def later(years: int) -> float | None:
+        return detectable_lift(mu, phi, weeks + 52 * years, round(window_weeks + per_year * years * WINDOW), tests,
+                               df(years))
+
+    return DataNeeded(power_now=round(detection_power(mu, phi, weeks, window_weeks, tests, df=df(0)), 2),
+                      detectable_now=detectable_lift(mu, phi, weeks, window_weeks, tests, df(0)),
                       detectable_1y=later(1), detectable_2y=later(2), posts_per_year=round(per_year, 1),
                       has_posts=bool(posts))
 
