@@ -61,3 +61,12 @@ def test_numbers_for_people_never_read_minus_zero():
 
     assert nl_number(-0.0, 0) == "0" and nl_number(-0.04) == "0,0" and nl_percent(-0.00001, 0) == "0%"
     assert nl_number(-0.06) == "-0,1" and nl_number(1234.5) == "1.234,5"
+
+
+def test_a_small_factor_never_reads_as_zero():
+    """A weather topic with four posts had an interval 'tussen ×0,0 en ×45,3': read as 'no patient'."""
+    from analysis.core.formatting import nl_factor
+
+    assert nl_factor(1.44, 0.0535, 45.3) == "×1,4 (waarschijnlijk tussen ×0,05 en ×45,3)"
+    assert nl_factor(0.5, 0.004, 1.7) == "×0,5 (waarschijnlijk tussen ×0,004 en ×1,7)"
+    assert nl_factor(1.8, 1.3, 2.6) == "×1,8 (waarschijnlijk tussen ×1,3 en ×2,6)"

@@ -1,6 +1,8 @@
 """Dutch formatting of numbers, percentages and dates for every user-facing text."""
 from __future__ import annotations
 
+import math
+
 from .lexicons import read_table
 
 _MONTHS = read_table("months.tsv")
@@ -38,6 +40,13 @@ def nl_date(day) -> str:
 
 
 def nl_factor(value: float, low: float, high: float, digits: int = 1) -> str:
-    """An effect with its margin in words: '×1,8 (waarschijnlijk tussen ×1,5 en ×2,2)'."""
-    return (f"×{nl_number(value, digits)} (waarschijnlijk tussen ×{nl_number(low, digits)} "
-            f"en ×{nl_number(high, digits)})")
+    """An effect with its margin in words: '×1,8 (waarschijnlijk tussen ×1,5 en ×2,2)'. A factor
+    below ×0,1 keeps its first significant digit (×0,04, not ×0,0, which would read as zero)."""
+    return (f"×{_factor(value, digits)} (waarschijnlijk tussen ×{_factor(low, digits)} "
+            f"en ×{_factor(high, digits)})")
+
+
+def _factor(value: float, digits: int) -> str:
+    if 0 < value < 10 ** -digits:
+        digits = min(-math.floor(math.log10(value)), 6)
+    return nl_number(value, digits)
