@@ -326,7 +326,7 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     if se < MIN_SE:  # a degenerate fit (×1,00 between ×1,00 and ×1,00), found in the chain benchmark
         result["note"] = NO_SOLUTION
         return result
-    result["df"] = max(posts - 1, 1) if weather_driven else 0
+    result["df"] = interval_df(posts, weather_driven)
     q = family_z(1, result["df"])
     result["lift"] = float(np.exp(beta))
     result["ci_low"], result["ci_high"] = float(np.exp(beta - q * se)), float(np.exp(beta + q * se))
@@ -346,6 +346,12 @@ def effect_profile(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
         rows.append({"weeks": f"{first}–{last}", "first_week": first, "lift": float(np.exp(beta)),
                      "ci_low": float(np.exp(beta - 1.96 * se)), "ci_high": float(np.exp(beta + 1.96 * se))})
     return pd.DataFrame(rows)
+
+
+def interval_df(posts: int, weather_driven: bool) -> int:
+    """Degrees of freedom of a topic's interval: posts − 1 for a weather-driven topic (its lift
+    rests on its posts; see the module docstring), 0 (normal) for the others."""
+    return max(posts - 1, 1) if weather_driven else 0
 
 
 def family_z(tests: int, df: int = 0) -> float:
