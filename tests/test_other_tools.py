@@ -121,3 +121,15 @@ def test_the_weather_period_and_its_gaps_are_stated(tmp_path):
     path.write_text("# STN,YYYYMMDD,   TG,   TN,   TX\n249,20250101,   15,  -10,   40\n"
                     "249,20250105,   10,  -20,   30\n", encoding="utf-8")
     assert weather_text(read_weather(path)) == "01-01-2025 t/m 05-01-2025, 3 dagen zonder temperatuur"
+
+
+def test_a_ragged_weather_csv_is_refused_in_dutch_with_its_line(tmp_path):
+    """A spreadsheet's semicolon export with decimal commas ('3,4') was refused with pandas' English
+    tokenizer message; the message now names the line, in Dutch."""
+    from analysis.core.errors import WeatherError
+
+    path = tmp_path / "weer.csv"
+    path.write_text("Datum;Max temp\n01-01-2026;2\n02-01-2026;3,4\n", encoding="utf-8")
+    with pytest.raises(WeatherError) as refused:
+        read_weather(path)
+    assert str(refused.value) == "weer.csv: geen leesbare CSV (regel 3 heeft 2 waarden, de kopregel 1 kolommen)"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
@@ -21,4 +22,13 @@ def analytics_table(text: str, name: str, error: type[InputError]) -> tuple[pd.D
     try:
         return pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False), lines
     except pd.errors.ParserError as exc:
-        raise error(f"{name}: geen leesbare CSV ({exc})") from None
+        raise error(unreadable_csv(name, exc)) from None
+
+
+def unreadable_csv(name: str, exc: pd.errors.ParserError) -> str:
+    """Dutch for pandas' parser error: the line with more values than the header, where it says so."""
+    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+    if not found:
+        return f"{name}: geen leesbare CSV (de regels hebben geen vaste kolommen)"
+    expected, line, saw = found.groups()
+    return f"{name}: geen leesbare CSV (regel {line} heeft {saw} waarden, de kopregel {expected} kolommen)"

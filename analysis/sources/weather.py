@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..core.errors import UnreadableInput, WeatherError
 from ..core.settings import settings
+from .analytics_csv import unreadable_csv
 from .textfile import read_text
 
 KNMI_HEADER = re.compile(r"^#?\s*STN\s*,\s*YYYYMMDD\s*,", re.I)  # daily and hourly files
@@ -76,7 +77,7 @@ def _plain(text: str, name: str) -> pd.DataFrame:
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, comment="#")
     except pd.errors.ParserError as exc:
-        raise WeatherError(f"{name}: geen leesbare CSV ({exc})") from None
+        raise WeatherError(unreadable_csv(name, exc)) from None
     frame.columns = [c.strip().lower() for c in frame.columns]
     if not {"date", "tmax"} <= set(frame.columns):
         raise WeatherError(f"{name}: geen KNMI-daggegevens en geen kolommen 'date' en 'tmax'; "
