@@ -35,10 +35,8 @@ from pathlib import Path
 from IPython.display import display
 
 from analysis.reporting.draft_app import draft_checker, plan_source
-from analysis.text.nlp import load_pipeline
-from analysis.text.topics import load_taxonomy
 
-nlp = load_pipeline()
-# the planner's advice needs the blog and the contacts; it is made in the background
-plan = plan_source(Path(CORPUS), Path(CONTACTS) if CONTACTS else None, Path(WEATHER) if WEATHER else None, nlp)
-display(draft_checker(nlp, load_taxonomy().labels(), plan))
+# the page is drawn first; the language pipeline and the planner's advice (from the blog and the contacts)
+# are loaded in the background
+plan = plan_source(Path(CORPUS), Path(CONTACTS) if CONTACTS else None, Path(WEATHER) if WEATHER else None)
+display(draft_checker(load_plan=plan))

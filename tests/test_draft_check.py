@@ -83,11 +83,12 @@ def test_the_page_is_usable_before_the_planner_is_ready(nlp):
 
     ready = threading.Event()
 
-    def slow_plan():
+    def slow_plan(pipeline):
+        assert pipeline is nlp
         ready.wait(10)
         return None, None
 
-    page = draft_checker(nlp, {"knie": "Knie"}, slow_plan)
+    page = draft_checker(lambda: nlp, {"knie": "Knie"}, slow_plan)
     text, result = page.children[1], page.children[-1]
     text.value = "Knie bij het fietsen\n\nMijn knie doet pijn bij het fietsen. Wat kan ik doen?"
 
@@ -100,6 +101,33 @@ def test_the_page_is_usable_before_the_planner_is_ready(nlp):
     assert shown("Oordeel") and shown(PENDING)
     ready.set()
     assert shown(NO_PLAN)  # checked again with what the planner gave (here: nothing)
+
+
+def test_a_draft_pasted_before_the_pipeline_is_loaded_is_checked_when_it_is(nlp):
+    """The page is drawn before the language pipeline loads; a draft pasted meanwhile waits, says
+    so, and gets its verdict once the pipeline is there."""
+    import threading
+    import time
+
+    from analysis.reporting.draft_app import draft_checker
+
+    ready = threading.Event()
+
+    def slow_pipeline():
+        ready.wait(10)
+        return nlp
+
+    page = draft_checker(slow_pipeline, {"knie": "Knie"})
+    text, status, result = page.children[1], page.children[-2], page.children[-1]
+    text.value = "Knie bij het fietsen\n\nMijn knie doet pijn bij het fietsen. Wat kan ik doen?"
+    deadline = time.time() + 10
+    while time.time() < deadline and "geladen" not in status.value:
+        time.sleep(0.05)
+    assert "taalmodellen worden geladen" in status.value and "Oordeel" not in result.value
+    ready.set()
+    while time.time() < deadline + 10 and "Oordeel" not in result.value:
+        time.sleep(0.05)
+    assert "Oordeel" in result.value and "Gecontroleerd" in status.value
 
 
 def test_pasted_web_text_is_read_by_its_shape_and_markdown_as_markdown():

@@ -103,7 +103,7 @@ def test_contacts_out_never_overwrites_the_export_or_a_foreign_file(tmp_path, ca
     ("<img src=x onerror=alert(1)>.docx", b"geen zip"),
 ])
 def test_draft_page_errors_show_a_file_name_as_text(nlp, name, content):
-    page = draft_app.draft_checker(nlp)
+    page = draft_app.draft_checker(lambda: nlp)
     upload = next(c for box in page.children for c in getattr(box, "children", ()) if hasattr(c, "accept"))
     result = page.children[-1]
     upload.value = ({"name": name, "type": "", "size": len(content), "content": memoryview(content),

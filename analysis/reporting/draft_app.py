@@ -4,8 +4,10 @@ Paste a draft or upload a ``.docx``, ``.md`` or ``.txt`` file; the page checks i
 after every change (DEBOUNCE seconds after the last keystroke) with the same function as
 the ``readability`` command and the planner notebook (``check_blocks``). The planner's
 advice is made in the background, so the page is usable at once; a draft checked before
-it is ready is checked again when it is. Nothing leaves the machine: Voilà runs on
-localhost and the draft stays in the kernel's memory.
+it is ready is checked again when it is. The language pipeline is loaded in the background
+too (about two seconds): the text box is drawn first, and a draft pasted before the
+pipeline is there is checked when it is. Only the widgets are imported with this module.
+Nothing leaves the machine: Voilà runs on localhost and the draft stays in the kernel's memory.
 """
 from __future__ import annotations
 
@@ -16,23 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import ipywidgets as widgets
-from spacy.language import Language
 
 from ..core.dismissed import FILE_NAME as DISMISSED_FILE
 from ..core.dismissed import dismiss, dismissed_words
 from ..core.errors import DraftError
-from ..sources.drafts import draft_from_text, draft_from_upload, page_fields
-from ..text.draft_check import check_blocks
 from ..text.frog import frog_version, resident
-from ..text.seo_check import seo_checks
-from ..text.topics import TopicTagger
-from .draft_view import draft_html
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ..planning.plan import Plan
+    from ..text.topics import TopicTagger
 
 DEBOUNCE = 0.4  # seconds of quiet typing before the draft is checked again
-PLAN_DELAY = 2.0  # seconds: the page is drawn before the planner (which holds the interpreter) starts
 PLACEHOLDER = ("Plak hier de tekst van het concept, ook rechtstreeks van een webpagina of uit Word. De eerste regel "
                "is de titel; korte regels boven een alinea worden tussenkopjes, opsommingstekens lijstjes.")
 
@@ -45,6 +43,9 @@ def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, pla
     and page address the marketer gives (empty: advice, and the address the title makes); *frog*:
     False for the quick first pass without Frog's parse."""
     from ..planning.topic_advice import related_posts, suggested_keyphrase, topic_advice  # with the models
+    from ..text.draft_check import check_blocks
+    from ..text.seo_check import seo_checks
+    from .draft_view import draft_html
 
     result = check_blocks(title, blocks, nlp, tagger, dismissed_words(), frog=frog)
     main = result["topics"].get("main")
@@ -56,16 +57,17 @@ def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, pla
                       seo=seo, keyphrase=phrase, suggested=not keyphrase.strip())
 
 
-PlanSource = Callable[[], "tuple[Plan | None, object]"]
+PlanSource = Callable[["Language"], "tuple[Plan | None, object]"]
 
 
-def plan_source(corpus: Path, contacts: Path | None, weather: Path | None, nlp: Language) -> PlanSource | None:
-    """What makes the planner's advice for the page (None without contacts). The planner and its
-    models are imported only when it runs, in the background, so the page shows at once."""
+def plan_source(corpus: Path, contacts: Path | None, weather: Path | None) -> PlanSource | None:
+    """What makes the planner's advice for the page with the pipeline it is given (None without
+    contacts). The planner and its models are imported only when it runs, in the background,
+    so the page shows at once."""
     if contacts is None:
         return None
 
-    def load():
+    def load(nlp: Language):
         from ..planning.plan import plan_for_drafts
 
         return plan_for_drafts(corpus, contacts, weather, nlp)
@@ -73,13 +75,16 @@ def plan_source(corpus: Path, contacts: Path | None, weather: Path | None, nlp: 
     return load
 
 
-def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan: PlanSource | None = None
-                  ) -> widgets.VBox:
-    """The widgets of the page: a text box, an upload button and the result. *load_plan* makes
-    (plan, posts) for the advice; it runs in the background."""
-    tagger = TopicTagger()
+def draft_checker(load_nlp: Callable[[], Language] | None = None, labels: dict[str, str] | None = None,
+                  load_plan: PlanSource | None = None) -> widgets.VBox:
+    """The widgets of the page: a text box, an upload button and the result. *load_nlp* gives the
+    language pipeline (None: the project's, ``load_pipeline``) and *load_plan* (plan, posts) for
+    the advice; both run in the background, after the widgets are drawn. *labels*: the topics'
+    names (None: from the taxonomy)."""
+    models: dict = {}  # the pipeline, the topic tagger and the topics' names, once loaded
+    loaded = threading.Event()
     advice: dict = {"plan": None, "posts": None, "pending": load_plan is not None}
-    last: list[tuple[str, list]] = []  # the draft shown, to check again when the plan arrives
+    last: list[tuple[str, list]] = []  # the draft shown, to check again when the models or the plan arrive
     text = widgets.Textarea(placeholder=PLACEHOLDER, layout=widgets.Layout(width="calc(100% - 1rem)", height="14rem"))
     upload = widgets.FileUpload(accept=".docx,.md,.txt", multiple=False, description="Bestand kiezen")
     status = widgets.HTML("")
@@ -92,16 +97,35 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     forget = widgets.Button(description="Niet meer markeren", tooltip=f"wordt bewaard in {DISMISSED_FILE}")
     timer: list[threading.Timer] = []
     frog_lock = threading.Lock()  # one Frog run at a time; a draft changed meanwhile is not parsed
-    if frog_version():  # Frog starts with the page (seconds) and stays up for every later check
-        threading.Thread(target=resident().start, daemon=True).start()
+
+    def load_models() -> None:
+        from ..text.nlp import load_pipeline
+        from ..text.topics import TopicTagger, load_taxonomy
+
+        try:
+            models.update(nlp=(load_nlp or load_pipeline)(), tagger=TopicTagger(),
+                          labels=load_taxonomy().labels() if labels is None else labels)
+        except Exception:  # the page stays; Voilà's log has the details for whoever maintains it
+            status.value = ("De taalmodellen konden niet worden geladen. Stop de pagina en start haar opnieuw "
+                            "met make app.")
+            raise
+        loaded.set()
+        run_again()
+        if frog_version():  # Frog starts with the page (seconds) and stays up for every later check
+            threading.Thread(target=resident().start, daemon=True).start()
+        if load_plan is not None:
+            make_plan()
 
     def page(title: str, blocks: list, frog: bool) -> str:
-        return check_text(title, blocks, nlp, tagger, advice["plan"], advice["posts"], labels or {},
-                          pending=advice["pending"], keyphrase=focus.value, description=description.value,
-                          address=address.value, frog=frog)
+        return check_text(title, blocks, models["nlp"], models["tagger"], advice["plan"], advice["posts"],
+                          models["labels"], pending=advice["pending"], keyphrase=focus.value,
+                          description=description.value, address=address.value, frog=frog)
 
     def show(title: str, blocks: list) -> None:
         last[:] = [(title, blocks)]
+        if not loaded.is_set():  # checked by load_models once the pipeline is there
+            status.value = "Even geduld: de taalmodellen worden geladen (een paar seconden) ..."
+            return
         result.value = page(title, blocks, frog=False)  # the quick checks at once
         status.value = "<span class='klaar'>Gecontroleerd.</span>"
         if frog_version():  # then Frog's parse (seconds), shown if the draft is still the same
@@ -120,8 +144,8 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
         if last:
             show(*last[0])
 
-    def make_plan_in_background() -> None:
-        plan, posts = load_plan() if load_plan is not None else (None, None)
+    def make_plan() -> None:
+        plan, posts = load_plan(models["nlp"]) if load_plan is not None else (None, None)
         advice.update(plan=plan, posts=posts, pending=False)
         run_again()
 
@@ -130,6 +154,8 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
         status.value = ""
 
     def run_text() -> None:
+        from ..sources.drafts import draft_from_text
+
         try:
             show(*draft_from_text(text.value))
         except DraftError as exc:
@@ -151,6 +177,8 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
         files = upload.value
         if not files:
             return
+        from ..sources.drafts import draft_from_upload, page_fields
+
         item = files[0]
         try:
             data = bytes(item["content"])
@@ -183,10 +211,7 @@ def draft_checker(nlp: Language, labels: dict[str, str] | None = None, load_plan
     forget.on_click(on_forget)
     text.observe(on_text, names="value")
     upload.observe(on_upload, names="value")
-    if load_plan is not None:
-        starter = threading.Timer(PLAN_DELAY, make_plan_in_background)  # after the page has shown
-        starter.daemon = True
-        starter.start()
+    threading.Thread(target=load_models, daemon=True).start()  # after this cell has drawn the page
     return widgets.VBox([widgets.HTML("<b>Concept plakken</b>"), text,
                          widgets.HBox([widgets.HTML("<b>of een bestand uploaden</b> (.docx, .md, .txt):"), upload]),
                          widgets.HBox([widgets.HTML("Zoekwoord (waarop patiënten het bericht vinden):"), focus]),
