@@ -233,7 +233,7 @@ def _read_rows(path: Path, read: Rows, override: dict | None, report: FileReport
             _row(line, cells, index, roles, known_columns, report, seen, formats, chunk, chosen.order, identity)
         records.extend(_scrubbed(chunk, pool if len(chunk) >= PARALLEL_FROM else None))
     if pool is not None:
-        release_deduce()  # a large import is done with it: give its gigabyte back before tagging
+        release_deduce()  # a large import is done with it: its memory goes back before tagging
     report.date_formats = sorted(formats)
     records = _plausible(records, report, roles["date"])
     report.imported = len(records)
