@@ -123,13 +123,18 @@ def test_the_weather_period_and_its_gaps_are_stated(tmp_path):
     assert weather_text(read_weather(path)) == "01-01-2025 t/m 05-01-2025, 3 dagen zonder temperatuur"
 
 
-def test_a_ragged_weather_csv_is_refused_in_dutch_with_its_line(tmp_path):
-    """A spreadsheet's semicolon export with decimal commas ('3,4') was refused with pandas' English
-    tokenizer message; the message now names the line, in Dutch."""
+def test_a_spreadsheet_weather_table_with_semicolons_and_decimal_commas_is_read(tmp_path):
+    """A spreadsheet's own export (Dutch headers, semicolons, decimal commas, day-first dates) was
+    refused; it is read, and a table whose lines do not fit its header is refused in Dutch with the line."""
     from analysis.core.errors import WeatherError
 
     path = tmp_path / "weer.csv"
-    path.write_text("Datum;Max temp\n01-01-2026;2\n02-01-2026;3,4\n", encoding="utf-8")
+    path.write_text("Datum;Max temp;Min temp\n01-12-2025;2;-1,5\n02-12-2025;-3,4;-8\n", encoding="utf-8")
+    days = read_weather(path)
+    assert list(days["date"].dt.strftime("%d-%m-%Y")) == ["01-12-2025", "02-12-2025"]  # day first, not 12 January
+    assert list(days["tmax"]) == [2.0, -3.4] and list(days["tmin"]) == [-1.5, -8.0]
+    assert list(days["ice_day"]) == [0, 1] and list(days["frost_day"]) == [1, 1]
+    path.write_text("date,tmax\n2025-12-01,2\n2025-12-02,3,4\n", encoding="utf-8")
     with pytest.raises(WeatherError) as refused:
         read_weather(path)
-    assert str(refused.value) == "weer.csv: geen leesbare CSV (regel 3 heeft 2 waarden, de kopregel 1 kolommen)"
+    assert str(refused.value) == "weer.csv: geen leesbare CSV (regel 3 heeft 3 waarden, de kopregel 2 kolommen)"

@@ -1,4 +1,4 @@
-"""Daily weather: KNMI "daggegevens" as downloaded, or a plain ``date,tmax`` file.
+"""Daily weather: KNMI "daggegevens" as downloaded, or a plain table of days and temperatures.
 
 KNMI hourly files (uurgegevens: ``STN,YYYYMMDD,HH,...,T,...``) are made into days.
 KNMI files (from daggegevens.knmi.nl or the ``weather`` command) have comment
@@ -22,7 +22,6 @@ What drives skating and slipping is derived per day:
 """
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -30,13 +29,16 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import UnreadableInput, WeatherError
+from ..core.lexicons import read_sections
 from ..core.settings import settings
-from .analytics_csv import unreadable_csv
+from .analytics_csv import analytics_table
+from .contacts.columns import COLUMNS, normalise
 from .textfile import read_text
 
 KNMI_HEADER = re.compile(r"^#?\s*STN\s*,\s*YYYYMMDD\s*,", re.I)  # daily and hourly files
 NATURAL_ICE_DAYS = 4  # consecutive days with a mean below 0 °C
 NATURAL_ICE_DAYS_TMAX = 3  # consecutive ice days, when only the maximum is known
+PLAIN_HEADERS = {role: read_sections(COLUMNS)[f"weather {role}"] for role in ("date", "tmax", "tmin", "tmean")}
 PLAUSIBLE = (-40.0, 45.0)  # °C; the Dutch records are -27.4 and 40.7. Outside: a missing-value code (99999)
 
 
@@ -74,17 +76,26 @@ def weather_text(days: pd.DataFrame) -> str:
 
 
 def _plain(text: str, name: str) -> pd.DataFrame:
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, comment="#")
-    except pd.errors.ParserError as exc:
-        raise WeatherError(unreadable_csv(name, exc)) from None
-    frame.columns = [c.strip().lower() for c in frame.columns]
-    if not {"date", "tmax"} <= set(frame.columns):
-        raise WeatherError(f"{name}: geen KNMI-daggegevens en geen kolommen 'date' en 'tmax'; "
-                           f"gevonden: {', '.join(frame.columns)}")
-    return pd.DataFrame({"date": pd.to_datetime(frame["date"], errors="coerce"),
-                         "tmax": pd.to_numeric(frame["tmax"], errors="coerce"),
-                         "tmin": np.nan, "tmean": np.nan})
+    """A plain table of days and temperatures (°C), as a spreadsheet saves it: comma, semicolon or
+    tab between the cells, English or Dutch headers (``data/column_names.txt``: date or Datum, tmax
+    or Max temp; tmin and tmean optional), decimal commas (3,5) and dates day first (01-12-2025)."""
+    table, _ = analytics_table(text, name, WeatherError)
+    by_role = {role: next((c for c in table.columns if normalise(c) in headers), None)
+               for role, headers in PLAIN_HEADERS.items()}
+    if by_role["date"] is None or by_role["tmax"] is None:
+        raise WeatherError(f"{name}: geen KNMI-daggegevens en geen kolommen met de datum en de maximumtemperatuur "
+                           f"(date en tmax, of Datum en Max temp); gevonden: {', '.join(map(str, table.columns))}")
+
+    def degrees(role: str) -> pd.Series:
+        if by_role[role] is None:
+            return pd.Series(np.nan, index=table.index)
+        cells = table[by_role[role]].str.strip().str.replace(",", ".", regex=False)
+        return pd.to_numeric(cells, errors="coerce")
+
+    days = table[by_role["date"]].str.strip()
+    return pd.DataFrame({"date": pd.to_datetime(days, errors="coerce", format="ISO8601").fillna(
+                             pd.to_datetime(days, errors="coerce", dayfirst=True, format="mixed")),
+                         "tmax": degrees("tmax"), "tmin": degrees("tmin"), "tmean": degrees("tmean")})
 
 
 def _knmi(lines: list[str], header: int, name: str, station: int | None) -> pd.DataFrame:
