@@ -109,9 +109,7 @@ with section():
 
 # %% jupyter={"source_hidden": true}
 with section():
-    sections.require_themes(posts)
-    texts = [t + "\n" + b for t, b in zip(posts["title"], posts["body"])]
-    show_all(*sections.themes(texts, nlp))
+    show_all(*report.themes)
 
 
 # %% [markdown]

@@ -188,13 +188,22 @@ class ReportContext:
         return search_evidence(exports, self.posts, self.nlp, load_taxonomy().labels())
 
     @cached_property
+    def themes(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Themes in the posts outside the taxonomy: (stability per number of themes, the themes
+        found); NotEnoughData for a blog too small to find them."""
+        from .sections import require_themes, themes
+
+        require_themes(self.posts)
+        return themes([t + "\n" + b for t, b in zip(self.posts["title"], self.posts["body"])], self.nlp)
+
+    @cached_property
     def landing(self) -> pd.DataFrame | None:
         return read_landing_pages(self.config.landing_pages) if self.config.landing_pages else None
 
     def compute(self) -> None:
         """Everything the pages render, as far as the data allow; a part the data cannot give
         is left for its page, which says why."""
-        for name in ("posts", "readability", "dataset", "effects", "plan", "trend", "search", "landing"):
+        for name in ("posts", "readability", "dataset", "effects", "plan", "trend", "search", "landing", "themes"):
             try:
                 getattr(self, name)
             except (InputError, NotEnoughData):  # the page that needs it says why, in Dutch

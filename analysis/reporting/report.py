@@ -197,11 +197,11 @@ def _timed(name: str, output: Path, parameters: dict) -> tuple[Path, float]:
 
 
 def _execute_pages(executed: Path, config: ReportConfig, work: Path, out: Path) -> dict[str, Path]:
-    """Execute every notebook on the computed context, one per core side by side (each has its
-    own kernel and only reads the context, so the order does not matter). The last pages (method,
-    planner) take longest, so they start first and both cores stay busy to the end. The first page
-    that fails stops the report."""
-    workers = max(1, min(os.cpu_count() or 1, len(NOTEBOOKS)))
+    """Execute every notebook on the computed context, one more at a time than there are cores
+    (each has its own kernel and only reads the context, so the order does not matter). The last
+    pages (method, planner) take longest, so they start first and the cores stay busy to the end.
+    The first page that fails stops the report."""
+    workers = max(1, min((os.cpu_count() or 1) + 1, len(NOTEBOOKS)))  # a kernel waits part of its start-up
     parameters = {"REPORT": config.to_json()}
     done: dict[str, Path] = {}
     with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from pathlib import Path
 
 import pandas as pd
 
 from ..core.cache import ResultCache, default_cache
-from ..core.parallel import map_chunks
+from ..core.parallel import map_with, worker_pool
 from ..sources.contacts import ContactReport, import_contacts
 from .nlp import load_pipeline
 from .topics import TopicTagger
 
 PARALLEL_FROM = 50_000  # messages; below this a second process costs more than it saves
+SLICE = 50_000  # messages tagged at a time
 COLUMNS = ["timestamp", "text", "page", "topics", "message_topics", "page_topics"]
 
 
@@ -22,17 +24,27 @@ def _tag_texts(texts: list[str]) -> list[list[str]]:
 
 def tag_contacts(frame: pd.DataFrame) -> pd.DataFrame:
     """*frame* (scrubbed contacts) with 'message_topics', 'page_topics' and their union
-    'topics', each ';'-joined (forked workers share the loaded pipeline)."""
-    message_topics = map_chunks(_tag_texts, frame["text"].tolist(), PARALLEL_FROM, prepare=load_pipeline)
+    'topics', each ';'-joined (forked workers share the loaded pipeline). The messages are
+    tagged SLICE at a time and each slice's topics kept as compact text columns, so that a
+    million messages never sit in memory as Python strings and lists at once."""
     pages = frame["page"].str.replace(r"[/_-]+", " ", regex=True).str.strip()
     unique = sorted(set(pages) - {""})
     page_tags = dict(zip(unique, _tag_texts(unique)))
-    page_topics = [page_tags.get(p, []) for p in pages]
-    frame = frame.copy()
-    frame["message_topics"] = [";".join(t) for t in message_topics]
-    frame["page_topics"] = [";".join(t) for t in page_topics]
-    frame["topics"] = [";".join(dict.fromkeys(m + p)) for m, p in zip(message_topics, page_topics)]
-    return frame[COLUMNS]
+    parts: list[pd.DataFrame] = []
+    parallel = len(frame) >= PARALLEL_FROM
+    with worker_pool(load_pipeline) if parallel else nullcontext(None) as pool:
+        for start in range(0, len(frame), SLICE):
+            texts = frame["text"].iloc[start:start + SLICE].tolist()
+            messages = map_with(pool, _tag_texts, texts)
+            on_pages = [page_tags.get(p, []) for p in pages.iloc[start:start + SLICE]]
+            parts.append(pd.DataFrame({
+                "message_topics": pd.array([";".join(t) for t in messages], dtype="str"),
+                "page_topics": pd.array([";".join(t) for t in on_pages], dtype="str"),
+                "topics": pd.array([";".join(dict.fromkeys(m + p)) for m, p in zip(messages, on_pages)], dtype="str")}))
+    topics = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        {c: pd.Series(dtype="str") for c in ("message_topics", "page_topics", "topics")})
+    topics.index = frame.index
+    return pd.concat([frame, topics], axis=1)[COLUMNS]
 
 
 def import_tagged_contacts(paths: list[Path], columns: dict[str, str] | None = None,

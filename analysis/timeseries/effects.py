@@ -66,11 +66,13 @@ from typing import TypedDict
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy.stats import chi2, norm
 from scipy.stats import t as student_t
+from statsmodels.genmod import families
+from statsmodels.genmod.generalized_linear_model import GLM
 from statsmodels.stats.multitest import multipletests
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning, SingularMatrixWarning
+from statsmodels.tools.tools import add_constant
 
 from ..core.sufficiency import MODEL_WEEKS, period_text
 from .covariates import WEATHER_COLUMNS, weather_demand_terms
@@ -161,7 +163,7 @@ def _design(weekly: pd.DataFrame, topic: str, covariates: pd.DataFrame, weather_
     for column, values in [*cal[[c for c in CALENDAR if c in cal]].items(), *weather.items()]:
         if values.std() > 0:
             X[column] = values.to_numpy()
-    return sm.add_constant(X)
+    return add_constant(X)
 
 
 def season_overlap(window: np.ndarray, X: pd.DataFrame) -> float:
@@ -209,7 +211,7 @@ def _fit(y, X, independent: list[str] | None = None):
         warnings.simplefilter("ignore", (ConvergenceWarning, PerfectSeparationWarning, SingularMatrixWarning,
                                          RuntimeWarning))
         try:
-            return sm.GLM(y, X, family=sm.families.Poisson()).fit(scale="X2")
+            return GLM(y, X, family=families.Poisson()).fit(scale="X2")
         except (ValueError, np.linalg.LinAlgError) as exc:  # the iterations ran off (NaN weights)
             raise ModelFailure(str(exc)) from None
 

@@ -27,8 +27,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.genmod import families
+from statsmodels.genmod.generalized_linear_model import GLM
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
+from statsmodels.tools.tools import add_constant
 
 from ..core.dates import monday
 from ..core.errors import InputError
@@ -55,7 +57,7 @@ class LevelShift:
 def _fit(y: np.ndarray, X: np.ndarray):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", (ConvergenceWarning, RuntimeWarning))
-        return sm.GLM(y, X, family=sm.families.Poisson()).fit(scale="X2")
+        return GLM(y, X, family=families.Poisson()).fit(scale="X2")
 
 
 def _base(total: pd.Series, covariates: pd.DataFrame) -> np.ndarray:
@@ -64,7 +66,7 @@ def _base(total: pd.Series, covariates: pd.DataFrame) -> np.ndarray:
     for column in CALENDAR:
         if column in covariates and covariates[column].loc[total.index].std() > 0:
             X[column] = covariates[column].loc[total.index].to_numpy()
-    return sm.add_constant(X).to_numpy()
+    return add_constant(X).to_numpy()
 
 
 def given_level_shift(total: pd.Series, covariates: pd.DataFrame, day: dt.date) -> LevelShift:

@@ -5,7 +5,9 @@ import warnings
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.genmod import families
+from statsmodels.genmod.generalized_linear_model import GLM
+from statsmodels.tools.tools import add_constant
 from statsmodels.tsa.seasonal import STL
 
 from ..core.formatting import MONTH_ABBREVIATIONS
@@ -40,7 +42,7 @@ def _design(weekly: pd.DataFrame, covariates: pd.DataFrame) -> pd.DataFrame:
     for column in TERMS:
         if column in covariates and column != "trend_year" and covariates[column].std() > 0:
             X[column] = covariates[column].loc[weekly.index].to_numpy()
-    return sm.add_constant(X)
+    return add_constant(X)
 
 
 def count_model(weekly: pd.DataFrame, covariates: pd.DataFrame, column: str = "total"):
@@ -48,8 +50,8 @@ def count_model(weekly: pd.DataFrame, covariates: pd.DataFrame, column: str = "t
     require_weeks(len(weekly), MODEL_WEEKS, "het seizoen en de kalendereffecten")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        return sm.GLM(weekly[column], _design(weekly, covariates),
-                      family=sm.families.Poisson()).fit(scale="X2")
+        return GLM(weekly[column], _design(weekly, covariates),
+                      family=families.Poisson()).fit(scale="X2")
 
 
 def rate_ratios(fit) -> pd.DataFrame:

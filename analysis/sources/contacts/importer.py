@@ -127,7 +127,7 @@ def _cell(cells: list[str], index: dict[str, int], role: str) -> str:
     return cells[k].strip() if k is not None and k < len(cells) else ""
 
 
-Record = tuple  # (timestamp, scrubbed text, page, line): tuples, not dicts, for a million rows
+RECORD_COLUMNS = ["timestamp", "text", "page", "line"]  # a scrubbed chunk, as a frame of Arrow-backed text
 
 
 SAMPLE_ROWS = 500  # rows looked at to recognise a message column by its content
@@ -180,9 +180,9 @@ def _option(role: str, header: str) -> str:
 
 
 def _read_file(path: Path, override: dict | None, report: FileReport, order: str | None = None
-               ) -> list[Record]:
-    """The scrubbed records of one export, read and scrubbed CHUNK rows at a time, so that
-    the raw export is never held in memory whole."""
+               ) -> pd.DataFrame:
+    """The scrubbed records of one export (RECORD_COLUMNS), read and scrubbed CHUNK rows at a time,
+    so that the raw export is never held in memory whole."""
     read = read_rows(path)
     try:
         return _read_rows(path, read, override, report, order)
@@ -191,7 +191,7 @@ def _read_file(path: Path, override: dict | None, report: FileReport, order: str
 
 
 def _read_rows(path: Path, read: Rows, override: dict | None, report: FileReport, order: str | None
-               ) -> list[Record]:
+               ) -> pd.DataFrame:
     headers, rows = read.headers, read.rows
     report.notes.extend(read.notes)
     if header_is_data(headers):  # never echo it: the first row is then a patient's submission
@@ -219,7 +219,7 @@ def _read_rows(path: Path, read: Rows, override: dict | None, report: FileReport
     identity = Identity(headers.index(entry_id) if entry_id else None,
                         [headers.index(h) for h in cols["personal"]], "utc" in normalise(roles["date"]))
     report.duplicate_basis = identity.basis(entry_id)
-    records: list[Record] = []
+    records: list[pd.DataFrame] = []  # one per chunk: compact columns, not a Python object per cell
     chunk: list[dict] = []
     seen: dict[bytes, int] = {}  # digest of (time, subject, message) -> first line
     formats: set[str] = set()
@@ -228,16 +228,16 @@ def _read_rows(path: Path, read: Rows, override: dict | None, report: FileReport
         for line, cells in rows:
             if len(chunk) >= CHUNK:
                 pool = pool or stack.enter_context(worker_pool(deduce_model))
-                records.extend(_scrubbed(chunk, pool))
+                records.append(_scrubbed(chunk, pool))
                 chunk = []
             _row(line, cells, index, roles, known_columns, report, seen, formats, chunk, chosen.order, identity)
-        records.extend(_scrubbed(chunk, pool if len(chunk) >= PARALLEL_FROM else None))
+        records.append(_scrubbed(chunk, pool if len(chunk) >= PARALLEL_FROM else None))
     if pool is not None:
         release_deduce()  # a large import is done with it: its memory goes back before tagging
     report.date_formats = sorted(formats)
-    records = _plausible(records, report, roles["date"])
-    report.imported = len(records)
-    return records
+    frame = _plausible(_joined(records), report, roles["date"])
+    report.imported = len(frame)
+    return frame
 
 
 @dataclass(frozen=True)
@@ -305,14 +305,14 @@ def _row(line: int, cells: list[str], index: dict, roles: dict, known_columns: l
                   "page": _page_path(_cell(cells, index, "page"), known), "line": line})
 
 
-def _plausible(records: list[Record], report: FileReport, column: str) -> list[Record]:
+def _plausible(records: pd.DataFrame, report: FileReport, column: str) -> pd.DataFrame:
     """Records whose date is plausible: not in the future, not before 1995, and not a few
     stray rows more than a year before the body of the export (at most 1%, or 3, of the rows,
     separated from the rest by a gap of over a year). The others are skipped with their line
     numbers, never used silently."""
-    if not records:
+    if records.empty:
         return records
-    stamps = pd.to_datetime(pd.Series([r[0] for r in records]), utc=True)
+    stamps = records["timestamp"]
     now = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=1)
     body = stamps[(stamps <= now) & (stamps >= EARLIEST)].sort_values().reset_index(drop=True)
     start = EARLIEST
@@ -320,17 +320,13 @@ def _plausible(records: list[Record], report: FileReport, column: str) -> list[R
     for i in range(min(stray, len(body) - 1)):
         if body[i + 1] - body[i] > pd.Timedelta(days=365):
             start = body[i + 1]
-    kept = []
-    for record, stamp in zip(records, stamps):
-        if stamp > now:
-            report.skipped.append((record[3], f"kolom '{column}': datum ligt in de toekomst"))
-        elif stamp < start:
-            report.skipped.append((record[3], f"kolom '{column}': datum ligt ver voor de rest "
-                                                   "van de export (onwaarschijnlijk)"))
-        else:
-            kept.append(record)
+    future, early = stamps > now, (stamps < start) & (stamps <= now)
+    report.skipped.extend((int(line), f"kolom '{column}': datum ligt in de toekomst")
+                          for line in records.loc[future, "line"])
+    report.skipped.extend((int(line), f"kolom '{column}': datum ligt ver voor de rest van de export "
+                                      "(onwaarschijnlijk)") for line in records.loc[early, "line"])
     report.skipped.sort()
-    return kept
+    return records[~(future | early)]
 
 
 ADDRESS = re.compile(r"<?\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*>?")
@@ -350,11 +346,20 @@ def _known(cells: list[str], columns: list[tuple[int, str]]) -> Known:
     return Known.of(" ".join(values["name"]), " ".join(values["email"]), "/".join(values["phone"]))
 
 
-def _scrubbed(chunk: list[dict], pool: Executor | None) -> list[Record]:
-    """The chunk's records with scrubbed text: the raw text and the form's own personal data go
-    no further."""
+def _scrubbed(chunk: list[dict], pool: Executor | None) -> pd.DataFrame:
+    """The chunk's records (RECORD_COLUMNS) with scrubbed text: the raw text and the form's own
+    personal data go no further. Text is kept in Arrow's compact strings and the times as one
+    array: a million records as Python objects took over a gigabyte."""
     texts = map_with(pool, _scrub, [r["text"] for r in chunk])
-    return [(r["timestamp"], text, r["page"], r["line"]) for r, text in zip(chunk, texts)]
+    return pd.DataFrame({"timestamp": pd.to_datetime([r["timestamp"] for r in chunk], utc=True),
+                         "text": pd.array(texts, dtype="str"),
+                         "page": pd.array([r["page"] for r in chunk], dtype="str"),
+                         "line": pd.array([r["line"] for r in chunk], dtype="int64")}, columns=RECORD_COLUMNS)
+
+
+def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Scrubbed chunks as one frame (RECORD_COLUMNS, also when there are none)."""
+    return pd.concat([f for f in frames if len(f)] or [_scrubbed([], None)], ignore_index=True)
 
 
 def _scrub(rows: list[tuple[str, str, Known]]) -> list[str]:
@@ -372,10 +377,10 @@ def import_contacts(paths: list[Path], columns: dict[str, str] | None = None, da
         file_report = FileReport(file=file_label(path.name))
         report.files.append(file_report)
         try:
-            records.extend(_read_file(path, columns, file_report, date_order))
+            records.append(_read_file(path, columns, file_report, date_order))
         except InputError as exc:
             file_report.error = str(exc)
-    frame = pd.DataFrame(records, columns=["timestamp", "text", "page", "line"]).drop(columns="line")
+    frame = _joined(records).drop(columns="line")
     frame = frame.sort_values("timestamp", kind="stable").reset_index(drop=True)
     frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True).dt.tz_convert(TIMEZONE)
     return frame, report
