@@ -33,7 +33,7 @@ def test_readme_is_short_and_every_link_in_it_and_the_docs_resolves():
 
 def test_owner_pages_hold_answers_and_the_lab_has_its_own_page():
     lab = ["Vergelijking met textstat", "Tweede blik", "herkenning", "de importer", "textstat_comparison",
-           "verdict_calibration", "tagging_agreement", "contact_report.render", "planted_check", "themes("]
+           "verdict_calibration", "tagging_agreement", "contact_report.render", "planted_check", "report.themes"]
     for name in ["01_corpus", "02_readability", "03_topics", "04_seasonality", "05_planner"]:
         source = (NOTEBOOK_DIR / f"{name}.py").read_text(encoding="utf-8")
         body = source.split("</details>", 1)[-1]  # the folded method may name what it links to
