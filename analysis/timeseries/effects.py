@@ -40,11 +40,13 @@ and practices write about them when it freezes, so the posts fall in the weeks t
 brings patients anyway. Such a topic's own model carries the weather in a flexible shape
 (:func:`.covariates.weather_demand_terms`: ice and natural-ice days in the week and the week
 before, as any/log terms); without weather covering the weeks it gets no estimate, only the note
-that the weather is needed (WEATHER_NEEDED). Its interval uses Student's t with posts − 1
-degrees of freedom instead of the normal quantile: the posts come with the cold spells, so the
-lift rests on a handful of post windows, not on hundreds of weeks, and its estimate's upper tail
-is heavier than a normal one (in simulations of skating posts the normal interval held a planted
-×2 in 88% of practices and called a topic without effect in 6%; docs/validation.md). A lasting
+that the weather is needed (WEATHER_NEEDED). Its interval uses Student's t instead of the normal
+quantile, with one degree of freedom fewer than the posts whose window had ice (``weather_posts``;
+with fewer than MIN_WEATHER_POSTS of them, no estimate): the lift rests on a handful of post
+windows, not on hundreds of weeks, and a window without ice brings no patients of the topic to
+lift, so it tells nothing about the lift (in simulations of
+skating posts the normal interval held a planted ×2 in 88% of practices and called a topic
+without effect in 6%; docs/validation.md). A lasting
 level shift of all contacts (a new website or form, a second location; see level_shifts.py) is
 a step term in every model.
 
@@ -75,7 +77,7 @@ from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparatio
 from statsmodels.tools.tools import add_constant
 
 from ..core.sufficiency import MODEL_WEEKS, period_text
-from .covariates import WEATHER_COLUMNS, weather_demand_terms
+from .covariates import WEATHER_COLUMNS, WEATHER_DRIVEN, weather_demand_terms
 
 MAX_LAG = 8  # weeks after publication (the publication week is week 1) in which an effect is sought
 BINS = ((1, 2), (3, 4), (5, 6), (7, 8))  # the profile's two-week bins
@@ -96,6 +98,16 @@ NO_SOLUTION = ("niet te schatten: het model vindt voor deze aantallen geen oplos
 NO_COMPARISON = ("niet te schatten: bijna elke week valt kort na een bericht over dit onderwerp, dus er zijn geen "
                  "weken zonder bericht om mee te vergelijken")
 WEATHER_BOUND = "niet te scheiden van het weer: de berichten vielen in de weken met ijs, en die verklaart het weer al"
+MIN_WEATHER_POSTS = 3  # posts with ice in their window that a weather-driven topic's lift is learnt from
+
+
+def few_icy_posts(n: int) -> str:
+    """The note of a weather-driven topic with fewer than MIN_WEATHER_POSTS posts in icy weeks."""
+    which = "geen enkel bericht viel" if n == 0 else ("maar 1 bericht viel" if n == 1 else f"maar {n} berichten vielen")
+    return (f"nog niet te schatten: {which} in weken met ijs of gladheid, en alleen daaruit is te leren wat een "
+            f"bericht over dit onderwerp doet (minstens {MIN_WEATHER_POSTS} nodig)")
+
+
 CALENDAR = ["insurance_period", "christmas", "school_holiday", "public_holidays", "level_shift"]
 
 
@@ -111,7 +123,7 @@ class TopicEffect(TypedDict):
     ci_low: float
     ci_high: float
     se: float  # standard error of log(lift)
-    df: int  # degrees of freedom of the interval: posts − 1 for a weather-driven topic, 0 for normal
+    df: int  # degrees of freedom of the interval: posts with ice − 1 for a weather-driven topic, 0 for normal
     p: float
     season_overlap: float
     note: str  # why there is no estimate or no verdict (Dutch, shown to the owner)
@@ -328,7 +340,11 @@ def topic_effect(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     if se < MIN_SE:  # a degenerate fit (×1,00 between ×1,00 and ×1,00), found in the chain benchmark
         result["note"] = NO_SOLUTION
         return result
-    result["df"] = interval_df(posts, weather_driven)
+    icy = weather_posts(weekly.index, starts, covariates, first, window) if weather_driven else posts
+    if weather_driven and icy < MIN_WEATHER_POSTS:
+        result["note"] = few_icy_posts(icy)
+        return result
+    result["df"] = interval_df(icy, weather_driven)
     q = family_z(1, result["df"])
     result["lift"] = float(np.exp(beta))
     result["ci_low"], result["ci_high"] = float(np.exp(beta - q * se)), float(np.exp(beta + q * se))
@@ -350,9 +366,21 @@ def effect_profile(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp],
     return pd.DataFrame(rows)
 
 
+def weather_posts(weeks: pd.DatetimeIndex, starts: list[pd.Timestamp], covariates: pd.DataFrame,
+                  first: int = 1, window: int = WINDOW) -> int:
+    """How many posts had ice or natural ice in a week of their window (weeks *first* to *first* +
+    *window* − 1) or in the week before it (patients write days after a fall): the posts a
+    weather-driven topic's lift can be learnt from."""
+    days = covariates.reindex(weeks)[[c for c in WEATHER_DRIVEN if c in covariates]].fillna(0).sum(axis=1)
+    icy = days.to_numpy() > 0
+    icy = icy | np.concatenate([[False], icy[:-1]])  # the week itself or the week before
+    return sum(bool(icy[pos + first - 1:pos + first - 1 + window].any()) for pos in _positions(weeks, starts))
+
+
 def interval_df(posts: int, weather_driven: bool) -> int:
-    """Degrees of freedom of a topic's interval: posts − 1 for a weather-driven topic (its lift
-    rests on its posts; see the module docstring), 0 (normal) for the others."""
+    """Degrees of freedom of a topic's interval: for a weather-driven topic, *posts* − 1 where
+    *posts* are those whose window had ice (its lift rests on them; see the module docstring),
+    0 (normal) for the others."""
     return max(posts - 1, 1) if weather_driven else 0
 
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.formatting import nl_number
-from .effects import WINDOW, ModelFailure, _design, _fit, family_z, interval_df, post_window
+from .effects import WINDOW, ModelFailure, _design, _fit, family_z, interval_df, post_window, weather_posts
 
 TARGET_LIFT = 1.5
 TARGET_TEXT = f"×{nl_number(TARGET_LIFT, 1)}"  # '×1,5'
@@ -102,8 +102,11 @@ def data_needed(weekly: pd.DataFrame, topic: str, starts: list[pd.Timestamp], co
     posts = sum(weekly.index[0] <= s <= weekly.index[-1] for s in starts) if weeks else 0
     per_year = posts / (weeks / 52) if posts else 1.0  # a topic without posts: one a year
 
+    # a weather-driven topic's interval rests on its posts with ice in their window, at their share so far
+    learnt = weather_posts(weekly.index, starts, covariates) / posts if weather_driven and posts else 1.0
+
     def df(years: int) -> int:  # the interval of the topic with the posts of *years* more at its rhythm
-        return interval_df(round(posts + per_year * years), weather_driven)
+        return interval_df(round(learnt * (posts + per_year * years)), weather_driven)
 
     def later(years: int) -> float | None:
         return detectable_lift(mu, phi, weeks + 52 * years, round(window_weeks + per_year * years * WINDOW), tests,
