@@ -114,7 +114,7 @@ def draft_checker(load_nlp: Callable[[], Language] | None = None, labels: dict[s
         if frog_version():  # Frog starts with the page (seconds) and stays up for every later check
             threading.Thread(target=resident().start, daemon=True).start()
         if load_plan is not None:
-            make_plan()
+            make_plan(load_plan)
 
     def page(title: str, blocks: list, frog: bool) -> str:
         return check_text(title, blocks, models["nlp"], models["tagger"], advice["plan"], advice["posts"],
@@ -144,8 +144,8 @@ def draft_checker(load_nlp: Callable[[], Language] | None = None, labels: dict[s
         if last:
             show(*last[0])
 
-    def make_plan() -> None:
-        plan, posts = load_plan(models["nlp"]) if load_plan is not None else (None, None)
+    def make_plan(source: PlanSource) -> None:
+        plan, posts = source(models["nlp"])
         advice.update(plan=plan, posts=posts, pending=False)
         run_again()
 

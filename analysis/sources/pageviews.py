@@ -37,7 +37,7 @@ from ..core.dates import FIRST_WEB_YEAR
 from ..core.errors import PageviewError, UnreadableInput
 from ..core.lexicons import read_words
 from .analytics_csv import analytics_table
-from .contacts.columns import COLUMNS, header_is_data, normalise
+from .contacts.columns import COLUMNS, header_is_data, normalise, pick_column
 from .textfile import decode, read_text
 from .urls import normalise_path
 
@@ -45,11 +45,6 @@ PATH, DATE, VIEWS = (list(read_words(COLUMNS, f"pageviews {role}")) for role in 
 PERIOD_NOTE = re.compile(r"^#\s*(start date|startdatum|end date|einddatum)\s*:\s*(\d{8})", re.I)
 MAX_UNZIPPED = 200_000_000  # bytes of pages.csv in a zip
 PERIOD_NAME = re.compile(r"(\d{4}-?\d{2}-?\d{2})\D+(\d{4}-?\d{2}-?\d{2})")
-
-
-def _pick(columns: list[str], names: list[str]) -> str | None:
-    by_norm = {normalise(c): c for c in columns}
-    return next((by_norm[n] for n in names if n in by_norm), None)
 
 
 def _month(value: str) -> pd.Timestamp | None:
@@ -127,7 +122,7 @@ def read_pageviews(path: Path) -> pd.DataFrame:
     except UnreadableInput as exc:
         raise PageviewError(f"{name}: {exc}") from None
     frame, lines = analytics_table(text, name, PageviewError)
-    path_col, date_col, views_col = (_pick(list(frame.columns), n) for n in (PATH, DATE, VIEWS))
+    path_col, date_col, views_col = (pick_column(list(frame.columns), n) for n in (PATH, DATE, VIEWS))
     missing = [label for label, col in (("pagina", path_col), ("weergaven", views_col)) if col is None]
     if missing and header_is_data(list(frame.columns)):
         raise PageviewError(f"{name}: de eerste regel is geen kopregel maar gegevens; exporteer opnieuw met "

@@ -29,16 +29,16 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import UnreadableInput, WeatherError
-from ..core.lexicons import read_sections
+from ..core.lexicons import read_words
 from ..core.settings import settings
 from .analytics_csv import analytics_table
-from .contacts.columns import COLUMNS, normalise
+from .contacts.columns import COLUMNS, pick_column
 from .textfile import read_text
 
 KNMI_HEADER = re.compile(r"^#?\s*STN\s*,\s*YYYYMMDD\s*,", re.I)  # daily and hourly files
 NATURAL_ICE_DAYS = 4  # consecutive days with a mean below 0 °C
 NATURAL_ICE_DAYS_TMAX = 3  # consecutive ice days, when only the maximum is known
-PLAIN_HEADERS = {role: read_sections(COLUMNS)[f"weather {role}"] for role in ("date", "tmax", "tmin", "tmean")}
+PLAIN_HEADERS = {role: list(read_words(COLUMNS, f"weather {role}")) for role in ("date", "tmax", "tmin", "tmean")}
 PLAUSIBLE = (-40.0, 45.0)  # °C; the Dutch records are -27.4 and 40.7. Outside: a missing-value code (99999)
 
 
@@ -80,8 +80,7 @@ def _plain(text: str, name: str) -> pd.DataFrame:
     tab between the cells, English or Dutch headers (``data/column_names.txt``: date or Datum, tmax
     or Max temp; tmin and tmean optional), decimal commas (3,5) and dates day first (01-12-2025)."""
     table, _ = analytics_table(text, name, WeatherError)
-    by_role = {role: next((c for c in table.columns if normalise(c) in headers), None)
-               for role, headers in PLAIN_HEADERS.items()}
+    by_role = {role: pick_column(list(table.columns), headers) for role, headers in PLAIN_HEADERS.items()}
     if by_role["date"] is None or by_role["tmax"] is None:
         raise WeatherError(f"{name}: geen KNMI-daggegevens en geen kolommen met de datum en de maximumtemperatuur "
                            f"(date en tmax, of Datum en Max temp); gevonden: {', '.join(map(str, table.columns))}")

@@ -50,8 +50,7 @@ def count_model(weekly: pd.DataFrame, covariates: pd.DataFrame, column: str = "t
     require_weeks(len(weekly), MODEL_WEEKS, "het seizoen en de kalendereffecten")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        return GLM(weekly[column], _design(weekly, covariates),
-                      family=families.Poisson()).fit(scale="X2")
+        return GLM(weekly[column], _design(weekly, covariates), family=families.Poisson()).fit(scale="X2")
 
 
 def rate_ratios(fit) -> pd.DataFrame:

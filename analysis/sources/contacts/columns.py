@@ -69,6 +69,12 @@ def normalise(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", str(header).lower())
 
 
+def pick_column(columns: list[str], names: list[str]) -> str | None:
+    """The column whose header, normalised, is the first of *names* found (None: none is there)."""
+    by_norm = {normalise(c): c for c in columns}
+    return next((by_norm[n] for n in names if n in by_norm), None)
+
+
 def is_personal(header: str) -> bool:
     norm = normalise(header)
     return (any(norm == p or norm.startswith(p) for p in PERSONAL)
