@@ -86,3 +86,17 @@ def test_excel_serial_dates_read_to_the_minute():
 
     stamp, fmt = parse_timestamp("45720.4236111")
     assert fmt == "excel" and pd.Timestamp(stamp).strftime("%Y-%m-%d %H:%M") == "2025-03-04 10:10"
+
+
+def test_a_row_with_more_values_than_the_header_is_named_not_silently_cut(tmp_path):
+    """A semicolon inside an unquoted message splits it over two cells; the part after the last
+    column cannot be read, so the report names the line (never its text) and asks for a quoted export."""
+    export = tmp_path / "export.csv"
+    export.write_text("Datum;Naam;Bericht\n03-03-2026 10:00;Anna;Mijn knie doet pijn\n"
+                      "03-03-2026 11:00;Piet;Rugpijn; al twee weken\n03-03-2026 12:00;Els;Schouder;\n",
+                      encoding="utf-8")
+    frame, report = import_contacts([export])
+    text = report.render()
+    assert len(frame) == 3
+    assert "1 regel met meer waarden dan de kopregel kolommen heeft (3)" in text  # not line 4: only an empty cell
+    assert "al twee weken" not in text and "exporteer opnieuw als CSV met aanhalingstekens" in text

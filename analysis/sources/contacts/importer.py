@@ -223,9 +223,12 @@ def _read_rows(path: Path, read: Rows, override: dict | None, report: FileReport
     chunk: list[dict] = []
     seen: dict[bytes, int] = {}  # digest of (time, subject, message) -> first line
     formats: set[str] = set()
+    overfull: list[int] = []  # lines with more cells than the header names: their extra cells are not read
     with ExitStack() as stack:
         pool = None  # forked once, at the first full chunk: small exports never fork
         for line, cells in rows:
+            if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
+                overfull.append(line)
             if len(chunk) >= CHUNK:
                 pool = pool or stack.enter_context(worker_pool(deduce_model))
                 records.append(_scrubbed(chunk, pool))
@@ -235,9 +238,20 @@ def _read_rows(path: Path, read: Rows, override: dict | None, report: FileReport
     if pool is not None:
         release_deduce()  # a large import is done with it: its memory goes back before tagging
     report.date_formats = sorted(formats)
+    if overfull:
+        report.notes.append(_overfull_note(overfull))
     frame = _plausible(_joined(records), report, roles["date"])
     report.imported = len(frame)
     return frame
+
+
+def _overfull_note(lines: list[int]) -> str:
+    """Dutch: which lines have more values than the header has columns (never their cells)."""
+    shown = ", ".join(map(str, lines[:10])) + (f" en {len(lines) - 10} meer" if len(lines) > 10 else "")
+    rows = "regel" if len(lines) == 1 else "regels"
+    return (f"{len(lines)} {rows} met meer waarden dan de kopregel kolommen heeft ({shown}): de waarden na de "
+            "laatste kolom zijn niet ingelezen (een puntkomma of komma in een bericht zonder aanhalingstekens?); "
+            "exporteer opnieuw als CSV met aanhalingstekens")
 
 
 @dataclass(frozen=True)
