@@ -47,7 +47,7 @@ def cmd_fetch(args) -> int:
 
 
 def cmd_readability(args) -> int:
-    from .core.dismissed import dismissed_words
+    from .core.dismissed import read_dismissed
     from .sources.drafts import DraftError, draft_paths
     from .text.draft_check import check, failure, render
     from .text.nlp import load_pipeline
@@ -58,7 +58,7 @@ def cmd_readability(args) -> int:
         from .text.frog import resident
 
         resident().start()
-    results, dismissed = [], dismissed_words()
+    results, dismissed = [], read_dismissed()
     for p in paths:
         try:
             results.append(check(p, nlp, dismissed))

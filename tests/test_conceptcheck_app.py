@@ -84,7 +84,8 @@ def test_pasted_draft_gets_highlights_and_a_verdict(app_url):
         jargon = page.query_selector("mark.jargon")
         assert jargon is not None and "liesspieren" in jargon.get_attribute("title")
         assert page.query_selector("mark.formal[title*='als']") is not None
-        assert page.query_selector("span.long") is not None and page.query_selector("span.passive") is not None
+        assert page.query_selector(".tekst span.long") is not None
+        assert page.query_selector(".tekst span.passive") is not None
         assert "alert('x')</script>" in page.inner_text(".concept .tekst")  # shown as text ...
         assert page.query_selector(".concept script") is None  # ... never as an element that runs
         page.screenshot(path=str(SHOTS / "conceptcheck-geplakt.png"), full_page=True)
@@ -182,6 +183,28 @@ def test_a_wrongly_marked_word_is_dismissed_and_stays_dismissed(app_url):
                                "document.querySelector('.concept .genegeerd').innerText.startsWith('2 keer')",
                                timeout=30_000)
         assert page.query_selector("mark.rare") is None
+
+
+PASSIVE = ("Uw knie na het schaatsen\n\nUw knie wordt eerst goed onderzocht door de fysiotherapeut. Daarna "
+           "oefent u thuis. Elke week doet u een beetje meer.")
+
+
+def test_a_wrongly_marked_sentence_is_chosen_from_the_list_and_dismissed(app_url):
+    """The marked sentences are listed; the marketer picks one and clicks: its passive mark goes,
+    and the page says one sentence was left unmarked and is not in the passive share."""
+    with opened(app_url, 1280, 1400) as (page, box):
+        box.fill(PASSIVE)
+        page.wait_for_selector(".tekst span.passive", timeout=30_000)
+        page.wait_for_function("() => document.querySelector('select') && "
+                               "document.querySelector('select').options.length === 2", timeout=30_000)
+        option = page.inner_text("select option:nth-child(2)").replace("\xa0", " ")  # ipywidgets: no-break spaces
+        assert option.startswith("Uw knie wordt eerst goed onderzocht") and "lijdende vorm" in option
+        page.select_option("select", index=1)
+        page.click("button:has-text('Zin niet meer markeren')")
+        page.wait_for_selector(".concept .genegeerd", timeout=30_000)
+        assert page.query_selector(".tekst span.passive") is None  # the legend has one too
+        assert "1 zin zonder markering voor lijdende vorm" in page.inner_text(".concept .genegeerd")
+        page.screenshot(path=str(SHOTS / "conceptcheck-zin-niet-markeren.png"), full_page=True)
 
 
 def test_the_findability_checks_follow_the_keyphrase_the_marketer_types(app_url):

@@ -12,7 +12,7 @@ from analysis.planning.plan import Plan
 from analysis.planning.topic_advice import topic_advice
 from analysis.reporting.draft_view import draft_html
 from analysis.sources.drafts import draft_from_text, draft_from_upload, load_draft
-from analysis.text.draft_check import check_blocks
+from analysis.text.draft_check import check_blocks, render
 
 from .conftest import ROOT
 
@@ -150,7 +150,7 @@ def test_a_dismissed_word_is_no_longer_marked_and_the_page_says_how_often(nlp, t
 
     monkeypatch.setenv("ANALYSIS_DISMISSED", str(tmp_path / "niet-markeren.txt"))
     title, blocks = draft_from_text(STIFF)
-    before = check_blocks(title, blocks, nlp, dismissed=dismissed.dismissed_words())
+    before = check_blocks(title, blocks, nlp, dismissed=dismissed.read_dismissed())
     assert ["stramheid"] in [s["rare_words"] for s in before["sentences"]] and before["rare_word_share"] > 0
     assert dismissed.dismiss(" Stramheid, ") == "stramheid" and dismissed.dismiss("twee woorden") is None
     assert dismissed.dismiss("=SOM(A1)") is None and dismissed.dismiss("<b>x</b>") is None
@@ -158,12 +158,42 @@ def test_a_dismissed_word_is_no_longer_marked_and_the_page_says_how_often(nlp, t
     dismissed.dismiss("stramheid")  # once in the file, however often it is dismissed
     text = (tmp_path / "niet-markeren.txt").read_text(encoding="utf-8")
     assert text.startswith("# ") and text.count("stramheid") == 1
-    after = check_blocks(title, blocks, nlp, dismissed=dismissed.dismissed_words())
+    after = check_blocks(title, blocks, nlp, dismissed=dismissed.read_dismissed())
     assert not any(s["rare_words"] for s in after["sentences"]) and after["rare_word_share"] == 0
     page = draft_html(title, blocks, after)
     assert "1 keer een woord niet gemarkeerd dat u eerder wegklikte" in page and "niet-markeren.txt" in page
     assert str(tmp_path) not in page  # the file's name, never a machine path
     headed = draft_from_text(STIFF.replace("\n\nNa het", "\n\n## Stramheid\n\nNa het"))
-    assert check_blocks(*headed, nlp, dismissed=dismissed.dismissed_words())["dismissed_marks"] == 1  # not headings
+    assert check_blocks(*headed, nlp, dismissed=dismissed.read_dismissed())["dismissed_marks"] == 1  # not headings
     (tmp_path / "niet-markeren.txt").write_text("# leeg gemaakt door de praktijk\n", encoding="utf-8")
-    assert dismissed.dismissed_words() == frozenset()  # edits to the file count at once
+    assert dismissed.read_dismissed() == dismissed.Dismissed()  # edits to the file count at once
+
+
+PASSIVE = ("Uw knie na het schaatsen\n\nUw knie wordt eerst goed onderzocht door de fysiotherapeut. Daarna "
+           "oefent u thuis. Elke week doet u een beetje meer.")
+
+
+def test_a_dismissed_sentence_loses_its_passive_mark_and_the_share_says_so(nlp, tmp_path, monkeypatch):
+    from analysis.core import dismissed
+
+    monkeypatch.setenv("ANALYSIS_DISMISSED", str(tmp_path / "niet-markeren.txt"))
+    title, blocks = draft_from_text(PASSIVE)
+    before = check_blocks(title, blocks, nlp, dismissed=dismissed.read_dismissed())
+    assert before["sentences"][0]["passive"] and before["passive_share"] > 0
+    assert dismissed.dismiss_sentence("ja hoor") is None  # too short to be a marked sentence
+    # spacing, case and punctuation do not matter; a '#' or line break cannot change the file's lines
+    assert dismissed.dismiss_sentence("  uw knie WORDT eerst goed onderzocht\n door de fysiotherapeut #") \
+        == "uw knie wordt eerst goed onderzocht door de fysiotherapeut"
+    dismissed.dismiss_sentence(before["sentences"][0]["text"])  # once in the file
+    lines = (tmp_path / "niet-markeren.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[-1] == "zin: uw knie wordt eerst goed onderzocht door de fysiotherapeut" and len(lines) == 3
+    stored = dismissed.read_dismissed()
+    assert stored.words == frozenset() and len(stored.sentences) == 1  # a sentence is no dismissed word
+    after = check_blocks(title, blocks, nlp, dismissed=stored)
+    assert not after["sentences"][0]["passive"] and after["sentences"][0]["dismissed"]
+    assert after["passive_share"] == 0 and after["dismissed_sentences"] == 1
+    page = draft_html(title, blocks, after)
+    assert "1 zin zonder markering voor lijdende vorm of zinsbouw, omdat u die eerder wegklikte" in page
+    assert "1 zin zonder markering" in render({"file": "concept.txt", "title": title} | after)
+    other = draft_from_text(PASSIVE.replace("eerst goed", "na een week"))  # another sentence is still marked
+    assert check_blocks(*other, nlp, dismissed=stored)["sentences"][0]["passive"]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable
 import ipywidgets as widgets
 
 from ..core.dismissed import FILE_NAME as DISMISSED_FILE
-from ..core.dismissed import dismiss, dismissed_words
+from ..core.dismissed import dismiss, dismiss_sentence, read_dismissed
 from ..core.errors import DraftError
 from ..text.frog import frog_version, resident
 
@@ -37,8 +37,8 @@ PLACEHOLDER = ("Plak hier de tekst van het concept, ook rechtstreeks van een web
 
 def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, plan: Plan | None,
                posts, labels: dict[str, str], pending: bool = False, keyphrase: str = "",
-               description: str = "", address: str = "", frog: bool = True) -> str:
-    """The checker page for one draft (HTML); *keyphrase*: the marketer's focus keyphrase (empty:
+               description: str = "", address: str = "", frog: bool = True) -> tuple[str, dict]:
+    """The checker page for one draft (HTML) and the check's result; *keyphrase*: the marketer's focus keyphrase (empty:
     the one suggested for the draft's main topic); *description*, *address*: the meta description
     and page address the marketer gives (empty: advice, and the address the title makes); *frog*:
     False for the quick first pass without Frog's parse."""
@@ -47,14 +47,30 @@ def check_text(title: str, blocks: list, nlp: Language, tagger: TopicTagger, pla
     from ..text.seo_check import seo_checks
     from .draft_view import draft_html
 
-    result = check_blocks(title, blocks, nlp, tagger, dismissed_words(), frog=frog)
+    result = check_blocks(title, blocks, nlp, tagger, read_dismissed(), frog=frog)
     main = result["topics"].get("main")
     phrase = keyphrase.strip() or suggested_keyphrase(plan, main, labels)
     seo = seo_checks(title, blocks, phrase, description=description.strip() or None,
                      related=related_posts(posts, main), address=address) if phrase else []
     return draft_html(title, blocks, result,
                       topic_advice(plan, posts, labels, result["topics"]["topics"], pending=pending),
-                      seo=seo, keyphrase=phrase, suggested=not keyphrase.strip())
+                      seo=seo, keyphrase=phrase, suggested=not keyphrase.strip()), result
+
+
+NO_SENTENCE = ("een gemarkeerde zin kiezen", "")
+SENTENCE_LABEL = 90  # characters of a sentence shown in the list
+
+
+def marked_sentences(result: dict) -> list[tuple[str, str]]:
+    """The (label, text) of each sentence with a passive or structure mark, for the list the
+    marketer dismisses a wrong one from (its length is a count, not a mark to dismiss)."""
+    out = [NO_SENTENCE]
+    for s in result["sentences"]:
+        marks = ([f"lijdende vorm: {s['passive']}"] if s["passive"] else []) + s["structure"]
+        if marks:
+            text = s["text"] if len(s["text"]) <= SENTENCE_LABEL else s["text"][:SENTENCE_LABEL - 1] + "…"
+            out.append((f"{text} ({'; '.join(marks)})", s["text"]))
+    return out
 
 
 PlanSource = Callable[["Language"], "tuple[Plan | None, object]"]
@@ -95,6 +111,9 @@ def draft_checker(load_nlp: Callable[[], Language] | None = None, labels: dict[s
                                    layout=widgets.Layout(width="34rem", height="3.5rem"))
     address = widgets.Text(placeholder="leeg: gemaakt van de titel", layout=widgets.Layout(width="22rem"))
     forget = widgets.Button(description="Niet meer markeren", tooltip=f"wordt bewaard in {DISMISSED_FILE}")
+    sentence = widgets.Dropdown(options=[NO_SENTENCE], layout=widgets.Layout(width="34rem"))
+    forget_sentence = widgets.Button(description="Zin niet meer markeren", tooltip=f"wordt bewaard in {DISMISSED_FILE}",
+                                     layout=widgets.Layout(width="auto"))
     timer: list[threading.Timer] = []
     frog_lock = threading.Lock()  # one Frog run at a time; a draft changed meanwhile is not parsed
 
@@ -117,9 +136,11 @@ def draft_checker(load_nlp: Callable[[], Language] | None = None, labels: dict[s
             make_plan(load_plan)
 
     def page(title: str, blocks: list, frog: bool) -> str:
-        return check_text(title, blocks, models["nlp"], models["tagger"], advice["plan"], advice["posts"],
-                          models["labels"], pending=advice["pending"], keyphrase=focus.value,
-                          description=description.value, address=address.value, frog=frog)
+        shown, checked = check_text(title, blocks, models["nlp"], models["tagger"], advice["plan"], advice["posts"],
+                                    models["labels"], pending=advice["pending"], keyphrase=focus.value,
+                                    description=description.value, address=address.value, frog=frog)
+        sentence.options = marked_sentences(checked)
+        return shown
 
     def show(title: str, blocks: list) -> None:
         last[:] = [(title, blocks)]
@@ -202,6 +223,13 @@ def draft_checker(load_nlp: Callable[[], Language] | None = None, labels: dict[s
         run_again()
         status.value = f"'{html.escape(stored)}' wordt niet meer gemarkeerd (bewaard in {DISMISSED_FILE})."
 
+    def on_forget_sentence(_) -> None:
+        if not sentence.value or dismiss_sentence(sentence.value) is None:
+            status.value = "Kies eerst een gemarkeerde zin in de lijst."
+            return
+        run_again()
+        status.value = f"Deze zin wordt niet meer gemarkeerd (bewaard in {DISMISSED_FILE})."
+
     def on_page_field(change) -> None:
         if last:
             later(run_again)
@@ -209,6 +237,7 @@ def draft_checker(load_nlp: Callable[[], Language] | None = None, labels: dict[s
     for field in (focus, description, address):
         field.observe(on_page_field, names="value")
     forget.on_click(on_forget)
+    forget_sentence.on_click(on_forget_sentence)
     text.observe(on_text, names="value")
     upload.observe(on_upload, names="value")
     threading.Thread(target=load_models, daemon=True).start()  # after this cell has drawn the page
@@ -218,4 +247,5 @@ def draft_checker(load_nlp: Callable[[], Language] | None = None, labels: dict[s
                          widgets.HBox([widgets.HTML("Metabeschrijving:"), description]),
                          widgets.HBox([widgets.HTML("Webadres van het bericht:"), address]),
                          widgets.HBox([widgets.HTML("Een woord ten onrechte gemarkeerd?"), word, forget]),
+                         widgets.HBox([widgets.HTML("Een zin ten onrechte gemarkeerd?"), sentence, forget_sentence]),
                          status, result])

@@ -10,9 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..core.dismissed import FILE_NAME as DISMISSED_FILE
 from ..core.formatting import nl_number
-from ..text.draft_check import FROG_PENDING, figure_rows
+from ..text.draft_check import FROG_PENDING, dismissed_lines, figure_rows
 from ..text.readability.verdict import B1_TEXT
 from ..text.seo_check import SeoCheck
 
@@ -142,12 +141,9 @@ def _title_and_headings(title: str, blocks: list, result: dict) -> list[str]:
     return lines
 
 
-def _dismissed(count: int) -> str:
-    """How often a word the marketer dismissed occurs (and so is not marked, nor counted as rare)."""
-    if not count:
-        return ""
-    return (f"<p class='genegeerd'>{count} keer een woord niet gemarkeerd dat u eerder wegklikte; het telt "
-            f"ook niet mee als moeilijk woord (de lijst staat in {DISMISSED_FILE}).</p>")
+def _dismissed(result: dict) -> str:
+    """What the marketer's dismissed words and sentences changed (not marked, not counted)."""
+    return "".join(f"<p class='genegeerd'>{_e(line)}.</p>" for line in dismissed_lines(result))
 
 
 def _seo(checks: list[SeoCheck], keyphrase: str, suggested: bool) -> list[str]:
@@ -175,7 +171,7 @@ def draft_html(title: str, blocks: list, result: dict, advice: list[dict] | None
              "<h3>Het concept, met wat beter kan</h3>",
              "<p class='legenda'>" + "".join(f"<span class='{k}'>{_e(v)}</span>" for k, v in LEGEND)
              + " Ga met de muis over een markering voor uitleg of een eenvoudiger woord.</p>",
-             _dismissed(result.get("dismissed_marks", 0)),
+             _dismissed(result),
              _draft(blocks, result["sentences"]), "<h3>Titel en tussenkopjes</h3>",
              "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in _title_and_headings(title, blocks, result)) + "</ul>",
              "<h3>Onderwerpen</h3>"]

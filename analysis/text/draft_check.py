@@ -6,6 +6,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from ..core.dismissed import FILE_NAME as DISMISSED_FILE
+from ..core.dismissed import Dismissed
 from ..core.errors import DraftError
 from ..core.formatting import nl_number, nl_percent
 from ..sources.drafts import load_draft
@@ -20,7 +22,7 @@ COLOURS = {"groen": "\033[32m", "oranje": "\033[33m", "rood": "\033[31m"}
 FROG_PENDING = "Frog volgt"  # the draft page's quick check: Frog's parse comes in a second pass
 
 
-def check(path: Path, nlp: Language, dismissed: frozenset[str] = frozenset()) -> dict:
+def check(path: Path, nlp: Language, dismissed: Dismissed = Dismissed()) -> dict:
     """Readability result of one file: figures, verdict, sentences. A file that cannot be read as
     a draft raises :class:`DraftError` with the reason in Dutch."""
     title, blocks = load_draft(path)
@@ -39,25 +41,30 @@ def text_tokens(blocks: list, block_tokens: list[Tokens]) -> list[Tokens]:
 
 def topics_and_readability(blocks: list, title_tokens: Tokens, block_tokens: list[Tokens], nlp: Language,
                            tagger: TopicTagger, ordinary: frozenset[str] = frozenset(),
-                           parsed: tuple | None = None) -> tuple[dict, Readability]:
+                           parsed: tuple | None = None,
+                           dismissed_sentences: frozenset[str] = frozenset()) -> tuple[dict, Readability]:
     """The topics of a tokenized text and its readability; the text's own topic words, and the
     words in *ordinary*, are not rare words. Used for posts (post_analysis) and drafts alike.
-    *parsed*: Frog's parses of the text's sentences and the path (parsed here when not given)."""
+    *parsed*: Frog's parses of the text's sentences and the path (parsed here when not given);
+    *dismissed_sentences*: see :func:`analyze_blocks`."""
     tags = tagger.tag_zones(post_zones(title_tokens, blocks, block_tokens))
     return tags, analyze_blocks(blocks, nlp, processed=text_tokens(blocks, block_tokens),
-                                topic_words=topic_words(tags) | ordinary, parsed=parsed)
+                                topic_words=topic_words(tags) | ordinary, parsed=parsed,
+                                dismissed_sentences=dismissed_sentences)
 
 
 def check_blocks(title: str, blocks: list, nlp: Language, tagger: TopicTagger | None = None,
-                 dismissed: frozenset[str] = frozenset(), frog: bool = True) -> dict:
+                 dismissed: Dismissed = Dismissed(), frog: bool = True) -> dict:
     """Readability of a text with its topics. Words the marketer *dismissed* (see
-    core/dismissed.py) are not marked as rare; ``dismissed_marks`` says how often they occur.
+    core/dismissed.py) are not marked as rare, ``dismissed_marks`` says how often they occur;
+    dismissed sentences lose their passive and structure marks (``dismissed_sentences``).
     *frog*: False for the quick check without Frog's parse (the draft page's first pass)."""
     [(_, title_tokens, block_tokens)] = list(tokenized_posts([(title, blocks)], nlp))
     tags, readability = topics_and_readability(blocks, title_tokens, block_tokens, nlp, tagger or TopicTagger(),
-                                               dismissed, parsed=None if frog else (None, FROG_PENDING))
-    seen = sum(w.lower() in dismissed for t in text_tokens(blocks, block_tokens)
-               for w in t.words) if dismissed else 0  # where words are marked: not in headings
+                                               dismissed.words, parsed=None if frog else (None, FROG_PENDING),
+                                               dismissed_sentences=dismissed.sentences)
+    seen = sum(w.lower() in dismissed.words for t in text_tokens(blocks, block_tokens)
+               for w in t.words) if dismissed.words else 0  # where words are marked: not in headings
     return {"topics": tags, "dismissed_marks": seen} | readability
 
 
@@ -76,6 +83,20 @@ def figure_rows(result: dict) -> list[tuple[str, str, str, str]]:
         rows.append((label, _format(key, result[key]), aim_text(key, direction, aim),
                      traffic_light(result[key], direction, aim, orange)))
     return rows
+
+
+def dismissed_lines(result: dict) -> list[str]:
+    """What the marketer's dismissed marks changed, in Dutch: the figures stay honest."""
+    lines = []
+    if result.get("dismissed_marks"):
+        lines.append(f"{result['dismissed_marks']} keer een woord niet gemarkeerd dat u eerder wegklikte; het telt "
+                     f"ook niet mee als moeilijk woord (de lijst staat in {DISMISSED_FILE})")
+    if result.get("dismissed_sentences"):
+        n = result["dismissed_sentences"]
+        lines.append(f"{n} {'zin' if n == 1 else 'zinnen'} zonder markering voor lijdende vorm of zinsbouw, omdat u "
+                     f"die eerder wegklikte; ze tellen niet mee in het aandeel lijdende vorm (de lijst staat in "
+                     f"{DISMISSED_FILE})")
+    return lines
 
 
 def render(result: dict, colour: bool = False) -> str:
@@ -99,6 +120,7 @@ def render(result: dict, colour: bool = False) -> str:
                  f"en je/jij {nl_number(result['address_informal_per_100'])} per 100 woorden")
     lines.append(f"Oordeel: {B1_TEXT[result['b1']]}")
     lines.extend(f"  - {reason}" for reason in result["reasons"])
+    lines.extend(f"  ({line})" for line in dismissed_lines(result))
     todo = [s for s in result["sentences"] if s["flags"]]
     if todo:
         lines.append(f"Zinnen om te verbeteren ({len(todo)}):")

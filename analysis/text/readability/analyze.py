@@ -22,6 +22,7 @@ from typing import Any, TypedDict
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 
+from ...core.dismissed import sentence_key
 from ...core.lexicons import read_list, read_table
 from ...sources.corpus import Block
 from ..frog import FrogError, FrogWord, frog_path, frog_version, parse
@@ -70,6 +71,7 @@ class Sentence:
     fragment: bool = False  # a list item, label or call to action without a full stop
     structure: list[str] = field(default_factory=list)  # far-apart word pairs, many clauses (Frog path)
     lint: SentenceFeatures | None = None  # LiNT's counts (Frog path)
+    dismissed: bool = False  # its passive or structure mark was dismissed by the marketer
 
     @property
     def flags(self) -> list[str]:
@@ -269,6 +271,17 @@ def _mark_same_starts(sentences: list[Sentence]) -> int:
     return runs
 
 
+def _quiet(sentences: list[Sentence], dismissed: frozenset[str]) -> int:
+    """Drop the passive and structure marks of the sentences the marketer dismissed (keys of
+    core.dismissed.sentence_key); returns how many. Length is a count, never a wrong mark: kept."""
+    quieted = 0
+    for s in sentences:
+        if (s.passive or s.structure) and dismissed and sentence_key(s.text) in dismissed:
+            s.passive, s.structure, s.dismissed = "", [], True
+            quieted += 1
+    return quieted
+
+
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
@@ -345,6 +358,7 @@ class Readability(TypedDict, total=False):
     reasons: list[str]
     sentences: list[dict[str, Any]]
     sentence_columns: dict[str, list[Any]]
+    dismissed_sentences: int  # sentences whose passive or structure mark was dismissed
     lint: dict | None  # LiNT score, level and features (Frog path), else None
     deep_analysis: str  # "Frog 0.20", or "zonder Frog" and why
 
@@ -412,9 +426,11 @@ def _per_100(count: int, words: int) -> float:
 
 def analyze_blocks(blocks: list[Block], nlp: Language, processed: list[Tokens] | None = None,
                    topic_words: frozenset[str] = frozenset(),
-                   parsed: tuple[list[list[FrogWord]] | None, str] | None = None) -> Readability:
+                   parsed: tuple[list[list[FrogWord]] | None, str] | None = None,
+                   dismissed_sentences: frozenset[str] = frozenset()) -> Readability:
     """Figures, B1 verdict and sentences of one document given as blocks.
-    *topic_words*: lower-case words that name the document's topics (the tagger's evidence).
+    *topic_words*: lower-case words that name the document's topics (the tagger's evidence);
+    *dismissed_sentences*: sentences whose passive or structure mark the marketer dismissed.
     *parsed*: Frog's parses and path (see :func:`frog_parses`); parsed here when not given."""
     from .verdict import b1_verdict
 
@@ -423,9 +439,11 @@ def analyze_blocks(blocks: list[Block], nlp: Language, processed: list[Tokens] |
         processed = list(tokens(nlp, texts))
     parses, path = parsed if parsed is not None else frog_parses(processed)
     sentences = sentences_of(blocks, processed, topic_words, parses)
+    quieted = _quiet(sentences, dismissed_sentences)
     _mark_same_starts(sentences)
     _in_own_register(sentences)
     result = figures(sentences, len(texts))
+    result["dismissed_sentences"] = quieted
     result["lint"] = lint_document([s.lint for s in sentences if s.lint and not s.fragment]) if parses else None
     result["deep_analysis"] = path
     result["b1"], result["reasons"] = b1_verdict(result)
