@@ -118,6 +118,16 @@ def summarise(evaluations: list[dict]) -> dict:
     }
 
 
+CUT_WORD = re.compile(r"\s*\S*[^\W\d_]\s*$")  # an excerpt that ends inside a word ("… een nieuw pa")
+
+
+def page_text(path: Path) -> str:
+    """A collected text without the word the search's excerpt cut off at its end (the cut word,
+    "benaderin", is not the page's)."""
+    text = path.read_text(encoding="utf-8")
+    return CUT_WORD.sub("", text) if text.rstrip()[-1:].isalpha() else text
+
+
 def check_all(rows: list[dict], texts: Path) -> dict[str, tuple[dict, dict]]:
     from analysis.sources.drafts import draft_from_text
     from analysis.text.draft_check import check_blocks
@@ -129,7 +139,7 @@ def check_all(rows: list[dict], texts: Path) -> dict[str, tuple[dict, dict]]:
         path = texts / f"{row['id']}.txt"
         if not path.exists():
             continue
-        title, blocks = draft_from_text(path.read_text(encoding="utf-8"), row["id"])
+        title, blocks = draft_from_text(page_text(path), row["id"])
         out[row["id"]] = (row, check_blocks(title, blocks, nlp))
     return out
 

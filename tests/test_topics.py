@@ -206,6 +206,26 @@ def test_a_ski_article_is_about_winter_sport_not_fall_prevention(nlp):
     assert "valpreventie" not in tags["topics"]
 
 
+def test_a_page_on_sports_injuries_is_about_sport_too_and_an_aside_is_not(nlp):
+    """Running-injury pages name the sport's own words (hardloopblessures), not the general sport
+    topic's: three injury words in a running text make it a sports-injury text; one is an aside."""
+    from analysis.sources.corpus import parse_blocks
+
+    injuries = parse_blocks(
+        "Hardlopen is gezond, maar veel hardlopers krijgen blessures. De meeste hardloopblessures "
+        "komen door te snel opbouwen.\n\n## Zo voorkomt u een blessure\n\nLoop rustig, bouw elke week "
+        "een beetje op en neem rustdagen. Een goede looptraining begint met een warming-up.")
+    [tags] = TopicTagger().tag_posts([("Hardlopen zonder pijn", injuries)], nlp)
+    assert tags["main"] == "hardlopen" and "sport" in tags["secondary"]
+    assert tags["scores"]["sport"]["terms"] == {"blessures": 1, "hardloopblessures": 1, "blessure": 1}
+    assert tags["scores"]["sport"]["score"] == 0  # evidence without weight: never the main topic
+    aside = parse_blocks(
+        "Hardlopen is gezond. Begin met een rustig loopschema en loop twee keer per week een half uur."
+        "\n\nEen blessure komt weinig voor als u rustig opbouwt. Neem elke week een rustdag.")
+    [calm] = TopicTagger().tag_posts([("Beginnen met hardlopen", aside)], nlp)
+    assert calm["topics"] == ["hardlopen"]
+
+
 def test_a_practice_adds_its_own_topic(tmp_path, monkeypatch, nlp):
     from analysis.core import paths
 

@@ -17,6 +17,11 @@ topic is the first topic the title names (Dutch titles lead with their subject:
 by zone: title 3, headings 2, body 1); the others are secondary. The density was chosen on the hand labels of the sample
 posts (corpus/topic_labels.csv): precision and recall are flat between 1.8% and
 3%. A contact message is about every topic it hits.
+
+A post about a sport (skating, running, skiing: ``injuries_imply`` in the taxonomy) that speaks of
+injuries at least INJURY_HITS times is about sports injuries too: on real articles the general
+sport topic was missing from every such page, whose words are the sport's own (schaatsblessures,
+hardloopblessures), not the general topic's.
 """
 from __future__ import annotations
 
@@ -42,6 +47,8 @@ INFLECTIONS = ("", "s", "'s", "e", "en", "ën", "n", "es", "t", "te", "er", "ers
 LINKS = ("", "s", "e", "en", "er")
 WORD_START = r"\b"  # how every taxonomy pattern begins (taxonomy.py)
 PREFIXES = {"ver", "her", "ont"}  # verb prefixes, not compound parts: verlies is no lies
+INJURY = re.compile(r"blessure|kwetsu|letsel")  # also in compounds: liesblessure, knieletsel
+INJURY_HITS = 3  # injury words that make a sport text about sports injuries (two are an aside)
 
 
 @dataclass
@@ -191,9 +198,25 @@ class TopicTagger:
         titled = sorted((t for t in about if scores[t].title_at is not None),
                         key=lambda t: (scores[t].title_at, ranked.index(t)))
         main = (titled + about)[0] if about else None
+        implied = [t for t in self._implied(about, zones, scores) if t not in about]
+        about += implied
         secondary = [t for t in about if t != main]
         return {"main": main, "secondary": secondary, "topics": ([main] if main else []) + secondary,
-                "scores": {t: scores[t].to_dict() for t in ranked}}
+                "scores": {t: scores[t].to_dict() for t in ranked + [t for t in implied if t not in ranked]}}
+
+    def _implied(self, about: list[str], zones: dict[str, list[Tokens]], scores: dict[str, TopicScore]) -> list[str]:
+        """Topics implied by a sport the text is about when it speaks of injuries; the injury
+        words become their evidence (without weight: they do not decide the main topic)."""
+        implied = [self.taxonomy[t].injuries_imply for t in about if self.taxonomy[t].injuries_imply]
+        if not implied:
+            return []
+        injuries = Counter(w.lower() for texts in zones.values() for toks in texts for w in toks.words
+                           if INJURY.search(w.lower()))
+        if sum(injuries.values()) < INJURY_HITS:
+            return []
+        for topic_id in implied:
+            scores.setdefault(topic_id, TopicScore()).terms.update(injuries)
+        return implied
 
     def tag_message(self, toks: Tokens) -> dict:
         """Topics of a short text (a contact message): any hit counts."""

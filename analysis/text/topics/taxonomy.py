@@ -27,6 +27,7 @@ class Topic:
     exclude_phrases: re.Pattern | None = None
     months: tuple[int, ...] = ()
     weather: bool = False  # its demand follows frost and ice (skating, slipping)
+    injuries_imply: str = ""  # a text about this activity that speaks of injuries is about that topic too
 
     @property
     def seasonal(self) -> bool:
@@ -67,7 +68,7 @@ def _topic(raw: dict, source: str) -> Topic:
                  terms=tuple(t.lower() for t in raw["terms"]),
                  exclude=frozenset(t.lower() for t in raw.get("exclude") or ()),
                  patterns=patterns, exclude_phrases=exclude_phrases, months=months,
-                 weather=bool(raw.get("weather", False)))
+                 weather=bool(raw.get("weather", False)), injuries_imply=raw.get("injuries_imply") or "")
 
 
 def _read(path: Path) -> list[Topic]:
