@@ -208,7 +208,7 @@ def test_a_ski_article_is_about_winter_sport_not_fall_prevention(nlp):
 
 def test_a_page_on_sports_injuries_is_about_sport_too_and_an_aside_is_not(nlp):
     """Running-injury pages name the sport's own words (hardloopblessures), not the general sport
-    topic's: three injury words in a running text make it a sports-injury text; one is an aside."""
+    topic's: two injury words or more in a running text make it a sports-injury text; one is an aside."""
     from analysis.sources.corpus import parse_blocks
 
     injuries = parse_blocks(

@@ -19,7 +19,7 @@ posts (corpus/topic_labels.csv): precision and recall are flat between 1.8% and
 3%. A contact message is about every topic it hits.
 
 A post about a sport (skating, running, skiing: ``injuries_imply`` in the taxonomy) that speaks of
-injuries at least INJURY_HITS times is about sports injuries too: on real articles the general
+injuries at least MIN_TEXT_HITS times is about sports injuries too: on real articles the general
 sport topic was missing from every such page, whose words are the sport's own (schaatsblessures,
 hardloopblessures), not the general topic's.
 """
@@ -48,7 +48,6 @@ LINKS = ("", "s", "e", "en", "er")
 WORD_START = r"\b"  # how every taxonomy pattern begins (taxonomy.py)
 PREFIXES = {"ver", "her", "ont"}  # verb prefixes, not compound parts: verlies is no lies
 INJURY = re.compile(r"blessure|kwetsu|letsel")  # also in compounds: liesblessure, knieletsel
-INJURY_HITS = 3  # injury words that make a sport text about sports injuries (two are an aside)
 
 
 @dataclass
@@ -212,7 +211,7 @@ class TopicTagger:
             return []
         injuries = Counter(w.lower() for texts in zones.values() for toks in texts for w in toks.words
                            if INJURY.search(w.lower()))
-        if sum(injuries.values()) < INJURY_HITS:
+        if sum(injuries.values()) < MIN_TEXT_HITS:
             return []
         for topic_id in implied:
             scores.setdefault(topic_id, TopicScore()).terms.update(injuries)
