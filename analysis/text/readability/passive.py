@@ -3,7 +3,9 @@
 Yoast's Dutch check only knows the ``worden`` passive. The ``zijn`` passive
 (*de spier is overbelast*) looks like an active perfect (*ik ben gevallen*), so a
 ``zijn`` + participle pair counts only when the participle is not in
-``not_passive_participles.txt`` (ergative verbs and adjectival participles).
+``not_passive_participles.txt`` (ergative verbs and adjectival participles), also
+behind separable particles (*onderuitgegaan* from *gegaan*, *ingescheurd* from
+*gescheurd*).
 Auxiliary and participle must stand in the same clause (no comma, semicolon,
 colon or bracket between them). Each auxiliary is paired with the last participle
 after it (before the next auxiliary), else the last one before it: before a finite
@@ -76,6 +78,19 @@ def _present_participle(word: str) -> bool:
     return word.startswith(PREFIXES) and word.endswith("end") and len(word) > 6 and word[-4] not in "kw"
 
 
+@lru_cache(maxsize=50_000)
+def is_ergative(word: str) -> bool:
+    """A participle that forms an active perfect with *zijn* (ergative verbs: *is gevallen*) or is
+    an adjective after it (*is bekend*), also behind one or more separable particles
+    (*achteruitgegaan*: achter + uit + gegaan; *weggezakt*: weg + gezakt)."""
+    not_passive, particles = _lexicon()[3], _words()["particles"]
+    if word in not_passive:
+        return True
+    return any(word.startswith(p) and len(word) > len(p) + 4
+               and (word[len(p):].startswith("ge") and word[len(p):] in not_passive or is_ergative(word[len(p):]))
+               for p in particles)
+
+
 def _finite_here(clause: list[str], k: int) -> bool:
     """A prefixed form in -t with an object after it is a finite verb (vereist geen abonnement),
     unless a form of worden stands right before it (wordt verwacht dat)."""
@@ -113,7 +128,7 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
 
     *words* are the lower-case tokens of one sentence, punctuation included.
     """
-    worden, zijn, _, not_passive, finite = _lexicon()
+    worden, zijn, _, _, finite = _lexicon()
     if worden.isdisjoint(words) and zijn.isdisjoint(words):
         return None  # most sentences: no auxiliary at all
     found: list[tuple[int, str, str]] = []  # (worden first, auxiliary, participle)
@@ -122,7 +137,7 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
         if not auxes:
             continue
         # "is overbelast geraakt": zijn belongs to the active perfect of raken
-        zijn_is_perfect = any(w in not_passive for w in clause)
+        zijn_is_perfect = any(map(is_ergative, clause))
         participles = [k for k, w in enumerate(clause)
                        if w not in worden and w not in zijn and is_participle(w) and not _not_verbal(clause, k)]
         subordinate = bool(clause) and (clause[0] in _words()["subordinators"] or clause[0].startswith("waar"))
@@ -140,6 +155,6 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
             aux, participle = clause[a], clause[k]
             if aux in worden and participle != "geworden":
                 found.append((0, aux, participle))
-            elif aux in zijn and participle not in not_passive and not zijn_is_perfect:
+            elif aux in zijn and not zijn_is_perfect:
                 found.append((1, aux, participle))
     return min(found)[1:] if found else None
