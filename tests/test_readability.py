@@ -162,6 +162,22 @@ def test_sentence_flags_name_what_to_fix(nlp):
     assert any(flag.startswith("lange zin") for flag in first["flags"])
     assert any("inversietrauma → verzwikte enkel" in flag for flag in first["flags"])
 
+@pytest.mark.parametrize("pair", ["01", "02", "03", "07", "12"])
+def test_every_failed_criterion_points_to_what_the_writer_can_change(nlp, pair):
+    """The reasons of a hard text name sentences or words of the text, never only a figure."""
+    _, _, title, body = next(p for p in PAIRS if p[:2] == (pair, "hard"))
+    text = " ".join(body.split()).lower()
+    result = check_blocks(title, parse_blocks(body), nlp)
+    assert not result["b1"]
+    for reason in result["reasons"]:
+        if "zinnen langer dan 20" in reason and result["words_per_sentence"] > 15:
+            continue  # the reason on the mean length names the longest sentences
+        named = re.split(r"\)(?:: |; [a-z ]+: )", reason, maxsplit=1)[-1]
+        items = [item.strip("‘’ …") for item in re.sub(r" \([^)]*\)", "", named).split(", ")]
+        assert named != reason and all(item and item.lower() in text for item in items), reason
+    sentences = next(r for r in result["reasons"] if r.startswith("zinnen te lang"))
+    assert f"({max(s['words'] for s in result['sentences'])} woorden)" in sentences
+
 
 def test_same_start_runs_and_reader_address(nlp):
     text = "U loopt. U fietst. U zwemt. Je rust daarna. Uw rug is blij."

@@ -52,6 +52,7 @@ class Sentence:
     words: int
     syllables: int
     long_words: list[str] = field(default_factory=list)
+    long_changeable: list[str] = field(default_factory=list)  # long words other than topic and everyday words
     rare_words: list[str] = field(default_factory=list)
     hard_words: list[list[str]] = field(default_factory=list)  # [word, reason]: not rare, still hard
     jargon: list[list[str]] = field(default_factory=list)  # [term, plain alternative]
@@ -191,7 +192,7 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
     lower = [info[7] for _, info in kept]
     syllables = sum(map(SYLLABLES, infos))  # 0 for punctuation
     long_words = [text for text, info in kept if info[1] >= LONG_WORD]
-    rare, jargon, hard = [], [], []
+    rare, jargon, hard, changeable = [], [], [], []
     content = fixed = fixed_syllables = 0
     zipf_sum = 0.0
     for n, (text, (_, syl, is_content, alt, rare_, z, why, low, plain)) in enumerate(kept):
@@ -201,6 +202,8 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         if topical or plain:
             fixed += 1
             fixed_syllables += syl
+        elif syl >= LONG_WORD and not (text[0].isupper() and n) and text not in names:
+            changeable.append(text.lower())
         if topical:  # the post's own topic words (and dismissed words): not rare, not in the mean Zipf
             continue
         content += 1
@@ -221,7 +224,8 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
     return Sentence(
         fragment=fragment,
         text=tokens.text(start, end), paragraph=paragraph, section=section, words=len(words),
-        syllables=syllables, long_words=long_words, rare_words=rare, hard_words=hard, jargon=jargon,
+        syllables=syllables, long_words=long_words, long_changeable=changeable, rare_words=rare,
+        hard_words=hard, jargon=jargon,
         passive=" ".join(passive) if passive else "",
         transition=(not single.isdisjoint(lower) or any(p in joined for p in phrases)
                     or any(joined.startswith(p) for p in at_start)),
@@ -340,6 +344,9 @@ class Readability(TypedDict, total=False):
     mean_zipf: float | None
     rare_word_share: float
     rare_words: list[str]
+    hard_words: list[str]
+    longest_words: list[str]
+    longest_sentences: list[list[Any]]
     long_word_share: float
     long_sentence_share: float
     longest_paragraph: int
@@ -380,6 +387,8 @@ def figures(units: list[Sentence], n_paragraphs: int) -> Readability:
     n_content = sum(s.content_words for s in units)
     rare = sorted({w.lower(): w for s in units for w in s.rare_words}.values(),
                   key=lambda w: (zipf(w), w.lower()))  # rarest first
+    hard = sorted({w.lower(): w for s in units for w, _ in s.hard_words}.values(),
+                  key=lambda w: (zipf(w), w.lower()))
     jargon = sorted({(t.lower(), alt) for s in units for t, alt in s.jargon})
     formal = sorted({(t, alt) for s in units for t, alt in s.formal})
     fd = flesch_douma(wps, spw) if long_enough else None
@@ -404,6 +413,9 @@ def figures(units: list[Sentence], n_paragraphs: int) -> Readability:
         if n_content else None,
         "rare_word_share": _share(sum(len(s.rare_words) for s in units), n_content),
         "rare_words": rare,
+        "hard_words": hard,
+        "longest_words": _longest_words(units),
+        "longest_sentences": _longest_sentences(sentences),
         "long_word_share": _share(sum(len(s.long_words) for s in units), words),
         "long_sentence_share": _share(sum(s.words > LONG_SENTENCE for s in sentences), n),
         "longest_paragraph": max(para_words.values(), default=0),
@@ -418,6 +430,28 @@ def figures(units: list[Sentence], n_paragraphs: int) -> Readability:
         "formal": [list(f) for f in formal],
         "formal_per_100": _per_100(sum(len(s.formal) for s in units), words),
     }
+
+
+POINTED = 3  # sentences and words a verdict reason points to
+
+
+def _longest_words(units: list[Sentence]) -> list[str]:
+    """The long words (four syllables or more) the writer can change, least common first: not the
+    post's topic words, everyday patient words or names. They lower Flesch-Douma."""
+    words = {w for s in units for w in s.long_changeable}
+    return sorted(words, key=lambda w: (zipf(w), w))[:2 * POINTED]
+
+
+def _longest_sentences(sentences: list[Sentence]) -> list[list[Any]]:
+    """[start of the sentence, words] of the longest sentences over LONG_SENTENCE words."""
+    long = sorted((s for s in sentences if s.words > LONG_SENTENCE and not s.fragment),
+                  key=lambda s: -s.words)[:POINTED]
+    return [[_start(s.text), s.words] for s in long]
+
+
+def _start(text: str, words: int = 6) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _per_100(count: int, words: int) -> float:

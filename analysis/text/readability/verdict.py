@@ -25,6 +25,10 @@ at B2/C1 (tests/data/b1_pairs.txt, 150 to 260 words each, written for this
 project): every B1 text passes and every harder one fails. Notebook 02 shows the
 figures of both and of the sample posts.
 
+Every failed criterion names what the writer can change: the longest sentences (their first
+words), the long words that lower Flesch-Douma, the least known words, the jargon and formal
+words with their plain alternatives.
+
 Passive voice, transitions, paragraph and section length are writing advice
 (traffic lights), not part of the verdict: they make a text harder to follow but
 not harder to understand word by word.
@@ -50,6 +54,13 @@ def _with_alternatives(pairs) -> str:
     return ", ".join(f"{t} (→ {alt})" for t, alt in pairs[:NAMED])
 
 
+def _longest(f: Mapping[str, Any]) -> str:
+    """'; de langste: ‘Indien de patiënt …’ (41 woorden), …' or '' without sentences over 20 words."""
+    sentences = f.get("longest_sentences") or []
+    return ("; de langste: " + ", ".join(f"‘{start}’ ({n} woorden)" for start, n in sentences)
+            if sentences else "")
+
+
 def b1_verdict(f: Mapping[str, Any]) -> tuple[bool, list[str]]:
     """(passes B1, reasons in Dutch): the failed criteria, or all passed ones."""
     if not f["sentence_count"]:
@@ -63,18 +74,22 @@ def b1_verdict(f: Mapping[str, Any]) -> tuple[bool, list[str]]:
     wps = f["words_per_sentence"]
     check(wps <= MAX_WORDS_PER_SENTENCE,
           f"zinnen gemiddeld {nl_number(wps)} woorden (max. {MAX_WORDS_PER_SENTENCE})",
-          f"zinnen te lang: gemiddeld {nl_number(wps)} woorden (max. {MAX_WORDS_PER_SENTENCE})")
+          f"zinnen te lang: gemiddeld {nl_number(wps)} woorden (max. {MAX_WORDS_PER_SENTENCE})"
+          + _longest(f))
     if f["flesch_douma"] is not None:
         fd, plain = f["flesch_douma"], f.get("flesch_douma_without_fixed")
         if fd < MIN_FLESCH_DOUMA and plain is not None and plain >= MIN_FLESCH_DOUMA:
             passes.append(f"Flesch-Douma {fd:.0f} is laag door lange woorden die bij het onderwerp horen; "
                           f"zonder die woorden {plain:.0f} (min. {MIN_FLESCH_DOUMA})")
         else:
+            named = {w.lower() for w in f["rare_words"] + f.get("hard_words", [])} | {t for t, _ in f["jargon"]}
+            long_words = [w for w in f.get("longest_words", []) if w not in named] or f.get("longest_words", [])
             check(fd >= MIN_FLESCH_DOUMA, f"Flesch-Douma {fd:.0f} (min. {MIN_FLESCH_DOUMA})",
-                  f"Flesch-Douma {fd:.0f} is lager dan {MIN_FLESCH_DOUMA} ({f['flesch_douma_band']})")
+                  f"Flesch-Douma {fd:.0f} is lager dan {MIN_FLESCH_DOUMA} ({f['flesch_douma_band']})"
+                  + (f"; lange woorden: {', '.join(long_words[:NAMED])}" if long_words else ""))
     else:
         passes.append(f"tekst te kort voor Flesch-Douma ({f['words']} woorden)")
-    hardest = ", ".join((f["rare_words"] + [t for t, _ in f["jargon"]])[:NAMED])
+    hardest = ", ".join((f["rare_words"] + [t for t, _ in f["jargon"]] + f.get("hard_words", []))[:NAMED])
     if f["mean_zipf"] is not None:
         z = f["mean_zipf"]
         check(z >= MIN_MEAN_ZIPF,
@@ -98,5 +113,5 @@ def b1_verdict(f: Mapping[str, Any]) -> tuple[bool, list[str]]:
     check(long_share <= MAX_LONG_SENTENCE_SHARE,
           f"{nl_percent(long_share)} lange zinnen (max. {nl_percent(MAX_LONG_SENTENCE_SHARE, 0)})",
           f"{nl_percent(long_share)} zinnen langer dan 20 woorden "
-          f"(max. {nl_percent(MAX_LONG_SENTENCE_SHARE, 0)})")
+          f"(max. {nl_percent(MAX_LONG_SENTENCE_SHARE, 0)})" + ("" if wps > MAX_WORDS_PER_SENTENCE else _longest(f)))
     return (not fails), (fails or passes)
