@@ -61,7 +61,7 @@ def _lexicon():
 def is_participle(word: str) -> bool:
     """Whether a lower-case word looks like a Dutch past participle."""
     irregular = _lexicon()[2]
-    if word in _words()["not_participles"] or word.endswith("heid") or _present_participle(word):
+    if word in _words()["not_participles"] or word.endswith(("heid", *_compound_heads())) or _present_participle(word):
         return False
     if word in irregular or any(word.endswith(p) and len(word) > len(p) + 1 and
                                 word[: -len(p)].isalpha() and p.startswith("ge")
@@ -70,6 +70,12 @@ def is_participle(word: str) -> bool:
     if any(word == prefix + p[2:] for prefix in PREFIXES for p in irregular if p.startswith("ge")):
         return True  # ontraden, overwogen, verwezen
     return bool(_regular().match(word))
+
+
+@lru_cache(maxsize=1)
+def _compound_heads() -> tuple[str, ...]:
+    """Nouns of participle shape that also end compounds (overgewicht, kniegewricht)."""
+    return tuple(w for w in _words()["not_participles"] if w.startswith("ge") and len(w) >= 6)
 
 
 def _present_participle(word: str) -> bool:
@@ -141,6 +147,10 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
         participles = [k for k, w in enumerate(clause)
                        if w not in worden and w not in zijn and is_participle(w) and not _not_verbal(clause, k)]
         subordinate = bool(clause) and (clause[0] in _words()["subordinators"] or clause[0].startswith("waar"))
+
+        def opens_clause(k: int, clause: list[str] = clause) -> bool:
+            """A subordinator before the participle (met name als de druk veroorzaakt werd)."""
+            return any(w in _words()["subordinators"] for w in clause[1:k])
         for i, a in enumerate(auxes):
             # main clause: the participle follows its auxiliary (before the next one), the last
             # of several ("worden de cursief aangegeven klachten beschreven"); subordinate clause
@@ -148,7 +158,7 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
             next_aux = auxes[i + 1] if i + 1 < len(auxes) else len(clause)
             after = [k for k in participles if a < k < next_aux]
             before = [k for k in participles if k < a and (subordinate or clause[a] not in finite
-                                                            or k == 0 and a == 1)]
+                                                            or k == 0 and a == 1 or opens_clause(k))]
             if not after and not before:
                 continue
             k = after[-1] if after else before[-1]
