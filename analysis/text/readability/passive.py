@@ -13,7 +13,8 @@ auxiliary only in a subordinate clause (*die behandeld wordt*) or when the
 participle opens the clause (*Geschat wordt dat*), before an infinitive anywhere
 (*gedaan kan worden*). A ``worden`` pair is reported before a ``zijn`` pair (*is
 ... geïndiceerd en wordt ... overwogen*). A participle-shaped word before a form of
-*hebben* (an active perfect), before another verb (*beschadigd raakt*) or *gezien*
+*hebben* (an active perfect), before another verb (*beschadigd raakt*), after a form
+of *hebben* between it and the auxiliary (*het is goed als je hebt getraind*), or *gezien*
 before a determiner (a preposition) is no passive.
 
 Participles are recognised by shape: ge-...-d/t, separable verbs (opgebouwd),
@@ -148,6 +149,11 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
                        if w not in worden and w not in zijn and is_participle(w) and not _not_verbal(clause, k)]
         subordinate = bool(clause) and (clause[0] in _words()["subordinators"] or clause[0].startswith("waar"))
 
+        def has_perfect(i: int, j: int, clause: list[str] = clause) -> bool:
+            """A form of hebben between auxiliary and participle: the participle is its active
+            perfect (het is goed als je hebt getraind)."""
+            return any(w in _words()["perfect_auxiliaries"] for w in clause[i + 1:j])
+
         def opens_clause(k: int, clause: list[str] = clause) -> bool:
             """A subordinator before the participle (met name als de druk veroorzaakt werd)."""
             return any(w in _words()["subordinators"] for w in clause[1:k])
@@ -156,9 +162,9 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
             # of several ("worden de cursief aangegeven klachten beschreven"); subordinate clause
             # or a verb cluster at the end: it precedes it (die behandeld wordt, gedaan kan worden)
             next_aux = auxes[i + 1] if i + 1 < len(auxes) else len(clause)
-            after = [k for k in participles if a < k < next_aux]
-            before = [k for k in participles if k < a and (subordinate or clause[a] not in finite
-                                                            or k == 0 and a == 1 or opens_clause(k))]
+            after = [k for k in participles if a < k < next_aux and not has_perfect(a, k)]
+            before = [k for k in participles if k < a and not has_perfect(k, a)
+                      and (subordinate or clause[a] not in finite or k == 0 and a == 1 or opens_clause(k))]
             if not after and not before:
                 continue
             k = after[-1] if after else before[-1]
