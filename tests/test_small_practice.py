@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
+from analysis.cli import main
 from analysis.core.sufficiency import NotEnoughData
 from analysis.planning.plan import make_plan
 from analysis.reporting import key_points, sections
@@ -181,11 +182,22 @@ def test_a_failed_report_leaves_the_previous_one_untouched(tmp_path, monkeypatch
     bad = tmp_path / "kapot.csv"
     bad.write_text("Datum;Bericht\nmorgen;Knie\n", encoding="utf-8")
     monkeypatch.setattr(report, "NOTEBOOKS", {"00_overzicht": "Overzicht"})
-    with pytest.raises(ReportFailed, match=r"notebook 00_overzicht stopte bij stap \d+ .*ongewijzigd"):
+    with pytest.raises(ReportFailed, match=r"(?s)kapot.csv: .*Het vorige rapport in .* is ongewijzigd") as failed:
         run_report(out, ReportConfig.for_inputs(write_corpus(tmp_path / "posts", 2), bad))
+    assert "notebook" not in str(failed.value) and "Error" not in str(failed.value)  # said before any page ran
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "vorig rapport"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rapport")]
+
+
+def test_a_bad_weather_file_stops_the_report_with_a_dutch_message_before_any_page(tmp_path, capsys):
+    bad = tmp_path / "weer.csv"
+    bad.write_text("datum;temperatuur\nmaandag;koud\n", encoding="utf-8")
+    assert main(["report", "--weather", str(bad), "--out", str(tmp_path / "rapport")]) == 1
+    err = capsys.readouterr().err
+    assert "weer.csv: geen KNMI-daggegevens" in err and "Er is geen rapport geschreven." in err
+    assert "Error" not in err and "Details" not in err and ".cache" not in err
+    assert not (tmp_path / "rapport").exists()
 
 
 def test_a_practice_with_under_a_year_is_told_effects_cannot_be_judged_yet_not_that_none_was_found(tmp_path):

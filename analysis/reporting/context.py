@@ -23,7 +23,6 @@ import pandas as pd
 
 from ..core import paths
 from ..core.cache import ResultCache, default_cache
-from ..core.errors import InputError
 from ..core.settings import settings_file
 from ..core.sufficiency import NotEnoughData
 from ..planning.plan import Plan, make_plan
@@ -202,11 +201,12 @@ class ReportContext:
 
     def compute(self) -> None:
         """Everything the pages render, as far as the data allow; a part the data cannot give
-        is left for its page, which says why."""
+        (too few posts or weeks) is left for its page, which says why. A bad input file raises
+        its InputError here, before any page runs."""
         for name in ("posts", "readability", "dataset", "effects", "plan", "trend", "search", "landing", "themes"):
             try:
                 getattr(self, name)
-            except (InputError, NotEnoughData):  # the page that needs it says why, in Dutch
+            except NotEnoughData:  # the page that needs it says why, in Dutch
                 return
 
     def save(self) -> None:

@@ -27,6 +27,7 @@ from jupyter_core.utils import ensure_event_loop
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
+from ..core.errors import InputError
 from ..core.outputs import REPORT_MARKER, check_report_folder, unique_log
 from ..core.paths import NOTEBOOKS as NOTEBOOK_DIR
 from ..text.frog import frog_version
@@ -132,7 +133,11 @@ def _compute_context(config: ReportConfig) -> None:
     start = time.perf_counter()
     print("  analyses uitvoeren ...", end=" ", flush=True)
     context = report_context(config)
-    context.compute()
+    try:
+        context.compute()
+    except BaseException:
+        print("mislukt", flush=True)
+        raise
     context.save()
     print(f"klaar ({time.perf_counter() - start:.0f} s)", flush=True)
 
@@ -180,10 +185,33 @@ def _failure(name: str, exc: PapermillExecutionError, work: Path, out: Path) -> 
     failed = work / "notebooks" / f"{name}.ipynb"
     if failed.exists():
         shutil.copy(failed, log.with_suffix(".ipynb"))
-    evalue = " ".join(str(exc.evalue).split())[:200]
+    evalue = _shortened(" ".join(str(exc.evalue).split()))
+    if exc.ename in _input_errors():  # bad input: its message says what to fix
+        return ReportFailed(f"Het rapport is niet bijgewerkt: notebook {name} stopte bij stap {exc.exec_count}: "
+                            f"{evalue.rstrip('.')}. {_unchanged(out)}")
     return ReportFailed(
         f"Het rapport is niet bijgewerkt: notebook {name} stopte bij stap {exc.exec_count} "
-        f"({exc.ename}: {evalue}). Het vorige rapport in {out} is ongewijzigd. Details: {log}")
+        f"({exc.ename}: {evalue}). {_unchanged(out)} Details: {log}")
+
+
+def _unchanged(out: Path) -> str:
+    return (f"Het vorige rapport in {out} is ongewijzigd." if (out / "index.html").exists()
+            else "Er is geen rapport geschreven.")
+
+
+def _shortened(text: str, limit: int = 300) -> str:
+    """At most *limit* characters, cut between words."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _input_errors() -> set[str]:
+    """The names of InputError and its subclasses (an error a page raises on bad input)."""
+    found, todo = set(), [InputError]
+    while todo:
+        cls = todo.pop()
+        found.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return found
 
 
 def _timed(name: str, output: Path, parameters: dict) -> tuple[Path, float]:
@@ -234,7 +262,10 @@ def run_report(out: Path, config: ReportConfig) -> Path:
         executed = work / "notebooks"
         executed.mkdir()
         config = dataclasses.replace(config, out=work)
-        _compute_context(config)
+        try:
+            _compute_context(config)
+        except InputError as exc:  # a bad input file: said before any page runs, in its own words
+            raise ReportFailed(f"Het rapport is niet bijgewerkt: {str(exc).rstrip('.')}. {_unchanged(out)}") from None
         done = _execute_pages(executed, config, work, out)
         render_site(done, work)
         (work / REPORT_MARKER).write_text("Deze map is een rapport van praktijkblog-analyse; een nieuw rapport "
