@@ -61,22 +61,28 @@ def _lexicon():
 @lru_cache(maxsize=200_000)
 def is_participle(word: str) -> bool:
     """Whether a lower-case word looks like a Dutch past participle."""
-    irregular = _lexicon()[2]
-    if word in _words()["not_participles"] or word.endswith(("heid", *_compound_heads())) or _present_participle(word):
+    if word in _words()["not_participles"] or word.endswith(_not_endings()) or _present_participle(word):
         return False
-    if word in irregular or any(word.endswith(p) and len(word) > len(p) + 1 and
-                                word[: -len(p)].isalpha() and p.startswith("ge")
-                                for p in irregular):
-        return True
-    if any(word == prefix + p[2:] for prefix in PREFIXES for p in irregular if p.startswith("ge")):
+    ge, prefixed = _irregular_forms()
+    if word in _lexicon()[2] or any(word[i:] in ge and word[:i].isalpha() for i in range(2, len(word))):
+        return True  # an irregular participle, also in a compound or behind a particle (opgelopen)
+    if word in prefixed:
         return True  # ontraden, overwogen, verwezen
     return bool(_regular().match(word))
 
 
 @lru_cache(maxsize=1)
-def _compound_heads() -> tuple[str, ...]:
-    """Nouns of participle shape that also end compounds (overgewicht, kniegewricht)."""
-    return tuple(w for w in _words()["not_participles"] if w.startswith("ge") and len(w) >= 6)
+def _irregular_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """(the irregular participles in ge-, the same behind an unstressed prefix instead of ge-)."""
+    ge = frozenset(p for p in _lexicon()[2] if p.startswith("ge"))
+    return ge, frozenset(prefix + p[2:] for prefix in PREFIXES for p in ge)
+
+
+@lru_cache(maxsize=1)
+def _not_endings() -> tuple[str, ...]:
+    """Endings of words that are no participles: -heid, and nouns of participle shape that also
+    end compounds (overgewicht, kniegewricht)."""
+    return ("heid", *(w for w in _words()["not_participles"] if w.startswith("ge") and len(w) >= 6))
 
 
 def _present_participle(word: str) -> bool:
