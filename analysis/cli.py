@@ -173,7 +173,7 @@ def cmd_weather(args) -> int:
 
 
 def cmd_effects(args) -> int:
-    from .core.formatting import MONTH_NAMES, nl_factor, nl_number
+    from .core.formatting import MONTH_NAMES, nl_count, nl_factor, nl_number
     from .reporting.provenance import level_shift_line, outage_line
     from .timeseries.dataset import load_dataset
     from .timeseries.extra_contacts import effect_window, window_words
@@ -189,8 +189,9 @@ def cmd_effects(args) -> int:
     for line in [*map(outage_line, ds.outages), *([level_shift_line(ds.level_shift)] if ds.level_shift else [])]:
         print(f"  {line}")
     for r in result["topics"].values():
+        posts = nl_count(r["posts"], "bericht", "berichten")
         if r["lift"] is None:
-            print(f"  {r['label']}: {r['note']} ({_posts_text(r['posts'])}, {r['contacts']} contacten)")
+            print(f"  {r['label']}: {r['note']} ({posts}, {r['contacts']} contacten)")
             continue
         verdict = "EFFECT" if r["effect"] else "geen aangetoond effect"
         extra = "" if r["extra"] is None else (
@@ -200,13 +201,9 @@ def cmd_effects(args) -> int:
                   if r["seasonal"] else "")
         lift = f"{nl_factor(r['lift'], r['ci_low'], r['ci_high'])} {window_words(effect_window(r))}"
         note = f" — {r['note']}" if r["note"] else ""
-        counts = f"{_posts_text(r['posts'])}, {r['contacts']} contacten"
+        counts = f"{posts}, {r['contacts']} contacten"
         print(f"  {r['label']}: {lift}, {verdict}{extra}; {counts}{season}{note}")
     return 0
-
-
-def _posts_text(posts: int) -> str:
-    return f"{posts} {'bericht' if posts == 1 else 'berichten'}"
 
 
 def cmd_report(args) -> int:

@@ -29,6 +29,11 @@ def nl_number(value: float, digits: int = 1) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def nl_count(n: int, one: str, many: str) -> str:
+    """1, 'bericht is', 'berichten zijn' -> '1 bericht is'; 3 -> '3 berichten zijn'."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def nl_percent(share: float, digits: int = 1) -> str:
     """0.083 -> '8,3%'."""
     return nl_number(100 * share, digits) + "%"

@@ -6,6 +6,8 @@ message instead of a chart of noise or an error.
 """
 from __future__ import annotations
 
+from .formatting import nl_count
+
 WEEKS_PER_MONTH = 52 / 12
 SEASON_WEEKS = 104  # a seasonal pattern: two full years
 MODEL_WEEKS = 52  # a count model with a yearly season, or lead times: one full year
@@ -24,7 +26,7 @@ def period_text(weeks: int) -> str:
         return "1 jaar" if weeks < 56 else f"{round(weeks / WEEKS_PER_MONTH)} maanden"
     if weeks >= 9:
         return f"{round(weeks / WEEKS_PER_MONTH)} maanden"
-    return f"{weeks} {'week' if weeks == 1 else 'weken'}"
+    return nl_count(weeks, "week", "weken")
 
 
 def require_weeks(weeks: int, needed: int, what: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core.formatting import nl_date, nl_factor, nl_number, nl_percent
+from ..core.formatting import nl_count, nl_date, nl_factor, nl_number, nl_percent
 from ..text.readability.formulas import MIN_WORDS
 from ..timeseries.effects import SEASON_OVERLAP
 from ..timeseries.extra_contacts import expected_text, row_extra
@@ -46,11 +46,11 @@ def corpus_points(posts: pd.DataFrame) -> list[str]:
                       + f"; het nieuwste verscheen op {nl_date(dated['date'].max())}.")
     undated = len(posts) - len(dated)
     if undated:
-        points.append(f"{undated} {'bericht heeft' if undated == 1 else 'berichten hebben'} geen datum; "
+        points.append(f"{nl_count(undated, 'bericht heeft', 'berichten hebben')} geen datum; "
                       "vul die in, anders tellen ze niet mee in de seizoensanalyse.")
     short = int((posts["words"] < MIN_WORDS).sum())
     if short:
-        points.append(f"{short} {'bericht is' if short == 1 else 'berichten zijn'} korter dan {MIN_WORDS} "
+        points.append(f"{nl_count(short, 'bericht is', 'berichten zijn')} korter dan {MIN_WORDS} "
                       "woorden: te kort voor een betrouwbare leesbaarheidsscore.")
     return points
 
@@ -78,7 +78,7 @@ def readability_points(table: pd.DataFrame, aims: pd.DataFrame) -> list[str]:
                       f"{int(missed.iloc[0])} berichten.")
     hard = table[~table["b1"].astype(bool)]
     if len(hard):
-        points.append(f"{len(hard)} {'bericht is' if len(hard) == 1 else 'berichten zijn'} moeilijker dan B1; "
+        points.append(f"{nl_count(len(hard), 'bericht is', 'berichten zijn')} moeilijker dan B1; "
                       "ze staan hieronder met de redenen, en in de planner om te herschrijven.")
     return points
 
@@ -143,6 +143,6 @@ def plan_points(plan) -> list[str]:
         points.append("Geen berichten die aan herziening toe zijn.")
     else:
         urgent = int(rewrites["urgent"].astype(bool).sum())
-        points.append(f"{len(rewrites)} {'bericht is' if len(rewrites) == 1 else 'berichten zijn'} aan herziening "
+        points.append(f"{nl_count(len(rewrites), 'bericht is', 'berichten zijn')} aan herziening "
                       f"toe, waarvan {urgent} dringend.")
     return points

@@ -2,7 +2,7 @@
 from the package constant that applies it, so the text cannot drift from the code."""
 from __future__ import annotations
 
-from ..core.formatting import nl_number
+from ..core.formatting import nl_count, nl_number
 from ..planning import calendar, planner
 from ..text.readability import verdict as v
 from ..text.readability.analyze import LONG_SENTENCE
@@ -61,7 +61,7 @@ def data_needed_method() -> str:
 
 def planner_method(posts_per_month: int) -> str:
     return details(
-        f"**Ritme.** {posts_per_month} {'bericht' if posts_per_month == 1 else 'berichten'} per maand "
+        f"**Ritme.** {nl_count(posts_per_month, 'bericht', 'berichten')} per maand "
         "(instelling `posts_per_month` in practice.yaml), verdeeld over de maandagen van de maand, hoogstens "
         "één per week, twaalf maanden vooruit.\n\n"
         "**Welk onderwerp wanneer.** Elke plek krijgt het onderwerp met de meeste waarde op dat moment: de "

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..core.formatting import MONTH_NAMES, nl_date, nl_percent
+from ..core.formatting import MONTH_NAMES, nl_count, nl_date, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, period_text
 from ..timeseries.extra_contacts import ExtraContacts, expected_text
 from ..timeseries.monthly import Trend, months_against_last_year, year_to_date
@@ -97,10 +97,10 @@ def overview(contacts: pd.DataFrame, weekly: pd.DataFrame, effects: pd.DataFrame
         add("Bij geen enkel onderwerp is een effect van blogberichten op contacten aangetoond.", "04_seasonality")
     b1_share = float(readability["b1"].mean()) if len(readability) else float("nan")
     if len(readability):
+        hard = int((~readability["b1"].astype(bool)).sum())
         add(f"{nl_percent(b1_share, 0)} van de {len(readability)} blogberichten is geschreven op "
-            f"taalniveau B1 of eenvoudiger; {(hard := int((~readability['b1'].astype(bool)).sum()))} "
-            f"{'bericht is' if hard == 1 else 'berichten zijn'} moeilijker." + short_posts_note(readability),
-            "02_readability")
+            f"taalniveau B1 of eenvoudiger; {nl_count(hard, 'bericht is', 'berichten zijn')} moeilijker."
+            + short_posts_note(readability), "02_readability")
     else:
         add("Er zijn nog geen blogberichten om op leesbaarheid te beoordelen.", "02_readability")
     if len(plan):

@@ -9,7 +9,7 @@ from spacy.language import Language
 from ..core.dismissed import FILE_NAME as DISMISSED_FILE
 from ..core.dismissed import Dismissed
 from ..core.errors import DraftError
-from ..core.formatting import nl_number, nl_percent
+from ..core.formatting import nl_count, nl_number, nl_percent
 from ..sources.drafts import load_draft
 from .nlp import Tokens, tokenized_posts
 from .readability.analyze import Readability, analyze_blocks
@@ -93,7 +93,7 @@ def dismissed_lines(result: dict) -> list[str]:
                      f"ook niet mee als moeilijk woord (de lijst staat in {DISMISSED_FILE})")
     if result.get("dismissed_sentences"):
         n = result["dismissed_sentences"]
-        lines.append(f"{n} {'zin' if n == 1 else 'zinnen'} zonder markering voor lijdende vorm of zinsbouw, omdat u "
+        lines.append(f"{nl_count(n, 'zin', 'zinnen')} zonder markering voor lijdende vorm of zinsbouw, omdat u "
                      f"die eerder wegklikte; ze tellen niet mee in het aandeel lijdende vorm (de lijst staat in "
                      f"{DISMISSED_FILE})")
     return lines
