@@ -15,6 +15,7 @@ Each text belongs to the tuning part or the held-out part by a hash of its id, n
 may be tuned on the tuning part only, and ``--show`` prints details for tuning texts only.
 
     .venv/bin/python benchmarks/real_texts.py            # the figures per part
+    .venv/bin/python benchmarks/real_texts.py --tune-only  # while changing a rule
     .venv/bin/python benchmarks/real_texts.py --show rug-krant
 """
 from __future__ import annotations
@@ -148,6 +149,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=Path, default=HERE / "texts", help="folder with <id>.txt")
     parser.add_argument("--show", help="details of one tuning text")
+    parser.add_argument("--tune-only", action="store_true",
+                        help="print the tuning part's figures only (while rules are changed)")
     args = parser.parse_args()
     rows = read_labels()
     checked = check_all(rows, args.texts)
@@ -162,10 +165,12 @@ def main() -> int:
             return 2
         print(json.dumps(evaluate(row, result, vocabulary) | {"labels": row}, indent=2, ensure_ascii=False))
         return 0
+    parts = ("tune",) if args.tune_only else ("tune", "heldout")
     figures = {name: summarise([evaluate(r, res, vocabulary) for r, res in checked.values() if r["part"] == name])
-               for name in ("tune", "heldout")}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=2, ensure_ascii=False))
+               for name in parts}
+    if not args.tune_only:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(figures, indent=2, ensure_ascii=False))
     print(json.dumps(figures, indent=2, ensure_ascii=False))
     return 0
 
