@@ -156,6 +156,14 @@ def test_a_plain_text_file_saved_from_a_web_page_is_read_like_pasted_text(tmp_pa
     assert load_draft(untitled)[0] == "zonder-kop"
 
 
+def test_a_numbered_heading_on_its_own_line_above_its_paragraph_is_a_heading():
+    text = ("Veilig op het ijs\n\n1. Goede schaatsen\n\nZorg dat de ijzers geslepen zijn en dat de schoen goed "
+            "om je enkel sluit.\n\nNeem mee:\n\n1. Een telefoon\n2. Een fluitje\n\n3. Droge sokken\n\n"
+            "Schaats nooit alleen op natuurijs en vertel thuis altijd waar je gaat schaatsen.")
+    assert [b.kind for b in draft_from_text(text)[1]] == ["heading", "paragraph", "paragraph", "item", "item",
+                                                          "item", "paragraph"]
+
+
 STIFF = ("Schaatsen op de sloot\n\nNa het schaatsen op de ijsbaan voelt u soms stramheid in de benen. Dat is de "
          "verzuring van de spieren na de sprint. Neem een warme douche en rek de kuiten.")
 

@@ -259,19 +259,23 @@ def _classify(groups: list[list[str]], account: PageAccount, meta: dict) -> list
     by blank lines. So within a group: bullets and numbers are items; a line ending in
     ":" introduces a list; a run of two or more short lines is a list; a short line
     followed by prose is a heading, and so is a short line that opens a group above a bulleted
-    or numbered list. A group of one short line is a heading."""
+    or numbered list. A group of one short line is a heading, also when it is numbered and the
+    next group is prose ("1. Kleding", blank line, its paragraph)."""
     blocks: list[Block] = []
     sources: list[str] = []
-    for group in groups:
+    for g, group in enumerate(groups):
         if sources or SOURCES_HEADING.match(group[0]):
             sources.extend(x for x in group if not SOURCES_HEADING.match(x))
             continue
         lines = [x for x in group if not _special(x, account, meta)]
+        # a numbered line alone, a blank line, then prose: a heading too ("1. Kleding", blank, text)
+        after_blank = (groups[g + 1][0] if len(lines) == 1 and g + 1 < len(groups)
+                       and not (blocks and blocks[-1].kind == "item") else "")
         previous = ""
         for k, line in enumerate(lines):
             following = lines[k + 1] if k + 1 < len(lines) else ""
             if (item := _item_text(line)) is not None:
-                if NUMBERED.match(line) and _is_short(item) and _is_prose(following):
+                if NUMBERED.match(line) and _is_short(item) and _is_prose(following or after_blank):
                     blocks.append(Block("heading", line, 3))  # "1. Warm goed op" above its paragraph
                 else:
                     blocks.extend(Block("item", part) for part in _split_inline_list(item))
