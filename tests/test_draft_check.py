@@ -141,21 +141,6 @@ def test_pasted_web_text_is_read_by_its_shape_and_markdown_as_markdown():
                                                     ("item", "een"), ("item", "twee")]
 
 
-def test_a_plain_text_file_saved_from_a_web_page_is_read_like_pasted_text(tmp_path):
-    """A .txt draft has no Markdown: its short lines above prose are headings, its first line the
-    title, whether it is checked as a file or uploaded on the draft page."""
-    source = Path(__file__).parent / "fixtures" / "drafts" / "webtekst-tuinieren.txt"
-    pasted = draft_from_text(source.read_text(encoding="utf-8"))
-    draft = tmp_path / "rugpijn-concept.txt"
-    draft.write_bytes(source.read_bytes())
-    for title, blocks in (load_draft(draft), draft_from_upload(draft.name, draft.read_bytes())):
-        assert title == "Rugpijn na het tuinieren" == pasted[0]
-        assert [(b.kind, b.text) for b in blocks] == [(b.kind, b.text) for b in pasted[1]]
-    untitled = tmp_path / "zonder-kop.txt"
-    untitled.write_text("Tuinieren is goed voor u. Maar bukken belast de rug.", encoding="utf-8")
-    assert load_draft(untitled)[0] == "zonder-kop"
-
-
 def test_a_numbered_heading_on_its_own_line_above_its_paragraph_is_a_heading():
     text = ("Veilig op het ijs\n\n1. Goede schaatsen\n\nZorg dat de ijzers geslepen zijn en dat de schoen goed "
             "om je enkel sluit.\n\nNeem mee:\n\n1. Een telefoon\n2. Een fluitje\n\n3. Droge sokken\n\n"

@@ -31,12 +31,12 @@ def _titled(blocks: list, fallback: str, name: str) -> tuple[str, list]:
     return title, blocks
 
 
-def draft_from_text(text: str, name: str = "concept", fallback: str = "(zonder titel)") -> tuple[str, list]:
-    """(title, blocks) of pasted text or a plain-text file: the first line is the title when it
-    reads as one (short, no full stop), else *fallback*. Markdown ('## ' a subheading, '- ' a list
-    item) is read as Markdown; text pasted from a web page or a word processor, without it, by its
-    shape (:func:`.importers.pagetext.article_blocks`: short lines above prose are headings,
-    bullets and numbers list items)."""
+def draft_from_text(text: str, name: str = "concept") -> tuple[str, list]:
+    """(title, blocks) of pasted text: the first line is the title when it reads as one
+    (short, no full stop). Markdown ('## ' a subheading, '- ' a list item) is read as Markdown;
+    text pasted from a web page or a word processor, without it, by its shape
+    (:func:`.importers.pagetext.article_blocks`: short lines above prose are headings, bullets and
+    numbers list items)."""
     lines = text.strip().splitlines()
     if not lines or not text.strip():
         raise DraftError("nog geen tekst om te beoordelen")
@@ -44,7 +44,7 @@ def draft_from_text(text: str, name: str = "concept", fallback: str = "(zonder t
     titled = len(lines) > 1 and len(first.split()) <= 14 and not first.endswith((".", ",", ";"))
     body = "\n".join(lines[1:]) if titled else text
     blocks = parse_blocks(body) if MARKDOWN_HEADING.search(body) else article_blocks(body)
-    return _titled(blocks, first if titled else fallback, name)
+    return _titled(blocks, first if titled else "(zonder titel)", name)
 
 
 def docx_markdown(data: bytes, name: str) -> str:
@@ -106,8 +106,6 @@ def draft_from_upload(name: str, data: bytes) -> tuple[str, list]:
     text = _text_upload(name, data)
     if (post := _front_matter_post(text, name)) is not None:
         return post.title, post.blocks
-    if suffix == ".txt":  # plain text, as saved from a web page: read like pasted text
-        return draft_from_text(text, name, Path(name).stem)
     return _titled(parse_blocks(text), Path(name).stem, name)
 
 
@@ -142,8 +140,6 @@ def load_draft(path: Path) -> tuple[str, list]:
         except CorpusError as exc:
             raise DraftError(str(exc)) from None
         return post.title, post.blocks
-    if path.suffix.lower() == ".txt":  # plain text, as saved from a web page: read like pasted text
-        return draft_from_text(text, path.name, path.stem)
     return _titled(parse_blocks(text), path.stem, path.name)
 
 
