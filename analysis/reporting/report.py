@@ -187,16 +187,16 @@ def _failure(name: str, exc: PapermillExecutionError, work: Path, out: Path) -> 
         shutil.copy(failed, log.with_suffix(".ipynb"))
     evalue = _shortened(" ".join(str(exc.evalue).split()))
     if exc.ename in _input_errors():  # bad input: its message says what to fix
-        return ReportFailed(f"Het rapport is niet bijgewerkt: notebook {name} stopte bij stap {exc.exec_count}: "
-                            f"{evalue.rstrip('.')}. {_unchanged(out)}")
-    return ReportFailed(
-        f"Het rapport is niet bijgewerkt: notebook {name} stopte bij stap {exc.exec_count} "
-        f"({exc.ename}: {evalue}). {_unchanged(out)} Details: {log}")
+        return _not_updated(f"notebook {name} stopte bij stap {exc.exec_count}: {evalue}", out)
+    return _not_updated(f"notebook {name} stopte bij stap {exc.exec_count} ({exc.ename}: {evalue})", out,
+                        f" Details: {log}")
 
 
-def _unchanged(out: Path) -> str:
-    return (f"Het vorige rapport in {out} is ongewijzigd." if (out / "index.html").exists()
-            else "Er is geen rapport geschreven.")
+def _not_updated(why: str, out: Path, details: str = "") -> ReportFailed:
+    """'Het rapport is niet bijgewerkt: <why>.' and whether an earlier report is still there."""
+    unchanged = (f"Het vorige rapport in {out} is ongewijzigd." if (out / "index.html").exists()
+                 else "Er is geen rapport geschreven.")
+    return ReportFailed(f"Het rapport is niet bijgewerkt: {why.rstrip('.')}. {unchanged}{details}")
 
 
 def _shortened(text: str, limit: int = 300) -> str:
@@ -265,7 +265,7 @@ def run_report(out: Path, config: ReportConfig) -> Path:
         try:
             _compute_context(config)
         except InputError as exc:  # a bad input file: said before any page runs, in its own words
-            raise ReportFailed(f"Het rapport is niet bijgewerkt: {str(exc).rstrip('.')}. {_unchanged(out)}") from None
+            raise _not_updated(str(exc), out) from None
         done = _execute_pages(executed, config, work, out)
         render_site(done, work)
         (work / REPORT_MARKER).write_text("Deze map is een rapport van praktijkblog-analyse; een nieuw rapport "

@@ -96,12 +96,10 @@ def is_ergative(word: str) -> bool:
     """A participle that forms an active perfect with *zijn* (ergative verbs: *is gevallen*) or is
     an adjective after it (*is bekend*), also behind one or more separable particles
     (*achteruitgegaan*: achter + uit + gegaan; *weggezakt*: weg + gezakt)."""
-    not_passive, particles = _lexicon()[3], _words()["particles"]
-    if word in not_passive:
+    if word in _lexicon()[3]:
         return True
-    return any(word.startswith(p) and len(word) > len(p) + 4
-               and (word[len(p):].startswith("ge") and word[len(p):] in not_passive or is_ergative(word[len(p):]))
-               for p in particles)
+    return any(word.startswith(p) and len(word) > len(p) + 4 and is_ergative(word[len(p):])
+               for p in _words()["particles"])
 
 
 def _finite_here(clause: list[str], k: int) -> bool:
@@ -122,6 +120,18 @@ def _not_verbal(clause: list[str], k: int) -> bool:
     return ((k > 0 and clause[k - 1] in words["determiners"]) or _finite_here(clause, k)
             or after in words["perfect_auxiliaries"] or after in words["other_verbs"]
             or (clause[k] == "gezien" and after in words["object_starts"]))
+
+
+def _perfect_between(clause: list[str], i: int, j: int) -> bool:
+    """A form of hebben between auxiliary and participle: the participle is its active perfect
+    (het is goed als je hebt getraind)."""
+    return not _words()["perfect_auxiliaries"].isdisjoint(clause[i + 1:j])
+
+
+def _subordinate_before(clause: list[str], k: int) -> bool:
+    """The participle at *k* stands in a subordinate clause: one opens the clause (die behandeld
+    wordt, waarbij gekeken wordt) or starts before it (met name als de druk veroorzaakt werd)."""
+    return clause[0].startswith("waar") or not _words()["subordinators"].isdisjoint(clause[:k])
 
 
 def _clauses(words: list[str]) -> list[list[str]]:
@@ -153,24 +163,14 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
         zijn_is_perfect = any(map(is_ergative, clause))
         participles = [k for k, w in enumerate(clause)
                        if w not in worden and w not in zijn and is_participle(w) and not _not_verbal(clause, k)]
-        subordinate = bool(clause) and (clause[0] in _words()["subordinators"] or clause[0].startswith("waar"))
-
-        def has_perfect(i: int, j: int, clause: list[str] = clause) -> bool:
-            """A form of hebben between auxiliary and participle: the participle is its active
-            perfect (het is goed als je hebt getraind)."""
-            return any(w in _words()["perfect_auxiliaries"] for w in clause[i + 1:j])
-
-        def opens_clause(k: int, clause: list[str] = clause) -> bool:
-            """A subordinator before the participle (met name als de druk veroorzaakt werd)."""
-            return any(w in _words()["subordinators"] for w in clause[1:k])
         for i, a in enumerate(auxes):
             # main clause: the participle follows its auxiliary (before the next one), the last
             # of several ("worden de cursief aangegeven klachten beschreven"); subordinate clause
             # or a verb cluster at the end: it precedes it (die behandeld wordt, gedaan kan worden)
             next_aux = auxes[i + 1] if i + 1 < len(auxes) else len(clause)
-            after = [k for k in participles if a < k < next_aux and not has_perfect(a, k)]
-            before = [k for k in participles if k < a and not has_perfect(k, a)
-                      and (subordinate or clause[a] not in finite or k == 0 and a == 1 or opens_clause(k))]
+            after = [k for k in participles if a < k < next_aux and not _perfect_between(clause, a, k)]
+            before = [k for k in participles if k < a and not _perfect_between(clause, k, a)
+                      and (_subordinate_before(clause, k) or clause[a] not in finite or k == 0 and a == 1)]
             if not after and not before:
                 continue
             k = after[-1] if after else before[-1]
