@@ -29,6 +29,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from analysis.text.nlp import lookup_lemma
+
 ROOT = Path(__file__).resolve().parents[1]
 HERE = ROOT / "benchmarks" / "real_texts"
 RESULTS = ROOT / "benchmarks" / "results" / "real_texts.json"
@@ -62,8 +64,16 @@ def flagged_words(result: dict) -> set[str]:
     return marks
 
 
+def _same(word: str, mark: str) -> bool:
+    """A labelled word and a marked word are the same word in another form (aandoening,
+    aandoeningen; aanvullend, aanvullende): the reader's judgement is of the word, not of its
+    ending."""
+    return word == mark or lookup_lemma(word) == lookup_lemma(mark) or {word, mark} == {word, word + "e"} \
+        or {word, mark} == {mark, mark + "e"}
+
+
 def _hit(word: str, marks: set[str]) -> bool:
-    return word in marks or any(word in m.split() for m in marks if " " in m)
+    return any(_same(word, m) for m in marks) or any(word in m.split() for m in marks if " " in m)
 
 
 def text_words(result: dict) -> set[str]:
@@ -72,10 +82,11 @@ def text_words(result: dict) -> set[str]:
 
 def evaluate(row: dict, result: dict, vocabulary: frozenset[str] = frozenset()) -> dict:
     """One text's counts against its labels. A word labelled hard in any text (*vocabulary*)
-    is hard in every text it occurs in: one labeller's judgement of a word does not change
-    from one text to the next."""
+    is hard in every text it occurs in, in each of its forms: one labeller's judgement of a word
+    does not change from one text or ending to the next."""
     marks = flagged_words(result)
-    hard = set(row["hard_words"]) | (vocabulary & text_words(result))
+    known = {lookup_lemma(w) for w in vocabulary}
+    hard = set(row["hard_words"]) | {w for w in text_words(result) if w in vocabulary or lookup_lemma(w) in known}
     passive_flags = [s["passive"].lower() for s in result["sentences"] if s["passive"]]
     right_passive = [f for f in passive_flags if any(p in f.split() for p in row["passives"])]
     found_passive = [p for p in row["passives"] if any(p in f.split() for f in passive_flags)]
@@ -83,7 +94,7 @@ def evaluate(row: dict, result: dict, vocabulary: frozenset[str] = frozenset()) 
     return {
         "words": result["words"],
         "hard": len(hard), "hard_found": sum(_hit(w, marks) for w in hard),
-        "false_flags": sorted(m for m in marks if not any(w == m or w in m.split() for w in hard)),
+        "false_flags": sorted(m for m in marks if not any(_same(w, m) or w in m.split() for w in hard)),
         "passive_flags": len(passive_flags), "passive_right": len(right_passive),
         "passives": len(row["passives"]), "passives_found": len(found_passive),
         "topics_predicted": predicted, "topics_right": [t for t in predicted if t in row["topics"]],

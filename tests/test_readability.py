@@ -260,6 +260,27 @@ def test_a_formal_text_fails_with_the_formal_words_named(nlp):
         assert f"{word} (→ {plain})" in reason
 
 
+def test_formal_words_are_found_in_every_form_of_their_lemma(nlp):
+    body = ("De therapeut verricht eerst een onderzoek. Daarna neemt u maatregelen tegen de pijn. "
+            "U krijgt specifieke oefeningen voor thuis.")
+    result = analyze_blocks(parse_blocks(body), nlp)
+    formal = [pair for s in result["sentences"] for pair in s["formal"]]
+    assert formal == [["verricht", "doen"], ["maatregelen", "stap, wat u kunt doen"],
+                      ["specifieke", "bepaald, precies"]]
+
+
+def test_the_insurers_own_terms_are_not_formal(nlp):
+    result = analyze_blocks(parse_blocks("Heeft u een chronische aandoening? Kijk dan naar uw aanvullende "
+                                         "verzekering."), nlp)
+    assert not {t for t, _ in result["formal"]} & {"aandoening", "aanvullende"}
+
+
+def test_abbreviations_and_names_in_other_scripts_are_not_hard_words(nlp):
+    body = "Ольга en 李明 lazen het artikel van NHG en KNGF. Zij vonden de mediale knieband lastig."
+    sentence = analyze_blocks(parse_blocks(body), nlp)["sentences"][0]
+    assert sentence["rare_words"] == [] and sentence["hard_words"] == []
+
+
 def test_a_plain_insurance_text_is_not_failed_on_douma_alone(nlp):
     _, _, title, body = next(p for p in PAIRS if p[:2] == ("03", "b1"))
     result = check_blocks(title, parse_blocks(body), nlp)

@@ -14,6 +14,8 @@ easier.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -142,9 +144,10 @@ def _register_index() -> dict[str, list[int]]:
     return index
 
 
-def formal_words(joined: str) -> list[list[str]]:
+def formal_words(joined: str, lemmas: Iterable[tuple[str, str]] = ()) -> list[list[str]]:
     """[formal word or phrase, plain alternative] in a sentence (" lower case words "), longest
-    first."""
+    first; then the words whose lemma is a formal word (*lemmas*: (word, lemma) pairs), so
+    "verricht" is found by "verrichten" and "maatregelen" by "maatregel"."""
     found: list[list[str]] = []
     register, index = _register(), _register_index()
     for i in sorted(i for word in set(joined.split()) for i in index.get(word, ())):
@@ -152,7 +155,18 @@ def formal_words(joined: str) -> list[list[str]]:
         if term in joined:
             found.append([term.strip(), alt])
             joined = joined.replace(term, " ")
+    by_lemma = _register_words()
+    for word, lemma in lemmas:
+        if lemma != word and lemma in by_lemma and f" {word} " in joined:
+            found.append([word, by_lemma[lemma]])
+            joined = joined.replace(f" {word} ", " ")
     return found
+
+
+@lru_cache(maxsize=1)
+def _register_words() -> dict[str, str]:
+    """The one-word entries of register.tsv: matched by a word's lemma too."""
+    return {term.strip(): alt for term, alt in _register() if " " not in term.strip()}
 
 
 @lru_cache(maxsize=500_000)
@@ -164,10 +178,13 @@ def _word(text: str, lem: str) -> tuple:
     if not any(c.isalnum() for c in text):
         return (False, 0, False, None, False, 0.0, None, lower, False)
     content = text.isalpha() and len(text) > 1 and lower not in STOP_WORDS
-    syllables, rare = count_syllables(text), content and is_rare(text, lem)
+    # an abbreviation in capitals (PMC, NHG) or a word in another script (a name: Ольга, 李明) is
+    # no word a B1 reader finds hard in the Dutch sense, whatever its frequency
+    judged = content and not text.isupper() and all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in text)
+    syllables, rare = count_syllables(text), judged and is_rare(text, lem)
     return (True, syllables, content, jargon_alternative(lower) if content else None, rare,
             word_zipf(text, lem) if content else 0.0,
-            hard_reason(text, lem, syllables) if content and not rare else None, lower,
+            hard_reason(text, lem, syllables) if judged and not rare else None, lower,
             content and is_plain(text, lem))
 
 
@@ -183,7 +200,8 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
     single, phrases, at_start = _transitions()
     names = {w.word for w in parsed if w.ner != "O" or w.tag == "SPEC"} if parsed else set()
     unit = tokens.words[start:end]
-    infos = list(map(_word, unit, tokens.lemmas[start:end]))  # one cached lookup per token
+    lemmas = tokens.lemmas[start:end]
+    infos = list(map(_word, unit, lemmas))  # one cached lookup per token
     unit_lower = [info[7] for info in infos]  # every token, punctuation included
     kept = [(text, info) for text, info in zip(unit, infos) if info[0]]
     if not kept:
@@ -218,6 +236,7 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         elif why and [text, why] not in hard:
             hard.append([text, why])
     joined = f" {' '.join(lower)} "
+    formal_lemmas = [(info[7], lemma.lower()) for info, lemma in zip(infos, lemmas) if info[2]]
     passive = find_passive(_verb_forms(unit_lower, parsed))
     features = sentence_features(parsed) if parsed else None
     fragment = not _closed(unit) and (item or is_bullet(unit[0]) or len(words) <= FRAGMENT_WORDS)
@@ -229,7 +248,7 @@ def _sentence(tokens: Tokens, start: int, end: int, paragraph: int, section: int
         passive=" ".join(passive) if passive else "",
         transition=(not single.isdisjoint(lower) or any(p in joined for p in phrases)
                     or any(joined.startswith(p) for p in at_start)),
-        formal=formal_words(joined), fixed_words=fixed, fixed_syllables=fixed_syllables,
+        formal=formal_words(joined, formal_lemmas), fixed_words=fixed, fixed_syllables=fixed_syllables,
         first_word=lower[0], content_words=content, zipf_sum=round(zipf_sum, 3),
         address_formal=sum(map(ADDRESS_FORMAL.__contains__, lower)),
         address_informal=sum(map(ADDRESS_INFORMAL.__contains__, lower)),
