@@ -24,7 +24,7 @@ says what it is expected to bring and how sure that is.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
@@ -174,10 +174,14 @@ def editorial_calendar(effects: pd.DataFrame, gaps: pd.DataFrame, weekly: pd.Dat
         taken[slot] = (topic, extra, seasonal, gap, questions)
         planned[topic].append(slot)
     writer = TitleWriter()
+    chosen = sorted(taken.items())
     rows = [_item(slot, topic, effects.loc[topic], extra, seasonal, gap, questions, gaps.loc[topic], posts,
                   readability, labels, asked.get(topic), keywords.get(topic, labels[topic].lower()), writer,
                   (heads or {}).get(topic, labels[topic]), searched.get(topic), search_gaps.get(topic))
-            for slot, (topic, extra, seasonal, gap, questions) in sorted(taken.items())]
+            for slot, (topic, extra, seasonal, gap, questions) in chosen]
+    if not any(extra.estimated for _, (_, extra, *_) in chosen):
+        # no topic has an estimate of its own: the plan says so once (key points), not every row
+        rows = [replace(r, expected=_questions_text(questions)) for r, (_, (*_, questions)) in zip(rows, chosen)]
     return pd.DataFrame([asdict(r) for r in rows], columns=list(PlanItem.__dataclass_fields__))
 
 
