@@ -169,3 +169,16 @@ def test_the_hygiene_check_finds_what_the_owner_complained_about():
     assert chart_problems(charts.share_bars(pd.DataFrame({"aandeel contacten": [0.1, 0.05],
                                                           "aandeel berichten": [0.2, 0.0]}, index=["Rug", "Nek"]),
                                             "Contacten en berichten per onderwerp")) == []
+
+
+@pytest.mark.parametrize("start,months,labels", [
+    ("2025-11", 4, ["nov 2025", "dec", "jan 2026", "feb"]),  # a young blog: every month, its year where it starts
+    ("2024-05", 20, ["mei 2024", "jul", "okt", "jan 2025", "apr", "jul", "okt"]),
+    ("2019-03", 60, ["2020", "2021", "2022", "2023", "2024"]),
+])
+def test_a_month_chart_names_its_months_whatever_the_span(start, months, labels):
+    counts = pd.Series(1, index=pd.period_range(start, periods=months, freq="M"))
+    fig = charts.monthly_counts(counts, "Blogberichten per maand", "aantal berichten")
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == labels
+    assert chart_problems(fig) == []
+    plt.close(fig)

@@ -123,17 +123,29 @@ def month_pairs(this: pd.Series, last: pd.Series, year: int, title: str):
 
 
 def monthly_counts(counts: pd.Series, title: str, ylabel: str):
-    """Counts per month (PeriodIndex): whole-number ticks, a year label every January."""
+    """Counts per month (PeriodIndex): whole-number ticks; every month labelled over a year or less,
+    every quarter over three years or less, else every January (a year label on the first and on
+    each January)."""
     fig, ax = plt.subplots(figsize=(10, 4))
     x = np.arange(len(counts))
     ax.bar(x, counts.to_numpy(), color=COLOURS[0], width=0.8)
-    ticks = [i for i, p in enumerate(counts.index) if p.month == 1] or [0]
-    ax.set_xticks(ticks, [str(counts.index[i].year) if counts.index[i].month == 1
-                          else f"{MONTHS[counts.index[i].month - 1]} {counts.index[i].year}" for i in ticks])
+    step = 1 if len(counts) <= 13 else 3 if len(counts) <= 37 else 12
+    ticks = [i for i, p in enumerate(counts.index) if (p.month - 1) % step == 0 or (i == 0 and step < 12)] or [0]
+    ax.set_xticks(ticks, [_month_label(counts.index[i], first=i == ticks[0], every_month=step < 12)
+                          for i in ticks])
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     return fig
+
+
+def _month_label(period: pd.Period, first: bool, every_month: bool) -> str:
+    """'jan 2025' on the first tick and on Januaries, 'apr' between them; the year alone for a
+    January on a chart of many years."""
+    if not every_month and period.month == 1:
+        return str(period.year)
+    month = MONTHS[period.month - 1]
+    return f"{month} {period.year}" if first or period.month == 1 else month
 
 
 def weekly_line(weekly: pd.Series, trend: pd.Series | None, title: str):
