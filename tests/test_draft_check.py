@@ -149,6 +149,30 @@ def test_a_numbered_heading_on_its_own_line_above_its_paragraph_is_a_heading():
                                                           "item", "paragraph"]
 
 
+WRAPPED = ("Rugpijn na het tuinieren\n\nWie een dag in de tuin heeft gewerkt, voelt de volgende ochtend\n"
+           "vaak zijn rug. Dat is meestal onschuldig en gaat binnen een paar dagen\nvanzelf over.\n\n"
+           "Wat helpt\n\nBlijf in beweging en wissel zwaar werk af met licht\nwerk. Til met gebogen knieën.\n")
+
+
+def test_a_txt_file_saved_from_a_web_page_keeps_its_headings_and_a_wrapped_one_its_paragraphs(tmp_path):
+    web = tmp_path / "van-de-site.txt"
+    web.write_text("Rugpijn na het tuinieren\nWat helpt\nBlijf in beweging en wissel zwaar werk af met licht werk, "
+                   "dan herstelt uw rug het snelst.\n• Til met gebogen knieën\n• Neem elk uur pauze\n",
+                   encoding="utf-8")
+    title, blocks = load_draft(web)
+    assert title == "Rugpijn na het tuinieren"
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "item", "item"]
+    wrapped = tmp_path / "concept.txt"
+    wrapped.write_text(WRAPPED, encoding="utf-8")
+    for title, blocks in (load_draft(wrapped), draft_from_upload("concept.txt", WRAPPED.encode()),
+                          draft_from_text(WRAPPED)):  # a file, an upload and pasted text alike
+        assert title == "Rugpijn na het tuinieren"
+        assert [b.kind for b in blocks] == ["paragraph", "heading", "paragraph"], blocks
+        assert blocks[0].text.endswith("voelt de volgende ochtend vaak zijn rug. Dat is meestal onschuldig en gaat "
+                                       "binnen een paar dagen vanzelf over.")
+        assert blocks[2].text == "Blijf in beweging en wissel zwaar werk af met licht werk. Til met gebogen knieën."
+
+
 STIFF = ("Schaatsen op de sloot\n\nNa het schaatsen op de ijsbaan voelt u soms stramheid in de benen. Dat is de "
          "verzuring van de spieren na de sprint. Neem een warme douche en rek de kuiten.")
 

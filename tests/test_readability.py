@@ -269,6 +269,14 @@ def test_formal_words_are_found_in_every_form_of_their_lemma(nlp):
                       ["specifieke", "bepaald, precies"]]
 
 
+def test_a_compound_that_ends_in_a_medical_term_is_that_term():
+    from analysis.text.readability.analyze import jargon_alternative
+
+    assert jargon_alternative("achillespeestendinopathie") == jargon_alternative("tendinopathie") == "peesklacht"
+    assert jargon_alternative("schouderluxatie") == jargon_alternative("luxatie")
+    assert jargon_alternative("knieschijf") is None and jargon_alternative("nekhernia") is None
+
+
 def test_the_insurers_own_terms_are_not_formal(nlp):
     result = analyze_blocks(parse_blocks("Heeft u een chronische aandoening? Kijk dan naar uw aanvullende "
                                          "verzekering."), nlp)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..core.errors import CorpusError, DraftError, UnreadableInput, os_error_reason
 from .corpus import Post, inside, parse_blocks, parse_post, read_post, slugify
-from .importers.pagetext import article_blocks
+from .importers.pagetext import article_blocks, has_page_layout, joined_paragraphs
 from .textfile import decode, read_text
 from .zipped import check_office_file
 
@@ -31,20 +31,27 @@ def _titled(blocks: list, fallback: str, name: str) -> tuple[str, list]:
     return title, blocks
 
 
-def draft_from_text(text: str, name: str = "concept") -> tuple[str, list]:
-    """(title, blocks) of pasted text: the first line is the title when it reads as one
-    (short, no full stop). Markdown ('## ' a subheading, '- ' a list item) is read as Markdown;
-    text pasted from a web page or a word processor, without it, by its shape
-    (:func:`.importers.pagetext.article_blocks`: short lines above prose are headings, bullets and
-    numbers list items)."""
+def _title_line(text: str) -> tuple[str | None, str]:
+    """(title, body) of a plain text: its first line is the title when it reads as one (short, no
+    full stop), else (None, the whole text)."""
     lines = text.strip().splitlines()
-    if not lines or not text.strip():
+    if not lines:
         raise DraftError("nog geen tekst om te beoordelen")
     first = lines[0].strip().lstrip("# ").strip()
-    titled = len(lines) > 1 and len(first.split()) <= 14 and not first.endswith((".", ",", ";"))
-    body = "\n".join(lines[1:]) if titled else text
+    if len(lines) > 1 and len(first.split()) <= 14 and not first.endswith((".", ",", ";")):
+        return first, "\n".join(lines[1:])
+    return None, text
+
+
+def draft_from_text(text: str, name: str = "concept", fallback: str = "(zonder titel)") -> tuple[str, list]:
+    """(title, blocks) of pasted text: the first line is the title when it reads as one, else
+    *fallback*. Markdown ('## ' a subheading, '- ' a list item) is read as Markdown; text pasted
+    from a web page or a word processor, without it, by its shape
+    (:func:`.importers.pagetext.article_blocks`: short lines above prose are headings, bullets and
+    numbers list items)."""
+    title, body = _title_line(text)
     blocks = parse_blocks(body) if MARKDOWN_HEADING.search(body) else article_blocks(body)
-    return _titled(blocks, first if titled else "(zonder titel)", name)
+    return _titled(blocks, title or fallback, name)
 
 
 def docx_markdown(data: bytes, name: str) -> str:
@@ -106,7 +113,7 @@ def draft_from_upload(name: str, data: bytes) -> tuple[str, list]:
     text = _text_upload(name, data)
     if (post := _front_matter_post(text, name)) is not None:
         return post.title, post.blocks
-    return _titled(parse_blocks(text), Path(name).stem, name)
+    return _plain_text(text, name, suffix)
 
 
 def page_fields(name: str, data: bytes) -> tuple[str, str]:
@@ -140,7 +147,19 @@ def load_draft(path: Path) -> tuple[str, list]:
         except CorpusError as exc:
             raise DraftError(str(exc)) from None
         return post.title, post.blocks
-    return _titled(parse_blocks(text), path.stem, path.name)
+    return _plain_text(text, path.name, path.suffix.lower())
+
+
+def _plain_text(text: str, name: str, suffix: str) -> tuple[str, list]:
+    """A .md draft as Markdown. A .txt draft like pasted text (its first line the title when it
+    reads as one, a short line alone above a paragraph a heading, bullets and numbers list items),
+    with the lines of a paragraph joined first (a file wrapped at 72 characters reads whole) unless
+    it has a web page's layout (a heading without '##' right above its paragraph, • bullets)."""
+    if suffix != ".txt" or MARKDOWN_HEADING.search(text):
+        return _titled(parse_blocks(text), Path(name).stem, name)
+    title, body = _title_line(text)
+    blocks = article_blocks(body if has_page_layout(text) else joined_paragraphs(body))
+    return _titled(blocks, title or Path(name).stem, name)
 
 
 def draft_paths(path: Path) -> list[Path]:

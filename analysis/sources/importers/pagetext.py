@@ -332,11 +332,48 @@ def _teasers(lines: list[str]) -> list[dict]:
     return teasers
 
 
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines broken inside a sentence (an e-mail or a text file wrapped at 72 characters) joined
+    again: a line that ends no sentence, followed by one that starts in lower case."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line[:1].islower() and not out[-1].endswith((*SENTENCE_END, ":", ";")):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def joined_paragraphs(text: str) -> str:
+    """A plain text with the lines of each paragraph joined, as Markdown reads them (a file wrapped
+    at 72 characters): a blank line ends a paragraph; a list item (bullet or number) keeps its line."""
+    out: list[str] = []
+    for line in (_clean(x) for x in text.split("\n")):
+        if out and out[-1] and line and not (BULLET.match(line) or NUMBERED.match(line)):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def has_page_layout(text: str) -> bool:
+    """Whether a plain text has a web page's layout that Markdown would lose: a short line without
+    a full stop directly above a line of prose (a heading without '##'), or a line starting with a
+    bullet that is not Markdown's (•, ►, ✓)."""
+    lines = _unwrapped([_clean(x) for x in text.split("\n")])
+    for line, below in zip(lines, lines[1:]):
+        if (BULLET.match(below) and not below.startswith(("-", "*"))) or (
+                line and below[:1].isupper() and _is_short(line) and _is_prose(below)):
+            return True
+    return False
+
+
 def article_blocks(text: str) -> list[Block]:
     """Blocks of article text without Markdown, as pasted from a web page or a word processor:
     the same rules as a page copy (headings are short lines above prose, bullets and numbers are
-    list items, bylines and reading times are no text), without a site around it."""
-    blocks = _classify(_groups([_clean(x) for x in text.split("\n")]), PageAccount(), {})
+    list items, bylines and reading times are no text), without a site around it; lines broken
+    inside a sentence are joined first."""
+    blocks = _classify(_groups(_unwrapped([_clean(x) for x in text.split("\n")])), PageAccount(), {})
     if all(b.kind == "heading" for b in blocks):  # a draft of one or two short lines is text
         return [Block("paragraph", b.text) for b in blocks]
     return blocks

@@ -114,7 +114,14 @@ def jargon_alternative(word: str) -> str | None:
     exact, prefixes = _jargon()
     if word in exact:
         return exact[word]
-    return next((alt for stem, alt in prefixes if word.startswith(stem)), None)
+    if found := next((alt for stem, alt in prefixes if word.startswith(stem)), None):
+        return found
+    # a compound that ends in a term is that term (heupabductoren, achillespeestendinopathie)
+    for k in range(3, len(word) - 6):
+        tail = word[k:]
+        if tail in exact or any(tail.startswith(stem) for stem, _ in prefixes if len(stem) >= 6):
+            return jargon_alternative(tail)
+    return None
 
 
 @lru_cache(maxsize=1)
