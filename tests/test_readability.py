@@ -277,6 +277,14 @@ def test_a_compound_that_ends_in_a_medical_term_is_that_term():
     assert jargon_alternative("knieschijf") is None and jargon_alternative("nekhernia") is None
 
 
+def test_a_word_is_formal_or_medical_jargon_never_both():
+    """One word, one mark and one alternative on the draft page (not 'adequaat' twice)."""
+    from analysis.core.lexicons import read_table
+    from analysis.text.readability.analyze import jargon_alternative
+
+    assert [term for term, _ in read_table("register.tsv") if " " not in term and jargon_alternative(term)] == []
+
+
 def test_the_insurers_own_terms_are_not_formal(nlp):
     result = analyze_blocks(parse_blocks("Heeft u een chronische aandoening? Kijk dan naar uw aanvullende "
                                          "verzekering."), nlp)

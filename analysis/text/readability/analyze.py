@@ -117,11 +117,18 @@ def jargon_alternative(word: str) -> str | None:
     if found := next((alt for stem, alt in prefixes if word.startswith(stem)), None):
         return found
     # a compound that ends in a term is that term (heupabductoren, achillespeestendinopathie)
+    stems = _long_stems()
     for k in range(3, len(word) - 6):
         tail = word[k:]
-        if tail in exact or any(tail.startswith(stem) for stem, _ in prefixes if len(stem) >= 6):
+        if tail in exact or tail.startswith(stems):
             return jargon_alternative(tail)
     return None
+
+
+@lru_cache(maxsize=1)
+def _long_stems() -> tuple[str, ...]:
+    """The jargon prefixes long enough to be the head of a compound (tendin*, not tendo*)."""
+    return tuple(stem for stem, _ in _jargon()[1] if len(stem) >= 6)
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +194,8 @@ def _word(text: str, lem: str) -> tuple:
     content = text.isalpha() and len(text) > 1 and lower not in STOP_WORDS
     # an abbreviation in capitals (PMC, NHG) or a word in another script (a name: Ольга, 李明) is
     # no word a B1 reader finds hard in the Dutch sense, whatever its frequency
-    judged = content and not text.isupper() and all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in text)
+    judged = content and not text.isupper() and (
+        text.isascii() or all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in text))
     syllables, rare = count_syllables(text), judged and is_rare(text, lem)
     return (True, syllables, content, jargon_alternative(lower) if content else None, rare,
             word_zipf(text, lem) if content else 0.0,
