@@ -226,7 +226,7 @@ def _questions_text(questions: float) -> str:
     """How many patients usually write about the topic in the weeks the post serves (NaN: the
     contacts do not cover those weeks of the year yet)."""
     if pd.isna(questions):
-        return "over die weken van het jaar zijn er nog geen contactgegevens (de export beslaat nog geen heel jaar)"
+        return "nog geen contactgegevens over die weken van het jaar"
     if round(questions) == 0:
         return "in die weken schrijft gewoonlijk (bijna) geen patiënt over dit onderwerp"
     return (f"in die weken schrijven naar schatting {nl_number(questions, 0)} "
