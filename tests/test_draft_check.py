@@ -149,6 +149,18 @@ def test_a_numbered_heading_on_its_own_line_above_its_paragraph_is_a_heading():
                                                           "item", "paragraph"]
 
 
+def test_pasted_web_text_without_blank_lines_keeps_headings_between_prose_and_bullets():
+    text = ("Terug in beweging na een knieoperatie\nNa een operatie aan uw knie wilt u snel weer lopen. Wij "
+            "bespreken samen welke oefeningen daarbij helpen.\nWat u zelf kunt doen\n• Doe elke dag uw oefeningen\n"
+            "• Koel de knie als hij dik wordt\nWanneer bellen?\nWordt de pijn erger of krijgt u koorts? Neem dan "
+            "contact met ons op.\n")
+    title, blocks = draft_from_text(text)
+    assert title == "Terug in beweging na een knieoperatie"
+    assert [(b.kind, b.text) for b in blocks if b.kind != "paragraph"] == [
+        ("heading", "Wat u zelf kunt doen"), ("item", "Doe elke dag uw oefeningen"),
+        ("item", "Koel de knie als hij dik wordt"), ("heading", "Wanneer bellen?")]
+
+
 WRAPPED = ("Rugpijn na het tuinieren\n\nWie een dag in de tuin heeft gewerkt, voelt de volgende ochtend\n"
            "vaak zijn rug. Dat is meestal onschuldig en gaat binnen een paar dagen\nvanzelf over.\n\n"
            "Wat helpt\n\nBlijf in beweging en wissel zwaar werk af met licht\nwerk. Til met gebogen knieën.\n")

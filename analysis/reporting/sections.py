@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_factor, nl_number, nl_percent
+from ..core.formatting import MONTH_ABBREVIATIONS, MONTH_NAMES, nl_date, nl_factor, nl_number, nl_percent
 from ..core.sufficiency import MODEL_WEEKS, SEASON_WEEKS, THEME_POSTS, NotEnoughData, require_posts, require_weeks
 from ..sources.drafts import DraftError
 from ..sources.search_console import SearchExport
@@ -256,7 +256,7 @@ def planted_check(effects: pd.DataFrame, truth: dict) -> tuple[pd.DataFrame, str
 def plan_intro(plan) -> str:
     quiet = (f"rustigste maand voor contacten: {MONTH_NAMES[plan.quiet_month - 1]}" if plan.quiet_month
              else "voor de rustigste maand is een heel jaar contactgegevens nodig")
-    return f"Planning vanaf {plan.today:%d-%m-%Y}; {quiet}."
+    return f"Planning vanaf {nl_date(plan.today)}; {quiet}."
 
 
 PAGE_COLUMNS = ["publish_from", "topic_label", "working_title", "expected", "priority", "reason"]  # the rest: xlsx

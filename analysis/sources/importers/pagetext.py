@@ -257,10 +257,11 @@ def _classify(groups: list[list[str]], account: PageAccount, meta: dict) -> list
 
     A copied list arrives as consecutive lines; paragraphs and headings are separated
     by blank lines. So within a group: bullets and numbers are items; a line ending in
-    ":" introduces a list; a run of two or more short lines is a list; a short line
-    followed by prose is a heading, and so is a short line that opens a group above a bulleted
-    or numbered list. A group of one short line is a heading, also when it is numbered and the
-    next group is prose ("1. Kleding", blank line, its paragraph)."""
+    ":" introduces a list; a run of two or more short lines is a list (a line without a bullet
+    after bulleted items is not part of it); a short line followed by prose is a heading, and so
+    is a short line that opens a group, or follows prose, above a bulleted or numbered list. A
+    group of one short line is a heading, also when it is numbered and the next group is prose
+    ("1. Kleding", blank line, its paragraph)."""
     blocks: list[Block] = []
     sources: list[str] = []
     for g, group in enumerate(groups):
@@ -281,9 +282,11 @@ def _classify(groups: list[list[str]], account: PageAccount, meta: dict) -> list
                     blocks.extend(Block("item", part) for part in _split_inline_list(item))
             elif line.endswith(":") or not _is_short(line):
                 blocks.append(Block("paragraph", line))
-            elif not previous and _item_text(following) is not None and not line[0].islower():
+            elif (not previous or _is_prose(previous)) and _item_text(following) is not None \
+                    and not line[0].islower():
                 blocks.append(Block("heading", line, 2))  # "Wat kunt u zelf doen?" above its bullets
-            elif previous.endswith(":") or (blocks and blocks[-1].kind == "item" and previous) \
+            elif previous.endswith(":") or (blocks and blocks[-1].kind == "item" and previous
+                                            and _item_text(previous) is None) \
                     or (following and _is_short(following)):
                 blocks.append(Block("item", line))
             elif following or not previous:

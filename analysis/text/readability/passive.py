@@ -32,7 +32,9 @@ import re
 from functools import lru_cache
 
 from ...core.lexicons import alternation, read_list, read_sections, read_words
+from ..nlp import lookup_lemma
 
+CLUSTER = 3  # a participle before a non-finite auxiliary ends the clause with it: "gedaan moet kunnen worden"
 PREFIXES = read_words("passive_words.txt", "prefixes")  # unstressed prefixes of participles without ge-
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
 
@@ -68,7 +70,21 @@ def is_participle(word: str) -> bool:
         return True  # an irregular participle, also in a compound or behind a particle (opgelopen)
     if word in prefixed:
         return True  # ontraden, overwogen, verwezen
-    return bool(_regular().match(word))
+    return bool(_regular().match(word)) and not _strong_present(word)
+
+
+def _strong_present(word: str) -> bool:
+    """bespreekt, ontvangt, bestaat: the present tense of a verb whose participle is irregular
+    (besproken, ontvangen, bestaan), though its shape is that of a regular participle (be...t).
+    Known by the lemma the word and that participle share."""
+    return word.endswith("t") and word.startswith(PREFIXES) and lookup_lemma(word) in _strong_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _strong_lemmas() -> frozenset[str]:
+    """The lemmas of the irregular participles behind an unstressed prefix (bespreken, ontvangen)."""
+    prefixed = _irregular_forms()[1]
+    return prefixed | {lookup_lemma(p) for p in prefixed}
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +186,8 @@ def find_passive(words: list[str]) -> tuple[str, str] | None:
             next_aux = auxes[i + 1] if i + 1 < len(auxes) else len(clause)
             after = [k for k in participles if a < k < next_aux and not _perfect_between(clause, a, k)]
             before = [k for k in participles if k < a and not _perfect_between(clause, k, a)
-                      and (_subordinate_before(clause, k) or clause[a] not in finite or k == 0 and a == 1)]
+                      and (_subordinate_before(clause, k) or clause[a] not in finite and a - k <= CLUSTER
+                           or k == 0 and a == 1)]
             if not after and not before:
                 continue
             k = after[-1] if after else before[-1]
